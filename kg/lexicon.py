@@ -1,0 +1,88 @@
+"""Vocabulary as data: the resource files under kg/resources, loaded once into immutable tables."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Lexicon", "load_lexicon", "read_resource_lines"]
+
+
+def read_resource_lines(name: str) -> list[list[str]]:
+    """The non-comment lines of a resource file, split on tabs (or on spaces for word lists)."""
+    text = resources.files("kg.resources").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        rows.append(line.split("\t") if "\t" in line else line.split())
+    return rows
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for row in read_resource_lines(name) for w in row)
+
+
+def _alternation(words) -> str:
+    # longest first, so 首席记者 beats 记者 and 人大常委会 beats 人大
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    given_chars: frozenset[str]
+    title_heads: dict  # head word -> class
+    title_bodies: frozenset[str]
+    org_suffixes: dict  # suffix -> (schema class, strong?)
+    abbreviations: dict  # short -> full
+    agency_words: frozenset[str]
+    org_stoplist: frozenset[str]
+    event_triggers: dict  # trigger -> (kind, role)
+    event_nouns: dict  # noun -> kind
+    place_suffixes: dict  # suffix -> level
+    locale_words: dict  # 我市 -> prefecture
+    byline_roles: dict  # role -> before|after
+    title_re: re.Pattern
+    org_suffix_re: re.Pattern
+    event_noun_re: re.Pattern
+    place_suffix_re: re.Pattern
+
+    def is_surname_start(self, text: str, i: int) -> int:
+        """Length of the surname starting at text[i] (2 for 欧阳, 1 for 王), or 0."""
+        if text[i : i + 2] in self.compound_surnames:
+            return 2
+        return 1 if text[i : i + 1] in self.surnames else 0
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    surnames = _words("surnames.txt")
+    title_heads = {r[0]: r[1] for r in read_resource_lines("titles.tsv")}
+    org_suffixes = {r[0]: (r[1], r[2] == "strong") for r in read_resource_lines("org_suffixes.tsv")}
+    event_nouns = {r[0]: r[1] for r in read_resource_lines("event_nouns.tsv")}
+    place_suffixes = {r[0]: r[1] for r in read_resource_lines("place_suffixes.tsv")}
+    return Lexicon(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        given_chars=frozenset("".join(_words("given_chars.txt"))),
+        title_heads=title_heads,
+        title_bodies=_words("title_bodies.txt"),
+        org_suffixes=org_suffixes,
+        abbreviations={r[0]: r[1] for r in read_resource_lines("abbreviations.tsv")},
+        agency_words=_words("agency_words.txt"),
+        org_stoplist=_words("org_stoplist.txt"),
+        event_triggers={r[0]: (r[1], r[2]) for r in read_resource_lines("event_triggers.tsv")},
+        event_nouns=event_nouns,
+        place_suffixes=place_suffixes,
+        locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
+        byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
+        title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),
+        org_suffix_re=re.compile(_alternation(org_suffixes)),
+        event_noun_re=re.compile(_alternation(event_nouns)),
+        place_suffix_re=re.compile(_alternation(place_suffixes)),
+    )
