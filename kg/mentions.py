@@ -1,0 +1,606 @@
+"""Mention finding: persons, organizations, places, posts and event phrases in one cleaned sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.gazetteer import load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.records import Mention
+from kg.segment import Token, get_segmenter
+
+__all__ = ["MentionFinder", "find_mentions", "split_name_run"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
+
+# Characters that begin the word after a name far more often than they end a given name
+# (楼阳生主持, 王凯作部署); a third character here makes a two-character name.
+_AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认")
+# Words that follow a person in news prose; a name candidate before them is a person.
+_PERSON_VERBS = (
+    "表示", "指出", "强调", "要求", "介绍", "主持", "说", "认为", "告诉", "称", "参加", "出席", "讲话", "提出",
+    "希望", "代表", "带领", "陪同", "调研", "看望", "慰问", "听取", "察看", "详细", "一行", "同志", "先生",
+    "女士", "书记", "主任", "部长", "教授", "老人", "表态", "回答", "作", "发表", "宣布", "会见", "会谈",
+)
+_PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民", "患者", "医生", "护士", "创办人", "负责人",
+                  "志愿者", "摄影", "作者")
+# Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
+# tag also lands on phrases like 最新进展.
+_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报")
+_LIST_SEP = "、"
+_NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
+              "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
+              "全市", "全县", "全区", "基层", "一线", "前线"}
+# jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
+# ends like a place or is spelled like a transliterated foreign name
+_PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷关屯庄寨堡原川")
+_TRANSLIT = set("阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
+                "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
+                "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几")
+_PLACE_PREFIX_STOP = set("农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
+_ORG_LEFT_STOP_TAGS = {"l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
+                       "e", "o", "zg", "vd", "ad", "x"}
+_ORG_LEAD_STRIP = ("全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
+_LEVELS = "省市县区乡镇村州盟旗"
+_PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+
+
+def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
+    """Split a run of names written without separators (殷雪莺梁涛) into names of 2–3
+    characters (4 with a compound surname), each starting with a surname; None if it can't.
+
+    >>> split_name_run("王丽强")
+    [(0, 3)]
+    """
+    lex = lex or load_lexicon()
+    n = len(run)
+    best: dict[int, list[tuple[int, int]] | None] = {n: []}
+    for i in range(n - 1, -1, -1):
+        best[i] = None
+        sl = lex.is_surname_start(run, i)
+        if not sl:
+            continue
+        options = []
+        for length in (sl + 1, sl + 2):
+            j = i + length
+            if j <= n and best.get(j) is not None:
+                options.append([(i, j)] + best[j])
+        # prefer fewer, three-character names (the commonest shape) when both parse
+        if options:
+            best[i] = min(options, key=lambda o: (len(o), -sum(e - s == 3 for s, e in o)))
+    return best[0]
+
+
+class MentionFinder:
+    """Finds mentions in cleaned text with jieba tokens, the gazetteer and grammar rules."""
+
+    def __init__(self):
+        self.lex = load_lexicon()
+        self.gaz = load_gazetteer()
+        self.seg = get_segmenter()
+
+    # ---- persons -------------------------------------------------------------------------
+    def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
+        """End of a plausible name starting at s[i] (0 if none). Decides 2 vs 3 characters by
+        token boundaries, the character after, and whether the next two characters form a word."""
+        lex = self.lex
+        sl = lex.is_surname_start(s, i)
+        if not sl or i + sl >= len(s):
+            return 0
+        two, three = i + sl + 1, i + sl + 2
+        if not _ALL_CJK.match(s[i:two]):
+            return 0
+        if s[i + sl] in _AFTER_NAME and not (three <= len(s) and s[i + sl : three] in ("建军", "明星")) and strict:
+            return 0
+        can3 = three <= len(s) and _CJK.match(s[three - 1]) is not None
+        if can3:
+            c3 = s[three - 1]
+            after = s[three - 1 : three + 1]
+            word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
+            if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
+                return two
+            if word_after:
+                return two
+            if c3 in lex.given_chars:
+                return three
+            if three in bounds and two not in bounds:
+                return three
+            return two
+        return two
+
+    # ---- the whole sentence ----------------------------------------------------------------
+    def find(self, s: str, known_persons: frozenset[str] = frozenset()) -> list[Mention]:
+        tokens = self.seg.tokens(s)
+        bounds = {t.start for t in tokens} | {len(s)}
+        out: list[Mention] = []
+        places = self._places(s, tokens)
+        orgs = self._orgs(s, tokens, places)
+        titles = self._titles(s, orgs)
+        persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
+        events = self._events(s)
+        out.extend(places)
+        out.extend(orgs)
+        out.extend(titles)
+        out.extend(persons)
+        out.extend(events)
+        return _resolve_overlaps(out)
+
+    # ---- places --------------------------------------------------------------------------
+    def _places(self, s: str, tokens: list[Token]) -> list[Mention]:
+        out = []
+        gaz, lex = self.gaz, self.lex
+        n = len(tokens)
+        k = 0
+        while k < n:
+            t = tokens[k]
+            w = t.word
+            hit = gaz.lookup(w)
+            if w in lex.locale_words and w.startswith(("我", "本")):
+                out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
+                k += 1
+                continue
+            if hit and len(w) >= 2:
+                full = [d for d in hit if d.name == w]
+                level = (full or hit)[0].level
+                if full or level in ("province", "prefecture") or t.tag in ("ns", "oov"):
+                    # a short county name must not be the head of a longer word (桥西 of 桥西区)
+                    out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
+                    k += 1
+                    continue
+            # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
+            m = lex.place_suffix_re.match(s, t.end) if t.tag in ("oov", "ns", "nz", "nr", "n", "j", "nrt") else None
+            if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
+                end = m.end()
+                # the suffix must end a token (镇 of 城镇化 is not a town)
+                if any(tt.end == end for tt in tokens[k:k + 4]):
+                    out.append(Mention(t.start, end, s[t.start:end], "place", lex.place_suffixes[m.group()], "suffix"))
+                    while k < n and tokens[k].end <= end:
+                        k += 1
+                    continue
+            prev = tokens[k - 1] if k > 0 else None
+            joinable = prev is not None and len(prev.word) == 1 and _CJK.match(prev.word) \
+                and prev.tag not in _ORG_LEFT_STOP_TAGS and prev.word not in _PLACE_PREFIX_STOP
+            if len(w) == 2 and w[-1] in "镇乡村" and joinable and t.tag in ("oov", "ns", "n"):
+                pass  # handled by the join below
+            elif len(w) >= 2 and w[-1] in "镇乡村" and t.tag in ("oov", "ns") and w[0] not in _PLACE_PREFIX_STOP \
+                    and w not in _NOT_PLACE and not self.seg.known(w[:-1] + "们"):
+                level = "village" if w[-1] == "村" else "township"
+                out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
+            elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and (w[-1] in _PLACE_END or all(c in _TRANSLIT for c in w) or self._split_places(w)):
+                parts = self._split_places(w)
+                if parts:
+                    for a, b in parts:
+                        level = gaz.lookup(w[a:b])[0].level
+                        out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
+                else:
+                    out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
+            if len(w) == 2 and w[1] in "镇乡村" and joinable and w not in _NOT_PLACE:
+                # jieba cut a town's name through its common tail (慎/城镇)
+                out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
+            k += 1
+        return out
+
+    def _split_places(self, w: str) -> list[tuple[int, int]] | None:
+        """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or None."""
+        out, i = [], 0
+        while i < len(w):
+            for j in range(len(w), i + 1, -1):
+                if any(d.name == w[i:j] for d in self.gaz.lookup(w[i:j])):
+                    out.append((i, j))
+                    i = j
+                    break
+            else:
+                return None
+        return out if len(out) >= 2 else None
+
+    # ---- organizations -------------------------------------------------------------------
+    def _orgs(self, s: str, tokens: list[Token], places: list[Mention]) -> list[Mention]:
+        lex, seg = self.lex, self.seg
+        out: list[Mention] = []
+        tok_at_end = {t.end: i for i, t in enumerate(tokens)}
+        head_spans = [(m.start(), m.end()) for m in lex.title_re.finditer(s)]
+        place_ends = {p.end: p for p in places}
+        for m in lex.org_suffix_re.finditer(s):
+            suffix = m.group()
+            end = m.end()
+            cls, strong = lex.org_suffixes[suffix]
+            # the suffix must close a token: 局 of 局面 or 部 of 部署 is no agency
+            if end not in tok_at_end:
+                continue
+            last = tokens[tok_at_end[end]]
+            # a weak suffix stands alone as a token, or ends a word jieba does not know or calls
+            # an organization (卫健局); 部署, 局面 and 内部 are ordinary words
+            if not strong and last.word != suffix and not (
+                last.tag in ("oov", "nt", "nz", "j") or last.word in lex.abbreviations
+            ):
+                continue
+            if any(a < end <= b for a, b in head_spans):
+                continue  # 县委常委: the 委 belongs to the post 常委
+            start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start)
+            if start is None:
+                continue
+            name = s[start:end]
+            if name.endswith("街道办事处"):
+                continue  # a street office is the street: a place
+            # abbreviations written whole (卫健委) are their own jieba word: allow a bare level before
+            if name in lex.org_stoplist or len(name) < 2 or name in lex.org_suffixes:
+                continue
+            if self._generic_org(name, start, end, places):
+                continue
+            body = name[: -len(suffix)] if name.endswith(suffix) else name
+            if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last):
+                continue
+            out.append(Mention(start, end, name, "organization", cls, "suffix"))
+        # jieba's own organization words (新华社, 联合国) where no suffix rule fired
+        for t in tokens:
+            if t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
+                    and t.word not in lex.abbreviations:
+                out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "jieba-nt"))
+        # keep the longest of nested candidates ending at the same place
+        out.sort(key=lambda m: (m.end, m.start))
+        best: dict[int, Mention] = {}
+        for m in out:
+            if m.end not in best or m.start < best[m.end].start:
+                best[m.end] = m
+        kept = sorted(best.values(), key=lambda m: m.start)
+        # chains of bodies (县委宣传部, 市第八医院心理危机干预中心): the outer span wins, inner ones stay
+        # as their own mentions only when they start at the same place (parents), resolved later
+        return kept
+
+    def _generic_org(self, name, start, end, places) -> bool:
+        """新冠肺炎疫情定点医院 or 县级公立医院 is a kind of body, not a body."""
+        if re.match(r"^[省市县区乡镇村][级属]", name) or "党和政府" in name:
+            return True
+        for g in self.lex.org_stoplist:
+            if name.endswith(g) and len(name) > len(g):
+                head = name[: -len(g)]
+                if not any(p.start >= start and p.end <= end - len(g) for p in places) and head[0] not in _LEVELS \
+                        and not head.startswith(("我", "国家", "中央", "中共")):
+                    return True
+        return False
+
+    def _extend_left(self, s, tokens, tok_at_end, pos) -> int | None:
+        """Walk left from the suffix over the tokens that can be part of a name."""
+        start = pos
+        idx = tok_at_end.get(pos)
+        steps = 0
+        while idx is not None and steps < 8:
+            t = tokens[idx]
+            w = t.word
+            if w in (")", "）") and idx > 2:
+                # a company's seat in brackets: 某某（北京）科技有限公司
+                inner = tokens[idx - 1]
+                opener = tokens[idx - 2]
+                if opener.word in ("(", "（") and self.gaz.lookup(inner.word):
+                    start = opener.start
+                    steps += 1
+                    idx = tok_at_end.get(opener.start)
+                    continue
+            if not _WORDISH.match(w):
+                break  # punctuation, spaces and symbols end a name
+            if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:
+                break  # 创办人首都医科大学: a person noun is not part of the body
+            if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
+                    and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
+                break
+            if w in self.lex.title_heads or self.seg.tag(w) == "nnt":
+                break
+            if t.tag == "nr" and len(w) >= 2 and steps == 0 and False:
+                break
+            if t.tag == "v" and w not in self.lex.agency_words:
+                break
+            if w in ("召开", "举行", "主持", "参加", "出席", "暨") or w in self.lex.event_nouns:
+                break
+            start = t.start
+            steps += 1
+            idx = tok_at_end.get(t.start)
+        # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows
+        for lead in _ORG_LEAD_STRIP:
+            if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
+                start += len(lead)
+                break
+        if s.startswith("我", start) and s[start + 1 : start + 2] in _LEVELS:
+            pass  # 我县X: the locale word stays, resolution swaps in the place
+        return start
+
+    def _org_has_name(self, name, body, start, end, tokens, place_ends, strong, last) -> bool:
+        """An agency needs something that names it: a place or level, a proper noun, an agency
+        word, or jieba's own organization tag; 定点医院 and 有关部门 have none."""
+        if not body:
+            return last.tag == "nt" and last.word == name
+        if body[0] in _LEVELS or body.startswith(("我", "国家", "中央", "中共", "全国", "国务院")):
+            return True
+        if any(p.start >= start and p.end <= end for p in place_ends.values()):
+            return True
+        for t in tokens:
+            if t.start >= start and t.end <= end - (0 if last.word != name else len(name)):
+                if t.tag in ("ns", "nt", "nz", "oov", "nr", "nrt", "nrfg", "j", "eng", "g") and t.word not in self.lex.org_stoplist:
+                    return True
+                if t.word in self.lex.agency_words:
+                    return True
+        if re.search(r"[\u3400-\u9fff]{1,4}(?:社区|村|镇|乡|街道)", body):
+            return True  # 杨家峪社区卫生服务中心: a named community or village
+        return last.tag == "nt" and len(name) >= 3
+
+    # ---- posts ---------------------------------------------------------------------------
+    def _titles(self, s: str, orgs: list[Mention]) -> list[Mention]:
+        lex = self.lex
+        out = []
+        org_by_end = {o.end: o for o in orgs}
+        bodies = sorted(lex.title_bodies, key=len, reverse=True)
+        for m in lex.title_re.finditer(s):
+            head_start, end = m.start(), m.end()
+            # 委员 inside 委员会 or 主任 inside 主任医师 is not this head
+            nxt = s[end : end + 1]
+            if m.group().endswith("委员") and nxt == "会":
+                continue
+            if m.group().endswith("书记") and nxt == "处":
+                continue
+            start = head_start
+            changed = True
+            while changed and start > 0:
+                changed = False
+                o = org_by_end.get(start)
+                if o is not None and o.start < start and (o.text in lex.title_bodies or _PARTY_OR_GOV.match(o.text)):
+                    # 县委|副书记 is one post; 县卫健局|副局长 is a post at a body, kept apart
+                    start = o.start
+                    changed = True
+                    continue
+                for b in bodies:
+                    if s.startswith(b, start - len(b)):
+                        start -= len(b)
+                        changed = True
+                        break
+                else:
+                    if s[start - 1] in _LEVELS and start - 1 >= 0 and (start - 1 == 0 or not _CJK.match(s[start - 2]) or s[start - 2] in "、，。（(的和及与“"):
+                        start -= 1
+                        changed = True
+            title = s[start:end]
+            if title in ("委员", "主任") and start == head_start and not s[end : end + 1]:
+                continue
+            out.append(Mention(start, end, title, "position", lex.title_heads.get(m.group().lstrip("常务副"), ""), "title-grammar"))
+        return out
+
+    # ---- persons -------------------------------------------------------------------------
+    def _persons(self, s, tokens, bounds, titles, orgs, places, known) -> list[Mention]:
+        lex = self.lex
+        found: dict[tuple[int, int], str] = {}
+        blocked = [(m.start, m.end) for m in orgs + titles]
+        blocked += [(m.start, m.end) for m in places if m.rule not in ("jieba-ns", "gazetteer")]
+
+        def free(i, j):
+            return all(j <= a or i >= b for a, b in blocked)
+
+        def add(i, j, rule):
+            if j - i >= 2 and free(i, j) and (i, j) not in found:
+                found[(i, j)] = rule
+
+        # (a) a name right after a post (县委书记王宏伟), or after a chain of posts joined by 、
+        for t in titles:
+            i = t.end
+            j = self.name_at(s, i, bounds)
+            if j and not self._common_word(s[i:j]):
+                add(i, j, "after-title")
+        # a name right before a bare post head: 习近平总书记, 韦韬书记
+        for t in titles:
+            if t.text not in lex.title_heads:
+                continue
+            for L in (3, 2, 4):
+                i = t.start - L
+                if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
+                        (self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt") or (i in bounds and not self._common_word(s[i : t.start])
+                         and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : t.start]))):
+                    if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同":
+                        add(i, t.start, "before-title")
+                        break
+        # (b) bylines and role words (记者 王丽强, 首席记者吴温, 教授顾漫)
+        for role in sorted(set(lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True):
+            for m in re.finditer(re.escape(role), s):
+                i = m.end()
+                while i < len(s) and s[i] in " \u3000":
+                    i += 1
+                if lex.byline_roles.get(role) == "before":
+                    parts = self._byline_names(s, i)
+                    if parts:
+                        for a, b in parts:
+                            add(a, b, "byline")
+                        continue
+                j = self.name_at(s, i, bounds, strict=True)
+                if j and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
+                    add(i, j, "after-role")
+        # photo credits: 梁琛 摄
+        for m in re.finditer(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])", s):
+            run = m.group(1)
+            for part in re.finditer(r"[\u3400-\u9fff]+", run):
+                names = split_name_run(part.group(), lex)
+                if names and len(names) <= 3:
+                    for a, b in names:
+                        add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
+        # a bracket holding nothing but names: (王某某 李某某)
+        for m in re.finditer(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]", s):
+            names = []
+            for part in re.finditer(r"[\u3400-\u9fff]+", m.group(1)):
+                got = split_name_run(part.group(), lex)
+                if not got or len(got) > 3 or any(self._common_word(part.group()[a:b]) for a, b in got):
+                    names = []
+                    break
+                names.extend((m.start(1) + part.start() + a, m.start(1) + part.start() + b) for a, b in got)
+            if names and len(names) <= 6:
+                for a, b in names:
+                    add(a, b, "bracket-names")
+        # (c) lists joined by 、: when one item is a person, or the list closes with 等/参加/出席
+        for lst in re.finditer(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}", s):
+            items = []
+            pos = lst.start()
+            for item in lst.group().split(_LIST_SEP):
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            # the last item runs into the following words: cut it to a name
+            # trailing items that are no names (…、高玉柱、各县) are cut off
+            while len(items) >= 2:
+                a, b = items[-1]
+                j = self.name_at(s, a, bounds)
+                if j and not self._common_word(s[a:j]):
+                    items[-1] = (a, j)
+                    break
+                items.pop()
+            if len(items) < 2:
+                continue
+            tail = s[j : j + 4]
+            a0, b0 = items[0]
+            # the first item may carry a leading post or role word (市领导李雪荣)
+            lead = ""
+            for t in titles:
+                if t.end == a0 or (t.start < b0 and t.end > a0):
+                    lead = "title"
+            for pre in ("领导", "同志", "等"):
+                if s.startswith(pre, a0):
+                    pass
+            named = [(x, y) for x, y in items if y - x in (2, 3) and lex.is_surname_start(s, x)]
+            if len(named) < len(items) - 0 and not lead:
+                # every item must look like a name, or the list is of something else
+                if len(named) < len(items):
+                    # allow the first item to be "市领导X" style: cut its name from the end
+                    x, y = items[0]
+                    trimmed = None
+                    for L in (3, 2):
+                        if y - L >= x and lex.is_surname_start(s, y - L):
+                            trimmed = (y - L, y)
+                            break
+                    if trimmed and len(named) == len(items) - 1:
+                        items[0] = trimmed
+                        named = items
+                    else:
+                        continue
+            strong_cue = (
+                tail.startswith(("等", "参加", "出席", "同志", "分别", "陪同", "一同", "共同"))
+                or lead
+                or s[max(0, items[0][0] - 2) : items[0][0]] in ("领导", "记者", "成员", "委员")
+                or any((x, y) in found for x, y in items)
+                or any(s[x:y] in known for x, y in items)
+            )
+            shaped = all(all(c in lex.given_chars for c in s[x + lex.is_surname_start(s, x) : y])
+                         and not self._common_word(s[x:y]) for x, y in items)
+            persony = strong_cue or (shaped and sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "oov")) >= len(items) - 1)
+            if persony and all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
+                               or s[x:y] in known for x, y in items[1:]):
+                for x, y in items:
+                    add(x, y, "name-list")
+        # (d) names jieba knows (nr) and new words shaped like names, in a person's context
+        for t in tokens:
+            w = t.word
+            after = s[t.end : t.end + 2]
+            before = s[max(0, t.start - 3) : t.start]
+            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] in ("、",) \
+                or before.endswith("、")
+            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 4 and (lex.is_surname_start(w, 0) or t.tag == "nrt") \
+                    and context:
+                add(t.start, t.end, "jieba-nr")
+            elif t.tag == "oov" and 2 <= len(w) <= 3 and lex.is_surname_start(w, 0) and _ALL_CJK.match(w):
+                after = s[t.end : t.end + 2]
+                before = s[max(0, t.start - 3) : t.start]
+                if after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or \
+                        (len(w) == 3 and before.endswith(("、", "和", "与"))):
+                    if all(c in lex.given_chars for c in w[lex.is_surname_start(w, 0):]) and w not in lex.agency_words:
+                        add(t.start, t.end, "name-shape")
+            elif t.tag == "nr" and len(w) == 1 and lex.is_surname_start(w, 0):
+                # jieba split a name (李/红梅): join the surname with what follows
+                j = self.name_at(s, t.start, bounds)
+                if j and all(c in lex.given_chars for c in s[t.start + 1 : j]):
+                    after = s[j : j + 2]
+                    before = s[max(0, t.start - 3) : t.start]
+                    if after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or before.endswith(("、",)):
+                        add(t.start, j, "joined-name")
+        # (e) names already known in this article or page
+        for name in known:
+            for m in re.finditer(re.escape(name), s):
+                add(m.start(), m.end(), "known-name")
+        out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
+        return [m for m in out if self._plausible_person(m, s)]
+
+    def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
+        """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
+        punctuation or the end of the text (记者 殷雪莺 梁涛), each run split into names."""
+        out = []
+        roles = sorted(self.lex.byline_roles, key=len, reverse=True)
+        for m in re.finditer(r"[\u3400-\u9fff]{2,12}", s[i : i + 24]):
+            a, b = i + m.start(), i + m.end()
+            cut = min((s.find(r, a, b) for r in roles if s.find(r, a, b) > a), default=-1)
+            if cut > a:
+                b = cut  # 高国莉王彦丽王琳通讯员黄惠: the next role ends this run
+            if b - a < 2:
+                break
+            if out and s[out[-1][1] : a].strip(" \u3000、") != "":
+                break
+            if not out and a != i:
+                break
+            parts = split_name_run(s[a:b], self.lex)
+            if not parts or len(parts) > 4:
+                break
+            out.extend((a + x, a + y) for x, y in parts)
+            if b < len(s) and s[b] not in " \u3000、":
+                if any(s.startswith(r, b) for r in roles):
+                    return out  # the next role starts its own run
+                break
+        if out and out[-1][1] < len(s) and _CJK.match(s[out[-1][1]]):
+            return []  # the run went on into prose: not a byline
+        return out
+
+    def _common_word(self, w: str) -> bool:
+        """A dictionary word that is not a name (关于, 智慧): never taken for one."""
+        return self.seg.known(w) and self.seg.tag(w) not in ("nr", "nrfg", "nrt", "oov")
+
+    def _plausible_person(self, m: Mention, s: str) -> bool:
+        w = m.text
+        if not _ALL_CJK.match(w):
+            return False
+        if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
+            return False
+        nxt = s[m.end : m.end + 1]
+        # a name is not followed by an agency or place suffix (王家村, 张庄镇)
+        if nxt and nxt in "村镇乡县市省区街路庄寨屯" and m.rule in ("jieba-nr", "name-shape", "joined-name"):
+            return False
+        return True
+
+    # ---- events --------------------------------------------------------------------------
+    def _events(self, s: str) -> list[Mention]:
+        out = []
+        for m in self.lex.event_noun_re.finditer(s):
+            out.append(Mention(m.start(), m.end(), m.group(), "event", self.lex.event_nouns[m.group()], "event-noun"))
+        return out
+
+
+def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
+    """Overlapping mentions: posts and names never overlap; a longer organization beats a place
+    inside it for output (the place stays known to resolution through the organization)."""
+    priority = {"person": 0, "organization": 1, "position": 2, "place": 3, "event": 4}
+    ms = sorted(ms, key=lambda m: (-(m.end - m.start) if m.type != "person" else -100, priority[m.type], m.start))
+    taken: list[Mention] = []
+    for m in ms:
+        clash = False
+        for t in taken:
+            if m.start < t.end and t.start < m.end:
+                clash = True
+                break
+        if not clash:
+            taken.append(m)
+    return sorted(taken, key=lambda m: (m.start, m.end))
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Mentions in one cleaned text, outermost spans, sorted by position.
+
+    >>> [(m.text, m.type) for m in find_mentions("县委书记王宏伟主持召开会议")]
+    [('县委书记', 'position'), ('王宏伟', 'person'), ('会议', 'event')]
+    """
+    return MentionFinder().find(text)

@@ -1,0 +1,260 @@
+"""RDF: the facts of a corpus as a schema.org graph with evidence, written as deterministic Turtle."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.records import ArticleFacts, Evidence
+
+__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "write_atomic", "bind_prefixes"]
+
+SDO = Namespace("https://schema.org/")
+KG = Namespace("https://w3id.org/kgzh/ns#")
+KGID = Namespace("https://w3id.org/kgzh/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+
+_KIND_PATH = {"person": "person", "org": "org", "place": "place", "event": "event", "article": "article"}
+_SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ORG_CLASSES = {"GovernmentOrganization", "Corporation", "NGO", "EducationalOrganization", "MedicalOrganization",
+                "Hospital", "NewsMediaOrganization", "PoliticalParty"}
+_EVENT_CLASSES = {"Meeting", "Inspection", "Visit", "Donation", "PressConference", "Drill", "Activity"}
+MAX_EVIDENCE = 5  # sentences kept per fact: enough to check it, bounded for huge corpora
+
+
+def _encode(text: str) -> str:
+    """Keep CJK and unreserved characters readable; percent-encode everything else (UTF-8)."""
+    out = []
+    for ch in text:
+        if _SAFE.match(ch):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
+def iri(key: str) -> URIRef:
+    """The stable IRI of an entity, event or article key.
+
+    >>> str(iri("person:韦韬"))
+    'https://w3id.org/kgzh/id/person/韦韬'
+    >>> str(iri("org:A<B> C"))
+    'https://w3id.org/kgzh/id/org/A%3CB%3E%20C'
+    """
+    kind, _, rest = key.partition(":")
+    if kind in ("event", "article"):
+        source, _, pos = rest.rpartition("#")
+        return KGID[f"{kind}/{_encode(_stem(source))}/{_encode(pos)}"]
+    return KGID[f"{_KIND_PATH.get(kind, 'thing')}/{_encode(rest)}"]
+
+
+def _stem(source: str) -> str:
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name[:-4] if name.endswith(".txt") else name
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    g.bind("schema", SDO, override=True, replace=True)
+    g.bind("kg", KG)
+    g.bind("kgid", KGID)
+    g.bind("org", ORG)
+    g.bind("dcterms", DCTERMS)
+    g.bind("prov", PROV)
+    return g
+
+
+def _date_literal(date: str) -> Literal | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return Literal(date, datatype=XSD.date)
+    if re.fullmatch(r"--\d{2}-\d{2}", date):
+        return Literal(date, datatype=XSD.gMonthDay)
+    return None
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _source_ref(source: str, start: int, end: int) -> Literal:
+    return Literal(f"{source}#char={start},{end}")
+
+
+def build_rdf(facts: list[ArticleFacts]) -> Graph:
+    """One graph for the facts of many articles: entities merged by key across articles,
+    relations with their evidence, co-occurrence kept apart and weighted."""
+    g = bind_prefixes(Graph())
+    entities: dict = {}
+    relations: dict[tuple[str, str, str], dict] = {}
+    cooc: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    events = {}
+    for af in facts:
+        for e in af.entities:
+            old = entities.get(e.key)
+            if old is None:
+                entities[e.key] = e
+            else:
+                entities[e.key] = type(e)(
+                    e.key, e.kind, old.name, tuple(sorted(set(old.aliases) | set(e.aliases))),
+                    old.subtype or e.subtype, tuple(sorted(set(old.titles) | set(e.titles))),
+                    old.adcode or e.adcode, old.parent or e.parent,
+                )
+        for r in af.relations:
+            slot = relations.setdefault((r.subject, r.predicate, r.object), {"rules": set(), "conf": 0.0, "ev": []})
+            slot["rules"].add(r.rule)
+            slot["conf"] = max(slot["conf"], r.confidence)
+            if r.evidence is not None:
+                slot["ev"].append(r.evidence)
+        for a, b, ev in af.cooccurrences:
+            cooc[(a, b)].append(ev)
+        for ev in af.events:
+            events[ev.key] = ev
+
+    # articles
+    for af in facts:
+        a = iri(f"article:{af.key}")
+        g.add((a, RDF.type, SDO.NewsArticle))
+        if af.headline:
+            g.add((a, SDO.headline, _zh(af.headline)))
+        g.add((a, DCTERMS.source, _source_ref(af.source, af.start, af.end)))
+        d = _date_literal(af.date)
+        if d is not None:
+            g.add((a, SDO.datePublished, d))
+        for k in af.mentioned:
+            g.add((a, SDO.mentions, iri(k)))
+        for ev in af.events:
+            g.add((a, SDO.mentions, iri(ev.key)))
+        for k in af.authors:
+            g.add((a, SDO.author, iri(k)))
+
+    # entities
+    for key, e in entities.items():
+        s = iri(key)
+        g.add((s, RDF.type, SDO[e.kind]))
+        g.add((s, SDO.name, _zh(e.name)))
+        g.add((s, RDFS.label, _zh(e.name)))
+        for al in e.aliases:
+            if al != e.name:
+                g.add((s, SDO.alternateName, _zh(al)))
+        if e.kind == "Organization" and e.subtype in _ORG_CLASSES:
+            g.add((s, RDF.type, SDO[e.subtype]))
+        if e.kind == "Place":
+            if e.adcode:
+                g.add((s, RDF.type, SDO.AdministrativeArea))
+                g.add((s, KG.adcode, Literal(e.adcode)))
+            if e.subtype:
+                g.add((s, KG.adminLevel, Literal(e.subtype)))
+        for t in e.titles:
+            g.add((s, SDO.jobTitle, _zh(t)))
+
+    # typed relations, each with a statement node carrying its evidence
+    for (s_key, pred, o_key), slot in sorted(relations.items()):
+        s = iri(s_key)
+        p = SDO[pred]
+        o = _zh(o_key) if pred == "jobTitle" else iri(o_key)
+        g.add((s, p, o))
+        if pred == "worksFor":
+            g.add((s, ORG.memberOf, o))
+        _statement(g, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"])
+
+    # events
+    for key, ev in sorted(events.items()):
+        s = iri(key)
+        g.add((s, RDF.type, SDO.Event))
+        if ev.kind in _EVENT_CLASSES:
+            g.add((s, RDF.type, KG[ev.kind]))
+        g.add((s, SDO.name, _zh(ev.name)))
+        d = _date_literal(ev.date)
+        if d is not None:
+            g.add((s, SDO.startDate, d))
+        roles = (("organizer", ev.organizers), ("attendee", ev.attendees), ("location", ev.locations),
+                 ("funder", ev.donors), ("recipient", ev.recipients))
+        for prop, keys in roles:
+            for k in keys:
+                o = iri(k)
+                g.add((s, SDO[prop], o))
+                if prop == "funder":
+                    g.add((s, KG.donor, o))
+                _statement(g, s, SDO[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [])
+        if ev.evidence:
+            g.add((s, KG.sentence, _zh(ev.evidence.sentence)))
+            g.add((s, DCTERMS.source, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end)))
+        g.add((s, KG.confidence, Literal(round(ev.confidence, 3))))
+
+    # co-occurrence, apart from the typed relations
+    for (a, b), evs in sorted(cooc.items()):
+        ia, ib = iri(a), iri(b)
+        g.add((ia, KG.coOccursWith, ib))
+        c = KGID[f"cooc/{_hash(a, b)}"]
+        g.add((c, RDF.type, KG.CoOccurrence))
+        g.add((c, KG.participant, ia))
+        g.add((c, KG.participant, ib))
+        g.add((c, KG.weight, Literal(len(evs))))
+        _evidence_nodes(g, c, evs)
+    return g
+
+
+def _statement(g, s, p, o, rules, conf, evs):
+    st = KGID[f"stmt/{_hash(str(s), str(p), str(o))}"]
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.type, KG.Assertion))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    for r in rules:
+        g.add((st, KG.rule, Literal(r)))
+    n = len({(e.article, e.start) for e in evs})
+    # more independent sentences saying the same thing make it surer
+    g.add((st, KG.confidence, Literal(round(min(0.99, conf + 0.05 * max(0, n - 1)), 3))))
+    g.add((st, KG.evidenceCount, Literal(n)))
+    for art in sorted({e.article for e in evs}):
+        g.add((st, PROV.wasDerivedFrom, iri(f"article:{art}")))
+    _evidence_nodes(g, st, evs)
+
+
+def _evidence_nodes(g, owner, evs):
+    uniq = sorted({(e.source, e.start, e.end): e for e in evs}.values(), key=lambda e: (e.source, e.start))
+    for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
+        n = URIRef(f"{owner}/{i}")
+        g.add((owner, KG.evidence, n))
+        g.add((n, RDF.type, KG.Evidence))
+        g.add((n, KG.sentence, _zh(e.sentence)))
+        g.add((n, DCTERMS.source, _source_ref(e.source, e.start, e.end)))
+        g.add((n, PROV.wasDerivedFrom, iri(f"article:{e.article}")))
+        if e.headline:
+            g.add((n, SDO.headline, _zh(e.headline)))
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: readers never see half a file,
+    and a failed write leaves the old file as it was."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_turtle(g: Graph, path: str | Path) -> None:
+    """Deterministic Turtle: rdflib sorts subjects and predicates; no blank nodes are used."""
+    write_atomic(path, g.serialize(format="turtle", encoding="utf-8"))

@@ -1,0 +1,87 @@
+"""Relations read from one sentence's mentions: posts, affiliations, containment and co-occurrence."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from kg.lexicon import load_lexicon
+from kg.records import Mention
+
+__all__ = ["posts_of_persons", "title_body", "adjacent_containment", "cooccurring"]
+
+_GAP_TITLE_PERSON = re.compile(r"^[\s\u3000]*$")
+_BYLINE_GAP = re.compile(r"^[\s\u3000、]*$")
+_ORG_TITLE_GAP = re.compile(r"^[\u3400-\u9fff]{0,6}$")
+
+
+def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, Mention | None]]:
+    """(person, post, organization-before-the-post) triples: 县委副书记、县长薛玉马 gives 薛玉马 both
+    posts; 河南日报记者李铮 冯芸 gives both reporters 记者 at 河南日报.
+
+    >>> from kg.mentions import find_mentions
+    >>> s = "县委副书记、县长薛玉马讲话"
+    >>> [(p.text, t.text) for p, t, o in posts_of_persons(s, find_mentions(s))]
+    [('薛玉马', '县委副书记'), ('薛玉马', '县长')]
+    """
+    ms = sorted(mentions, key=lambda m: m.start)
+    out = []
+    prev_titles: list[Mention] = []  # the chain of posts that applies to a run of bylined names
+    for idx, m in enumerate(ms):
+        if m.type != "person":
+            continue
+        chain: list[Mention] = []
+        j = idx - 1
+        cursor = m.start
+        while j >= 0:
+            t = ms[j]
+            gap = s[t.end : cursor]
+            if t.type == "position" and (_GAP_TITLE_PERSON.match(gap) or (chain and gap == "、")):
+                chain.insert(0, t)
+                cursor = t.start
+                j -= 1
+                continue
+            break
+        if not chain and prev_titles and idx > 0 and ms[idx - 1].type == "person" \
+                and _BYLINE_GAP.match(s[ms[idx - 1].end : m.start]) and ms[idx - 1].rule in ("byline", "after-title") \
+                and m.rule in ("byline", "after-title", "name-list", "jieba-nr", "known-name"):
+            chain = prev_titles  # 记者 李铮 冯芸: the role covers the whole run
+        org = None
+        if chain:
+            k = ms.index(chain[0]) - 1
+            if k >= 0 and ms[k].type == "organization" and _ORG_TITLE_GAP.match(s[ms[k].end : chain[0].start]):
+                org = ms[k]
+            elif prev_titles is chain:
+                org = prev_org
+        for t in chain:
+            out.append((m, t, org))
+        prev_titles = chain
+        prev_org = org if chain else None
+    return out
+
+
+def title_body(title: str) -> str:
+    """The body a post names before its head word (县卫健局副局长 → 县卫健局, 市委书记 → 市委)."""
+    lex = load_lexicon()
+    m = None
+    for m in lex.title_re.finditer(title):
+        pass
+    if m is None or m.end() != len(title):
+        return ""
+    return title[: m.start()]
+
+
+def adjacent_containment(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(child, parent) for places written one after the other (藁城区西关镇), outer first."""
+    order = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5, "other": 6}
+    places = sorted((m for m in mentions if m.type == "place"), key=lambda m: m.start)
+    out = []
+    for a, b in zip(places, places[1:]):
+        if a.end == b.start and order.get(a.subtype, 6) < order.get(b.subtype, 6):
+            out.append((b, a))
+    return out
+
+
+def cooccurring(keys: list[str]) -> list[tuple[str, str]]:
+    """Unordered pairs of distinct entity keys, each once, in sorted order."""
+    return list(combinations(sorted(set(keys)), 2))

@@ -1,0 +1,181 @@
+"""Resolution: the paper's locale, canonical names and stable keys for the mentions of a page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.gazetteer import Division, load_gazetteer
+from kg.lexicon import load_lexicon
+from kg.records import Entity, Mention
+
+__all__ = ["Locale", "infer_locale", "Resolver"]
+
+_LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
+               "区": "county", "旗": "county"}
+_PARTY_BODY = re.compile(r"^(省委|市委|县委|区委|州委|地委)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Locale:
+    """The divisions a page calls 我省/我市/我县 (and 省/市/县 before an agency word)."""
+
+    province: Division | None = None
+    prefecture: Division | None = None
+    county: Division | None = None
+
+    def at(self, level: str) -> Division | None:
+        return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
+
+
+def infer_locale(place_mentions: list[Mention], text: str = "") -> Locale:
+    """The most mentioned division at each level, made consistent top-down: a county's own
+    prefecture and province beat other ones mentioned in passing.
+
+    >>> from kg.records import Mention
+    >>> loc = infer_locale([Mention(0, 3, "阳曲县", "place"), Mention(5, 8, "太原市", "place")], "我县")
+    >>> loc.county.name, loc.prefecture.name, loc.province.name
+    ('阳曲县', '太原市', '山西省')
+    """
+    gaz = load_gazetteer()
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in place_mentions:
+        for d in gaz.lookup(m.text)[:1]:
+            counts[d.code] += 1
+            first.setdefault(d.code, m.start)
+            for a in gaz.ancestors(d):  # a mention of a county also speaks for its city
+                counts[a.code] += 0.25
+                first.setdefault(a.code, m.start)
+
+    def best(level):
+        cands = [c for c in counts if gaz.by_code[c].level == level]
+        if not cands:
+            return None
+        return gaz.by_code[max(cands, key=lambda c: (counts[c], -first[c]))]
+
+    wants_county = bool(re.search(r"我县|全县|本县|县委|县政府|县长|我区|全区|区委", text))
+    county = best("county") if wants_county else None
+    prefecture = province = None
+    if county is not None:
+        for a in gaz.ancestors(county):
+            if a.level == "prefecture":
+                prefecture = a
+            elif a.level == "province":
+                province = a
+    if prefecture is None:
+        prefecture = best("prefecture")
+        if prefecture is not None:
+            province = gaz.parent(prefecture)
+    if province is None:
+        province = best("province")
+    return Locale(province, prefecture, county)
+
+
+class Resolver:
+    """Turns mentions into entities with canonical names and stable keys for one page."""
+
+    def __init__(self, locale: Locale, page_places: list[Mention] = ()):
+        self.locale = locale
+        self.gaz = load_gazetteer()
+        self.lex = load_lexicon()
+        # divisions named on the page, to choose between namesakes (three 桥西区 in 河北)
+        self._context = set()
+        for m in page_places:
+            for d in self.gaz.lookup(m.text):
+                if len(self.gaz.lookup(m.text)) == 1:
+                    self._context.add(d.code)
+        for d in (locale.province, locale.prefecture, locale.county):
+            if d is not None:
+                self._context.add(d.code)
+
+    # ---- places --------------------------------------------------------------------------
+    def division(self, name: str) -> Division | None:
+        cands = self.gaz.lookup(name)
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        # prefer a full-name match, then the namesake inside a division the page names
+        full = [d for d in cands if d.name == name] or list(cands)
+        for d in full:
+            if any(a.code in self._context for a in self.gaz.ancestors(d)):
+                return d
+        # a short form equal to both a prefecture and a county (恩施): the higher level
+        order = {"province": 0, "prefecture": 1, "county": 2}
+        return sorted(full, key=lambda d: (order[d.level], d.code))[0]
+
+    def place_entity(self, name: str, level: str = "", parent: Entity | None = None) -> Entity:
+        d = self.division(name)
+        if d is not None:
+            return self.division_entity(d, alias=name)
+        pkey = parent.key if parent else ""
+        suffix = f"~{parent.name}" if parent else ""
+        return Entity(f"place:{name}{suffix}", "Place", name, (), level or "other", (), "", pkey)
+
+    def division_entity(self, d: Division, alias: str = "") -> Entity:
+        namesakes = len([x for x in self.gaz.lookup(d.name) if x.name == d.name]) > 1
+        parent = self.gaz.parent(d)
+        key = f"place:{d.name}" + (f"~{parent.name}" if namesakes and parent else "")
+        aliases = tuple(sorted({a for a in (d.short, alias) if a and a != d.name}))
+        pkey = ""
+        if parent is not None:
+            pnames = len([x for x in self.gaz.lookup(parent.name) if x.name == parent.name]) > 1
+            gp = self.gaz.parent(parent)
+            pkey = f"place:{parent.name}" + (f"~{gp.name}" if pnames and gp else "")
+        return Entity(key, "Place", d.name, aliases, d.level, (), d.code, pkey)
+
+    def locale_name(self, level_char: str) -> Division | None:
+        return self.locale.at(_LEVEL_CHAR.get(level_char, ""))
+
+    # ---- organizations -------------------------------------------------------------------
+    def org_entity(self, surface: str, subtype: str = "Organization") -> Entity:
+        """`市卫健委` on a 石家庄 page → 石家庄市卫生健康委员会, with its short forms as aliases."""
+        name = surface
+        aliases = {surface}
+        if name.startswith("我") and name[1:2] in _LEVEL_CHAR:
+            d = self.locale_name(name[1])
+            if d is not None:
+                name = d.name + name[2:]
+        elif name[:1] in _LEVEL_CHAR and not self.gaz.lookup(name[:2]) and len(name) > 2 or _PARTY_BODY.match(name):
+            d = self.locale_name(name[0])
+            if d is not None:
+                # 县委 → 绛县县委, 市委 → 太原市委 (the short form before 市委, the full name before 县委)
+                stem = d.short if (d.short and _PARTY_BODY.match(name)) else d.name
+                if not _PARTY_BODY.match(name) and d.name.endswith(name[0]):
+                    stem = d.name[:-1]
+                name = stem + name
+        aliases.add(name)
+        full = self.expand(name)
+        if _PARTY_BODY.match(surface) and name != surface:
+            full = "中共" + name
+        aliases.add(full)
+        aliases.discard(full)
+        # relative forms (市卫健委) name different bodies on different pages: keep them only
+        # when they did not resolve, or they would merge namesakes across pages
+        if full != surface:
+            aliases = {a for a in aliases if not (a[:1] in _LEVEL_CHAR or a.startswith("我"))}
+        return Entity(f"org:{full}", "Organization", full, tuple(sorted(aliases)), subtype)
+
+    def expand(self, name: str) -> str:
+        """Full form of an abbreviated agency name (太原市卫健委 → 太原市卫生健康委员会)."""
+        for short in sorted(self.lex.abbreviations, key=len, reverse=True):
+            if name.endswith(short):
+                full = self.lex.abbreviations[short]
+                return name[: -len(short)] + full
+        return name
+
+    def place_of_org(self, org: Entity) -> Division | None:
+        """The division an agency belongs to, from its resolved name."""
+        name = org.name[2:] if org.name.startswith("中共") else org.name
+        for j in range(min(len(name), 12), 1, -1):
+            d = self.division(name[:j])
+            if d is not None and d.name == name[:j] or (d is not None and d.short == name[:j]):
+                return d
+        return None
+
+    # ---- persons -------------------------------------------------------------------------
+    @staticmethod
+    def person_entity(name: str, titles=()) -> Entity:
+        return Entity(f"person:{name}", "Person", name, (), "", tuple(titles))
