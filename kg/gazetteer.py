@@ -6,6 +6,7 @@ import csv
 import functools
 import importlib.util
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,12 +71,26 @@ class Gazetteer:
             if d.short and d.short != d.name:
                 index.setdefault(d.short, []).append(d)
         self._index = {k: tuple(sorted(v, key=lambda d: d.code)) for k, v in index.items()}
+        self._name_re = None
 
     def lookup(self, name: str) -> tuple[Division, ...]:
         return self._index.get(name, ())
 
     def names(self):
         return self._index.keys()
+
+    def count_mentions(self, text: str) -> dict[str, int]:
+        """How often each division is named in a text (full names; short names of provinces and
+        prefectures), longest match first, so a page's own locale stands out."""
+        if self._name_re is None:
+            names = {d.name for d in self.by_code.values()}
+            names |= {d.short for d in self.by_code.values() if d.short and d.level != "county"}
+            self._name_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        counts: dict[str, int] = {}
+        for m in self._name_re.finditer(text):
+            for d in self.lookup(m.group()):
+                counts[d.code] = counts.get(d.code, 0) + 1
+        return counts
 
     def parent(self, d: Division) -> Division | None:
         return self.by_code.get(d.parent) if d.parent else None

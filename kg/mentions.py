@@ -36,15 +36,18 @@ _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北�
               "全市", "全县", "全区", "基层", "一线", "前线"}
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
 # ends like a place or is spelled like a transliterated foreign name
-_PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷关屯庄寨堡原川")
+_PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
 _TRANSLIT = set("阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
                 "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
-                "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几")
+                "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
+_NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 _PLACE_PREFIX_STOP = set("农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
-_ORG_LEFT_STOP_TAGS = {"l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
+_ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
-_ORG_LEAD_STRIP = ("全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
+_ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
+_COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
+_PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
 
 
@@ -148,16 +151,21 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
                 k += 1
                 continue
-            if hit and len(w) >= 2:
+            suffix_next = lex.place_suffix_re.match(s, t.end)
+            if hit and len(w) >= 2 and not (suffix_next and not any(d.name == w for d in hit)):
                 full = [d for d in hit if d.name == w]
                 level = (full or hit)[0].level
-                if full or level in ("province", "prefecture") or t.tag in ("ns", "oov"):
+                county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
+                    or s[max(0, t.start - 1) : t.start] == "、"
+                if full or level in ("province", "prefecture") or (county_cue and not self._common_word(w)):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
                     k += 1
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
             m = lex.place_suffix_re.match(s, t.end) if t.tag in ("oov", "ns", "nz", "nr", "n", "j", "nrt") else None
+            if m and m.group() in ("村", "社区", "小区") and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
+                m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
                 end = m.end()
                 # the suffix must end a token (镇 of 城镇化 is not a town)
@@ -176,6 +184,7 @@ class MentionFinder:
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and w[0] not in _NOT_PLACE_HEAD \
                     and (w[-1] in _PLACE_END or all(c in _TRANSLIT for c in w) or self._split_places(w)):
                 parts = self._split_places(w)
                 if parts:
@@ -184,7 +193,7 @@ class MentionFinder:
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
-            if len(w) == 2 and w[1] in "镇乡村" and joinable and w not in _NOT_PLACE:
+            if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
@@ -226,7 +235,10 @@ class MentionFinder:
                 continue
             if any(a < end <= b for a, b in head_spans):
                 continue  # 县委常委: the 委 belongs to the post 常委
-            start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start)
+            if suffix in lex.title_bodies and lex.title_re.match(s, end):
+                continue  # 卫健委党委|副书记: the 党委 is part of the post
+            start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
+                                      places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"))
             if start is None:
                 continue
             name = s[start:end]
@@ -244,7 +256,7 @@ class MentionFinder:
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
         for t in tokens:
             if t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
-                    and t.word not in lex.abbreviations:
+                    and t.word not in lex.abbreviations and t.word not in lex.event_nouns and t.word not in lex.org_suffixes:
                 out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
@@ -262,14 +274,16 @@ class MentionFinder:
         if re.match(r"^[省市县区乡镇村][级属]", name) or "党和政府" in name:
             return True
         for g in self.lex.org_stoplist:
-            if name.endswith(g) and len(name) > len(g):
+            if name.endswith(g) and len(name) > len(g) and g not in self.lex.org_suffixes:
                 head = name[: -len(g)]
-                if not any(p.start >= start and p.end <= end - len(g) for p in places) and head[0] not in _LEVELS \
-                        and not head.startswith(("我", "国家", "中央", "中共")):
+                if head[0] in _LEVELS or head.startswith(("我", "国家", "中央", "中共")):
+                    continue
+                toks = self.seg.tokens(head)
+                if all(t.tag in _COMMON_TAGS for t in toks):
                     return True
         return False
 
-    def _extend_left(self, s, tokens, tok_at_end, pos) -> int | None:
+    def _extend_left(self, s, tokens, tok_at_end, pos, places_only=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -277,6 +291,8 @@ class MentionFinder:
         while idx is not None and steps < 8:
             t = tokens[idx]
             w = t.word
+            if places_only and not self.gaz.lookup(w) and t.tag != "ns":
+                break  # 认真落实省委: only a place may stand before a party committee
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
                 inner = tokens[idx - 1]
@@ -318,6 +334,10 @@ class MentionFinder:
         word, or jieba's own organization tag; 定点医院 and 有关部门 have none."""
         if not body:
             return last.tag == "nt" and last.word == name
+        if len(name) <= 3 and body in _LEVELS:
+            return False  # 村办, 县委 alone: a level and a suffix name no one body
+        if any(self.gaz.lookup(body[:j]) for j in range(2, min(len(body), 8) + 1)):
+            return True  # 河南日报: a place opens the name
         if body[0] in _LEVELS or body.startswith(("我", "国家", "中央", "中共", "全国", "国务院")):
             return True
         if any(p.start >= start and p.end <= end for p in place_ends.values()):
@@ -400,7 +420,8 @@ class MentionFinder:
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
                         (self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt") or (i in bounds and not self._common_word(s[i : t.start])
                          and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : t.start]))):
-                    if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同":
+                    if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同" \
+                            or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
                         add(i, t.start, "before-title")
                         break
         # (b) bylines and role words (记者 王丽强, 首席记者吴温, 教授顾漫)
@@ -482,8 +503,10 @@ class MentionFinder:
                         named = items
                     else:
                         continue
+            clause = re.split(r"[，。；,;！？]", s[j:], maxsplit=1)[0]
             strong_cue = (
                 tail.startswith(("等", "参加", "出席", "同志", "分别", "陪同", "一同", "共同"))
+                or re.search(r"出席|参加|列席|陪同", clause) is not None
                 or lead
                 or s[max(0, items[0][0] - 2) : items[0][0]] in ("领导", "记者", "成员", "委员")
                 or any((x, y) in found for x, y in items)

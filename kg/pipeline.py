@@ -96,7 +96,7 @@ def find_unit_mentions(st: PageState) -> PageState:
 def resolve_entities(st: PageState) -> PageState:
     """The locale (我市 = 石家庄市), then one entity per mention with a stable key."""
     places = [m for u in st.units for m in u.mentions if m.type == "place"]
-    locale = infer_locale(places, "".join(u.text for u in st.units))
+    locale = infer_locale("".join(u.text for u in st.units))
     res = Resolver(locale, places)
     entities: dict[str, Entity] = {}
     entity_of = []

@@ -14,6 +14,8 @@ __all__ = ["Locale", "infer_locale", "Resolver"]
 
 _LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                "区": "county", "旗": "county"}
+# words that open with a level character without being one (市场监督管理局 is no 市 + 场…)
+_NOT_LEVEL_PREFIX = {"市场", "市民", "市区", "市政", "县城", "区域", "省份", "州府", "市县", "省市", "县区", "区县", "县市"}
 _PARTY_BODY = re.compile(r"^(省委|市委|县委|区委|州委|地委)$")
 
 
@@ -29,34 +31,34 @@ class Locale:
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
 
 
-def infer_locale(place_mentions: list[Mention], text: str = "") -> Locale:
-    """The most mentioned division at each level, made consistent top-down: a county's own
-    prefecture and province beat other ones mentioned in passing.
+def infer_locale(text: str) -> Locale:
+    """The divisions a page is about: the most named county (when the page speaks of 我县/县委…),
+    prefecture and province, made consistent top-down so that a county's own city and
+    province beat others named in passing. A namesake county counts for each of its cities.
 
-    >>> from kg.records import Mention
-    >>> loc = infer_locale([Mention(0, 3, "阳曲县", "place"), Mention(5, 8, "太原市", "place")], "我县")
+    >>> loc = infer_locale("阳曲县医改。阳曲县在太原市。我县")
     >>> loc.county.name, loc.prefecture.name, loc.province.name
     ('阳曲县', '太原市', '山西省')
     """
     gaz = load_gazetteer()
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    for m in place_mentions:
-        for d in gaz.lookup(m.text)[:1]:
-            counts[d.code] += 1
-            first.setdefault(d.code, m.start)
-            for a in gaz.ancestors(d):  # a mention of a county also speaks for its city
-                counts[a.code] += 0.25
-                first.setdefault(a.code, m.start)
+    direct = gaz.count_mentions(text)
+    counts: Counter = Counter(direct)
+    for code, n in direct.items():
+        for a in gaz.ancestors(gaz.by_code[code]):  # a county's mentions speak for its city too
+            counts[a.code] += 0.5 * n
+    first = {code: text.find(gaz.by_code[code].name) % (len(text) + 1) for code in counts}
 
-    def best(level):
-        cands = [c for c in counts if gaz.by_code[c].level == level]
+    def best(level, within=None):
+        cands = [c for c in counts if gaz.by_code[c].level == level
+                 and (within is None or gaz.contains(within, gaz.by_code[c]))]
         if not cands:
             return None
         return gaz.by_code[max(cands, key=lambda c: (counts[c], -first[c]))]
 
-    wants_county = bool(re.search(r"我县|全县|本县|县委|县政府|县长|我区|全区|区委", text))
-    county = best("county") if wants_county else None
+    county = best("county")
+    wants_county = re.search(r"我县|全县|本县|县委|县政府|县长|我区|全区|区委|区政府", text) is not None
+    if county is not None and not wants_county and direct.get(county.code, 0) < 3:
+        county = None  # a district named in passing is not the paper's home
     prefecture = province = None
     if county is not None:
         for a in gaz.ancestors(county):
@@ -65,11 +67,13 @@ def infer_locale(place_mentions: list[Mention], text: str = "") -> Locale:
             elif a.level == "province":
                 province = a
     if prefecture is None:
-        prefecture = best("prefecture")
-        if prefecture is not None:
-            province = gaz.parent(prefecture)
+        prefecture = best("prefecture", province)
+    if province is None and prefecture is not None:
+        province = gaz.parent(prefecture)
     if province is None:
         province = best("province")
+    if prefecture is not None and county is None and wants_county:
+        county = best("county", prefecture)
     return Locale(province, prefecture, county)
 
 
@@ -138,7 +142,8 @@ class Resolver:
             d = self.locale_name(name[1])
             if d is not None:
                 name = d.name + name[2:]
-        elif name[:1] in _LEVEL_CHAR and not self.gaz.lookup(name[:2]) and len(name) > 2 or _PARTY_BODY.match(name):
+        elif (name[:1] in _LEVEL_CHAR and not self.gaz.lookup(name[:2]) and len(name) > 2
+              and name[:2] not in _NOT_LEVEL_PREFIX) or _PARTY_BODY.match(name):
             d = self.locale_name(name[0])
             if d is not None:
                 # 县委 → 绛县县委, 市委 → 太原市委 (the short form before 市委, the full name before 县委)
@@ -154,8 +159,7 @@ class Resolver:
         aliases.discard(full)
         # relative forms (市卫健委) name different bodies on different pages: keep them only
         # when they did not resolve, or they would merge namesakes across pages
-        if full != surface:
-            aliases = {a for a in aliases if not (a[:1] in _LEVEL_CHAR or a.startswith("我"))}
+        aliases = {a for a in aliases if not a.startswith("我")}
         return Entity(f"org:{full}", "Organization", full, tuple(sorted(aliases)), subtype)
 
     def expand(self, name: str) -> str:
