@@ -725,6 +725,9 @@ def score_ner(pred_lines: Iterable, gold_lines: Iterable) -> NerReport:
             elif overlapping:
                 g = sorted(overlapping)[0]
                 errors["wrong type and boundary"].append(f"{example} as {t} (gold {text[g[0]:g[1]]} {g[2]})")
+            elif any(g[2] == t and text[g[0]:g[1]] == text[s:e] for g in gold_spans):
+                # CLUENER sometimes labels one occurrence of a name and not its repeats
+                errors[f"{t} unlabeled repeat"].append(example)
             else:
                 errors[f"{t} spurious"].append(example)
         for s, e, t in sorted(gold_spans - pred_spans):

@@ -47,6 +47,8 @@ class Lexicon:
     place_suffixes: dict  # suffix -> level
     locale_words: dict  # 我市 -> prefecture
     byline_roles: dict  # role -> before|after
+    domain_words: dict  # word -> POS tag, for the tokenizer
+    org_optional_words: tuple[str, ...]
     title_re: re.Pattern
     org_suffix_re: re.Pattern
     event_noun_re: re.Pattern
@@ -81,6 +83,8 @@ def load_lexicon() -> Lexicon:
         place_suffixes=place_suffixes,
         locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
+        domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
+        org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),
         org_suffix_re=re.compile(_alternation(org_suffixes)),
         event_noun_re=re.compile(_alternation(event_nouns)),

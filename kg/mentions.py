@@ -41,7 +41,7 @@ _TRANSLIT = set("阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈
                 "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
                 "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
-_PLACE_PREFIX_STOP = set("农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
+_PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
@@ -168,9 +168,14 @@ class MentionFinder:
                 m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
                 end = m.end()
+                begin = t.start
+                prev = tokens[k - 1] if k > 0 else None
+                if m.group() in ("小区", "社区", "村") and prev is not None and prev.tag in ("g", "oov", "t", "nz") \
+                        and _CJK.match(prev.word) and len(prev.word) <= 2:
+                    begin = prev.start  # 明天华城小区, 瞰海轩小区: estate names run over two words
                 # the suffix must end a token (镇 of 城镇化 is not a town)
                 if any(tt.end == end for tt in tokens[k:k + 4]):
-                    out.append(Mention(t.start, end, s[t.start:end], "place", lex.place_suffixes[m.group()], "suffix"))
+                    out.append(Mention(begin, end, s[begin:end], "place", lex.place_suffixes[m.group()], "suffix"))
                     while k < n and tokens[k].end <= end:
                         k += 1
                     continue
@@ -204,7 +209,7 @@ class MentionFinder:
         out, i = [], 0
         while i < len(w):
             for j in range(len(w), i + 1, -1):
-                if any(d.name == w[i:j] for d in self.gaz.lookup(w[i:j])):
+                if self.gaz.lookup(w[i:j]):
                     out.append((i, j))
                     i = j
                     break
@@ -325,8 +330,9 @@ class MentionFinder:
             if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
                 start += len(lead)
                 break
-        if s.startswith("我", start) and s[start + 1 : start + 2] in _LEVELS:
-            pass  # 我县X: the locale word stays, resolution swaps in the place
+        prev = tokens[tok_at_end[start] ] if start in tok_at_end else None
+        if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
+            start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
 
     def _org_has_name(self, name, body, start, end, tokens, place_ends, strong, last) -> bool:

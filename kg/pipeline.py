@@ -52,6 +52,7 @@ class PageState:
     entities: dict = field(default_factory=dict)  # key -> Entity
     relations: tuple[Relation, ...] = ()
     events: tuple[Event, ...] = ()
+    authors: dict = field(default_factory=dict)  # article index -> person keys credited
     facts: tuple[ArticleFacts, ...] = ()
 
 
@@ -110,6 +111,11 @@ def resolve_entities(st: PageState) -> PageState:
         entities[e.key] = e
         return e
 
+    # places named with their parent anywhere on the page lend that parent to bare mentions
+    parent_by_name = {}
+    for u in st.units:
+        for c, p in adjacent_containment(list(u.mentions)):
+            parent_by_name.setdefault(c.text, p)
     for u in st.units:
         parent_of = {id(c): p for c, p in adjacent_containment(list(u.mentions))}
         pairs = []
@@ -124,7 +130,7 @@ def resolve_entities(st: PageState) -> PageState:
                     d = locale.at(res.lex.locale_words[m.text])
                     e = put(res.division_entity(d)) if d else None
                 else:
-                    p = parent_of.get(id(m))
+                    p = parent_of.get(id(m)) or parent_by_name.get(m.text)
                     pe = None
                     if p is not None:
                         pe = res.place_entity(p.text, p.subtype)
@@ -184,7 +190,31 @@ def relate(st: PageState) -> PageState:
                         rule = "body-in-post"
             if body:
                 relations.append(Relation(pk, "worksFor", body, rule, 0.8, ev))
-    return replace(st, entities=entities, relations=tuple(relations))
+    # bylines and photo credits: authors of the article, with the role as their post
+    authors: dict[int, list[str]] = {}
+    for ai, art in enumerate(st.articles):
+        for b in art.bylines:
+            if not 2 <= len(b.name) <= 4:
+                continue
+            e = res.person_entity(b.name)
+            old = entities.get(e.key, e)
+            role = _byline_post(b.role)
+            if role:
+                old = replace(old, titles=tuple(sorted(set(old.titles) | {role})))
+            entities[e.key] = old
+            authors.setdefault(ai, []).append(e.key)
+            sv = clean_text(st.page.text, b.start, b.end)
+            ev = Evidence(_article_key(st.page, art), st.page.source, b.start, b.end, sv.text, art.headline or "")
+            if role:
+                relations.append(Relation(e.key, "jobTitle", role, "byline", 0.95, ev))
+    return replace(st, entities=entities, relations=tuple(relations), authors=authors)
+
+
+def _byline_post(role: str) -> str:
+    """本报记者 and 新华社记者 are 记者 at a paper; 摄影 stays 摄影; a bare name has no post."""
+    if role.endswith("记者") and role not in ("首席记者", "特约记者", "摄影记者"):
+        return "记者"
+    return role
 
 
 def find_events(st: PageState) -> PageState:
@@ -357,6 +387,8 @@ def assemble(st: PageState) -> PageState:
             for a, b in cooccurring(ks):
                 cooc.append((a, b, ev))
             authors.extend(k for m, k in pairs if k and m.rule in ("byline", "photo-credit"))
+        authors = st.authors.get(ai, []) + authors
+        keys.extend(st.authors.get(ai, []))
         evs = tuple(e for e in st.events if e.evidence and e.evidence.article == akey)
         for e in evs:
             keys.extend(e.organizers + e.attendees + e.donors + e.recipients + e.locations)

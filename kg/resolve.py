@@ -26,6 +26,9 @@ class Locale:
     province: Division | None = None
     prefecture: Division | None = None
     county: Division | None = None
+    # the most named county of the prefecture, for 区/县 before an agency when the page never
+    # says 我县: weaker evidence than `county`, so it names no 我县
+    nearby_county: Division | None = None
 
     def at(self, level: str) -> Division | None:
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
@@ -74,7 +77,8 @@ def infer_locale(text: str) -> Locale:
         province = best("province")
     if prefecture is not None and county is None and wants_county:
         county = best("county", prefecture)
-    return Locale(province, prefecture, county)
+    nearby = county or (best("county", prefecture) if prefecture is not None else None)
+    return Locale(province, prefecture, county, nearby)
 
 
 class Resolver:
@@ -131,7 +135,11 @@ class Resolver:
         return Entity(key, "Place", d.name, aliases, d.level, (), d.code, pkey)
 
     def locale_name(self, level_char: str) -> Division | None:
-        return self.locale.at(_LEVEL_CHAR.get(level_char, ""))
+        level = _LEVEL_CHAR.get(level_char, "")
+        d = self.locale.at(level)
+        if d is None and level == "county":
+            d = self.locale.nearby_county
+        return d
 
     # ---- organizations -------------------------------------------------------------------
     def org_entity(self, surface: str, subtype: str = "Organization") -> Entity:
@@ -160,7 +168,31 @@ class Resolver:
         # relative forms (市卫健委) name different bodies on different pages: keep them only
         # when they did not resolve, or they would merge namesakes across pages
         aliases = {a for a in aliases if not a.startswith("我")}
-        return Entity(f"org:{full}", "Organization", full, tuple(sorted(aliases)), subtype)
+        return Entity(self.org_key(full), "Organization", full, tuple(sorted(aliases)), subtype)
+
+    def org_key(self, full: str) -> str:
+        """One key for the names of one body: the innermost division it opens with (石家庄市桥西区
+        → 桥西区, with its city where 桥西区 has namesakes) and the rest without optional words."""
+        prefix = "中共" if full.startswith("中共") else ""
+        rest = full[len(prefix):]
+        inner = None
+        while True:
+            for j in range(min(len(rest), 10), 1, -1):
+                d = self.division(rest[:j])
+                if d is not None and (d.name == rest[:j] or d.short == rest[:j]) and len(rest) > j:
+                    inner, rest = d, rest[j:]
+                    break
+            else:
+                break
+        for w in self.lex.org_optional_words:
+            if w in rest and rest != w:
+                rest = rest.replace(w, "")
+        if inner is None:
+            return f"org:{prefix}{rest}"
+        namesakes = len([x for x in self.gaz.lookup(inner.name) if x.name == inner.name]) > 1
+        parent = self.gaz.parent(inner)
+        where = inner.name + (f"~{parent.name}" if namesakes and parent else "")
+        return f"org:{prefix}{where}/{rest}"
 
     def expand(self, name: str) -> str:
         """Full form of an abbreviated agency name (太原市卫健委 → 太原市卫生健康委员会)."""
