@@ -10,7 +10,7 @@ import stat
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -503,6 +503,8 @@ _NAME = re.compile(rf"[{_CJK}][{_CJK}·•]{{1,3}}")
 _SEP = re.compile(r"[\s、，,/／;；]+")
 _PHOTO = re.compile(r"(?:[/／]\s*)?摄(?:影)?\s*$")
 _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\r?\n|\r[^\S\r\n]*\r")
+_CLOSE_PAREN = re.compile(r"[)）]")
 _MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?")
 _ENDERS = "。！？!?；;"
@@ -546,6 +548,7 @@ class _Line:
     bare: tuple[Byline, ...] = ()  # a trailing bare name: a byline only at an article's end
     lead: str | None = None
     photo: bool = False
+    gap: bool = False  # a blank line separates it from the line above
 
     @property
     def size(self) -> int:
@@ -616,51 +619,50 @@ def _parse_credit(text: str, start: int, end: int) -> list[Byline] | None:
 
 def _read_lines(text: str, pv: View) -> list[_Line]:
     """The non-blank lines of a page, classified; `pv` is the cleaned page."""
-    _, surnames = _vocabulary()
-    lines = []
+    lines: list[_Line] = []
     for m in re.finditer(r"[^\r\n]+", text):
         view = _subview(pv, text, m.start(), m.end())
-        if not view.text:
-            continue
-        s, e = view.start, view.end
-        cleaned = view.text
-        lead = _LEAD.match(text, s, e)
-        if lead:
-            bylines = ()
-            if lead.group("paren"):
-                p = lead.start("paren") + len(lead.group("paren")) - len(lead.group("paren").lstrip())
-                bylines = tuple(_parse_credit(text, p, lead.end("paren")) or ())
-            word = _subview(pv, text, lead.start("lead"), lead.end("lead")).text
-            lines.append(_Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, bylines, lead=word))
-            continue
-        if text[s] in "(（":
-            close = re.compile(r"[)）]").search(text, s, e)
-            credits = close and _parse_credit(text, s, close.end())
-            if credits and close.end() < e and any(b.role for b in credits):
-                # a body opening with its byline in parentheses: (记者 王丽强)1月12日…
-                lines.append(_Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, tuple(credits)))
-                continue
-        date = _DATE_LINE.fullmatch(cleaned)
-        if date and _iso(*date.groups()):
-            lines.append(_Line(s, e, cleaned, "date", True, e))
-            continue
-        credits = _parse_credit(text, s, e)
-        if credits:
-            lines.append(_Line(s, e, cleaned, "credit", True, e, tuple(credits), photo="摄" in cleaned[-2:]))
-            continue
-        trailing = _TRAILING_CREDIT.search(text, s, e)
-        if trailing:
-            photo = bool(trailing.group("photo"))
-            names = _parse_names(text, trailing.start("names"), trailing.end("names"), "摄影" if photo else "",
-                                 surnames, strict=not photo)
-            if names:
-                body_end = trailing.start()
-                body = _subview(pv, text, s, body_end).text
-                kw = {"credits": tuple(names), "photo": True} if photo else {"bare": tuple(names)}
-                lines.append(_Line(s, e, cleaned, "body", _ends_sentence(body), body_end, **kw))
-                continue
-        lines.append(_Line(s, e, cleaned, "body", _ends_sentence(cleaned), e))
+        if view.text:
+            gap = bool(lines) and _BLANK_LINE.search(text, lines[-1].end, view.start) is not None
+            lines.append(replace(_classify(text, pv, view), gap=gap))
     return _drop_duplicates(lines)
+
+
+def _classify(text: str, pv: View, view: View) -> _Line:
+    """One line: a lead, a dateline, a credit, or body text (perhaps ending in a credit)."""
+    s, e, cleaned = view.start, view.end, view.text
+    lead = _LEAD.match(text, s, e)
+    if lead:
+        bylines = ()
+        if lead.group("paren"):
+            p = lead.end("paren") - len(lead.group("paren").lstrip())
+            bylines = tuple(_parse_credit(text, p, lead.end("paren")) or ())
+        word = _subview(pv, text, lead.start("lead"), lead.end("lead")).text
+        return _Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, bylines, lead=word)
+    if text[s] in "(（":
+        close = _CLOSE_PAREN.search(text, s, min(e, s + 64))
+        credits = close and _parse_credit(text, s, close.end())
+        if credits and close.end() < e and any(b.role for b in credits):
+            # a body opening with its byline in parentheses: (记者 王丽强)1月12日…
+            return _Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, tuple(credits))
+    date = _DATE_LINE.fullmatch(cleaned)
+    if date and _iso(*date.groups()):
+        return _Line(s, e, cleaned, "date", True, e)
+    credits = _parse_credit(text, s, e) if len(cleaned) <= 48 else None
+    if credits:
+        return _Line(s, e, cleaned, "credit", True, e, tuple(credits), photo=cleaned.endswith(("摄", "摄影")))
+    trailing = _TRAILING_CREDIT.search(text, s, e)
+    if trailing:
+        photo = bool(trailing.group("photo"))
+        names = _parse_names(text, trailing.start("names"), trailing.end("names"), "摄影" if photo else "",
+                             _vocabulary()[1], strict=not photo)
+        if names:
+            body_end = trailing.start()
+            ends = _ends_sentence(_subview(pv, text, s, body_end).text)
+            if photo:
+                return _Line(s, e, cleaned, "body", ends, body_end, tuple(names), photo=True)
+            return _Line(s, e, cleaned, "body", ends, body_end, bare=tuple(names))
+    return _Line(s, e, cleaned, "body", _ends_sentence(cleaned), e)
 
 
 def _drop_duplicates(lines: list[_Line]) -> list[_Line]:
@@ -681,7 +683,7 @@ def _drop_duplicates(lines: list[_Line]) -> list[_Line]:
                     j, k = j + 1, k + 1
             else:
                 first[line.text] = i
-    return [_Line(l.start, l.end, l.text, "dup", l.ends, l.end) if d else l for l, d in zip(lines, dup)]
+    return [replace(line, kind="dup", credits=(), bare=(), photo=False) if d else line for line, d in zip(lines, dup)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -690,7 +692,7 @@ def _drop_duplicates(lines: list[_Line]) -> list[_Line]:
 
 def _typical_size(lines: list[_Line]) -> int:
     # the 75th percentile, so captions, bylines and headlines don't drag it down
-    sizes = sorted(l.size for l in lines if l.kind == "body")
+    sizes = sorted(line.size for line in lines if line.kind in ("body", "lead"))
     return sizes[3 * len(sizes) // 4] if sizes else 20
 
 
@@ -768,10 +770,19 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
 
 
 def _decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
-    # a line nearly as long as the page's lines was wrapped: the next line continues its deck
+    """Group headline lines into decks (kicker, title, subtitle); a deck's own lines wrapped.
+
+    A line continues the deck above when no blank line parts them on a page whose lines are
+    blank-separated, or when the line above is nearly as long as the page's lines (wrapped).
+    """
+    spaced = sum(line.gap for line in lines) * 2 > len(lines)
     decks: list[list[int]] = []
     for k, i in enumerate(run):
-        if k and lines[run[k - 1]].size >= 0.6 * typical and lines[run[k - 1]].size >= 8:
+        above = lines[run[k - 1]] if k else None
+        wrapped = above is not None and (
+            (spaced and not lines[i].gap) or (above.size >= 8 and above.size >= (0.8 if lines[i].gap else 0.6) * typical)
+        )
+        if wrapped:
             decks[-1].append(i)
         else:
             decks.append([i])

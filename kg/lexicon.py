@@ -49,6 +49,7 @@ class Lexicon:
     byline_roles: dict  # role -> before|after
     domain_words: dict  # word -> POS tag, for the tokenizer
     org_optional_words: tuple[str, ...]
+    world_places: dict  # name -> country | region | city
     title_re: re.Pattern
     org_suffix_re: re.Pattern
     event_noun_re: re.Pattern
@@ -84,6 +85,7 @@ def load_lexicon() -> Lexicon:
         locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
+        world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),
         org_suffix_re=re.compile(_alternation(org_suffixes)),

@@ -37,7 +37,8 @@ _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北�
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
-_TRANSLIT = set("阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
+_TRANSLIT = set("纽奇迈雷赖佩蓬邦洪宁诺鲍弗吉杰科琼戈曼蒂卓佐胡夫妮娜丽莎娃尤琳"
+                "阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
                 "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
                 "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
@@ -152,6 +153,10 @@ class MentionFinder:
                 k += 1
                 continue
             suffix_next = lex.place_suffix_re.match(s, t.end)
+            if w in lex.world_places and not suffix_next:
+                out.append(Mention(t.start, t.end, w, "place", lex.world_places[w], "world"))
+                k += 1
+                continue
             if hit and len(w) >= 2 and not (suffix_next and not any(d.name == w for d in hit)):
                 full = [d for d in hit if d.name == w]
                 level = (full or hit)[0].level
@@ -190,7 +195,8 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
                     and w[0] not in _NOT_PLACE_HEAD \
-                    and (w[-1] in _PLACE_END or all(c in _TRANSLIT for c in w) or self._split_places(w)):
+                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
+                         or self._split_places(w)):
                 parts = self._split_places(w)
                 if parts:
                     for a, b in parts:
@@ -417,10 +423,18 @@ class MentionFinder:
             j = self.name_at(s, i, bounds)
             if j and not self._common_word(s[i:j]):
                 add(i, j, "after-title")
+            else:
+                j = self._foreign_name_at(s, i)
+                if j:
+                    add(i, j, "after-title")
         # a name right before a bare post head: 习近平总书记, 韦韬书记
         for t in titles:
             if t.text not in lex.title_heads:
                 continue
+            for tok in tokens:
+                if tok.end == t.start and tok.tag in ("nr", "nrt", "nrfg") and len(tok.word) >= 2 \
+                        and tok.word not in lex.world_places:
+                    add(tok.start, tok.end, "before-title")  # 克林顿总统
             for L in (3, 2, 4):
                 i = t.start - L
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
@@ -520,7 +534,8 @@ class MentionFinder:
             )
             shaped = all(all(c in lex.given_chars for c in s[x + lex.is_surname_start(s, x) : y])
                          and not self._common_word(s[x:y]) for x, y in items)
-            persony = strong_cue or (shaped and sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "oov")) >= len(items) - 1)
+            namey = sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
+            persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             if persony and all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
                                or s[x:y] in known for x, y in items[1:]):
                 for x, y in items:
@@ -530,8 +545,8 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] in ("、",) \
-                or before.endswith("、")
+            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] in ("、", "等") \
+                or before.endswith("、") or after.startswith(("同志", "总统", "主席", "总理"))
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 4 and (lex.is_surname_start(w, 0) or t.tag == "nrt") \
                     and context:
                 add(t.start, t.end, "jieba-nr")
@@ -585,12 +600,26 @@ class MentionFinder:
             return []  # the run went on into prose: not a byline
         return out
 
+    def _foreign_name_at(self, s: str, i: int) -> int:
+        """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0."""
+        j = i
+        while j < len(s) and (s[j] in _TRANSLIT or (s[j] in "·•" and j > i and j + 1 < len(s) and s[j + 1] in _TRANSLIT)):
+            j += 1
+        if j - i < 2 or s[i:j] in self.lex.world_places:
+            return 0
+        # a following word jieba knows ends the name (拉 of 拉动 is not the name's)
+        while j - i > 2 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
+            j -= 1
+        return j
+
     def _common_word(self, w: str) -> bool:
         """A dictionary word that is not a name (关于, 智慧): never taken for one."""
         return self.seg.known(w) and self.seg.tag(w) not in ("nr", "nrfg", "nrt", "oov")
 
     def _plausible_person(self, m: Mention, s: str) -> bool:
         w = m.text
+        if w in self.lex.world_places or w in self.lex.agency_words:
+            return False
         if not _ALL_CJK.match(w):
             return False
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):

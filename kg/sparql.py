@@ -536,7 +536,7 @@ class Store:
     def quads(self):
         return iter(self._store.quads_for_pattern(None, None, None, None))
 
-    def query(self, sparql, *, allow_service=False, source="query", **params):
+    def query(self, sparql, /, *, allow_service=False, source="query", **params):
         """Run a read-only SPARQL query; parameters are bound as RDF terms.
 
         SELECT gives one dict per solution (every projected variable, None when unbound);
@@ -544,20 +544,21 @@ class Store:
         """
         return self._rows(self._run(sparql, params, allow_service, source))
 
-    def named(self, name, **values):
+    def named(self, query_name, /, **values):
         """Run a named query from kg/queries with its declared parameters."""
         queries = named_queries()
-        if name not in queries:
-            raise QueryError(f"no named query {name!r}; try one of: {', '.join(sorted(queries))}")
-        q = queries[name]
+        if query_name not in queries:
+            raise QueryError(
+                f"no named query {query_name!r}; try one of: {', '.join(sorted(queries))}")
+        q = queries[query_name]
         return self.query(q.text, source=q.path, **q.bindings(values))
 
-    def run(self, q, *, allow_service=False, **values):
+    def run(self, q, /, *, allow_service=False, **values):
         """Run a NamedQuery (e.g. from read_query_file) with user values."""
         return self.query(q.text, allow_service=allow_service, source=q.path or q.name,
                           **q.bindings(values))
 
-    def dataframe(self, sparql, **params):
+    def dataframe(self, sparql, /, **params):
         """The rows of a SELECT query as a pandas DataFrame (needs pandas)."""
         try:
             import pandas as pd
@@ -566,7 +567,7 @@ class Store:
         rows, columns = self._select(sparql, params)
         return pd.DataFrame(rows, columns=columns)
 
-    def select(self, sparql, *, allow_service=False, source="query", **params):
+    def select(self, sparql, /, *, allow_service=False, source="query", **params):
         """(rows, columns) of a SELECT query, columns in projection order."""
         return self._select(sparql, params, allow_service, source)
 
@@ -745,10 +746,25 @@ def serialize(store, fmt="turtle", *, facts_graph=None):
         quads = _split(triples, facts_graph)
         if fmt == "nquads":
             return "".join(f"{q} .\n" for q in quads).encode("utf-8")
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_used_prefixes(triples))
     if fmt == "nt":
         return "".join(f"{t} .\n" for t in triples).encode("utf-8")
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_used_prefixes(triples))
+
+
+def _used_prefixes(triples):
+    import pyoxigraph as ox
+
+    used = set()
+    for t in triples:
+        for term in (t.subject, t.predicate, t.object):
+            if isinstance(term, ox.Literal):
+                term = term.datatype
+            if isinstance(term, ox.NamedNode):
+                short = compact(term.value)
+                if short != term.value:
+                    used.add(short.split(":", 1)[0])
+    return {p: ns for p, ns in PREFIXES.items() if p in used}
 
 
 # --------------------------------------------------------------------------------------------
