@@ -57,52 +57,69 @@ def _clause_start(s: str, i: int) -> int:
     return j
 
 
+# Words that open a clause before an event's name without being part of it (传达贯彻…会议精神)
+_NAME_LEAD = re.compile(r"^.*?(?:传达贯彻|传达学习|学习贯彻|贯彻落实|认真落实|贯彻|落实|传达|学习|记者从|获悉|据|从|在|对|要|将|于|参加|出席|召开|举行|主持|了)")
+_GENERIC_EVENT = {"会议", "会", "大会", "本次会议", "视频会", "专题会"}
+# an inspection verb used as a noun (质控工作, 检查中, 调研报告) is no event
+_VERB_AS_NOUN = re.compile(r"^(?:工作|设备|中|的|时|报告|结果|组|机构|人员|能力|体系|制度)")
+
+
 def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidate]:
     """Event phrases of one sentence: a trigger verb with the event noun it governs
-    (主持召开…第24次专题会议), an inspection or donation verb with its object, or a
-    press conference or drill named on its own."""
+    (主持召开…第24次专题会议), a noun with 召开/举行 after it (会议以视频形式召开), an
+    inspection or donation verb with its object, or a named press conference or drill."""
     lex = load_lexicon()
     out: list[EventCandidate] = []
     taken: list[tuple[int, int]] = []
     triggers = sorted(lex.event_triggers, key=len, reverse=True)
     trig_re = re.compile("|".join(re.escape(t) for t in triggers))
     nouns = [m for m in mentions if m.type == "event"]
-    # (1) nouns governed by a trigger in the same clause: 召开 … 会议
+    anchors = [m for m in mentions if m.type in ("organization", "place")]
     for noun in nouns:
         cs = _clause_start(s, noun.start)
         best = None
         for t in trig_re.finditer(s, cs, noun.start):
             kind, role = lex.event_triggers[t.group()]
-            if kind in ("Meeting", "PressConference", "Drill", "Donation") or t.group() in ("举行",):
+            if kind in ("Meeting", "PressConference", "Drill", "Donation"):
                 best = t
+        after = re.match(r"[^，。；,;]{0,16}?(?:召开|举行|举办|开幕|闭幕)", s[noun.end :])
         name_start = best.end() if best else cs
-        # names open after particles and lead words: 召开了, 在…举行
-        while name_start < noun.start and s[name_start] in "了在于":
+        # the name opens after lead verbs (传达贯彻, 记者从), or at the place or body it names
+        lead = _NAME_LEAD.match(s[name_start : noun.start])
+        if lead:
+            name_start += lead.end()
+        for a in anchors:
+            if name_start <= a.start < noun.start and s[name_start : a.start].strip() and not _ORDINAL.search(s[name_start : a.start]):
+                name_start = a.start
+                break
+        while name_start < noun.start and s[name_start] in "了在于的":
             name_start += 1
         name = s[name_start : noun.end]
-        has_trigger = best is not None
-        # a noun with no trigger is an event only if it is named (ordinal, or a long proper name)
-        if not has_trigger and not _ORDINAL.search(name) and len(name) < 8:
-            continue
         if len(name) > 40:
             name_start = noun.end - 40
             name = s[name_start : noun.end]
-        kind = noun.subtype
+        named = bool(_ORDINAL.search(name)) or any(name_start <= a.start < noun.start for a in anchors)
+        if best is None and after is None and not (named and len(name) >= 6):
+            continue  # a meeting talked about, not held
+        if best is None and after is None and s[noun.end : noun.end + 2] in ("精神", "要求", "部署"):
+            continue
+        if re.match(r"^[^，。；,;]{0,24}?(?:精神|讲话|要求|部署)", s[noun.end :]):
+            continue  # 传达…会议精神: a meeting reported on, held elsewhere
         role = lex.event_triggers[best.group()][1] if best else "none"
         if best is not None and best.group() in ("出席", "参加"):
             role = "attendee"
-        out.append(EventCandidate(kind, name_start, noun.end, name, best.start() if best else noun.start, role))
-        taken.append((best.start() if best else name_start, noun.end))
-    # (2) verbs that are events themselves: 调研, 看望, 捐赠, 检查 …
+        trig = best.start() if best else noun.start
+        out.append(EventCandidate(noun.subtype, name_start, noun.end, name, trig, role))
+        taken.append((trig, noun.end))
+    # verbs that are events themselves: 调研, 看望, 捐赠, 检查 …
     for t in trig_re.finditer(s):
         kind, role = lex.event_triggers[t.group()]
         if kind not in ("Inspection", "Visit", "Donation"):
             continue
         if any(a <= t.start() < b for a, b in taken):
             continue
-        if s[max(0, t.start() - 1) : t.start()] in ("的", "和", "及"):
-            continue  # 检查的, a noun use
-        # the object runs to the end of the clause
+        if s[max(0, t.start() - 1) : t.start()] in ("的", "和", "及", "是") or _VERB_AS_NOUN.match(s[t.end() :]):
+            continue  # 检查的, 质控工作: noun uses
         end = t.end()
         while end < len(s) and not _NAME_LEFT_STOP.match(s[end]) and end - t.end() < 20:
             end += 1
@@ -110,3 +127,13 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
         out.append(EventCandidate(kind, cs, end, s[cs:end], t.start(), role))
         taken.append((cs, end))
     return out
+
+
+def is_generic_event_name(name: str) -> bool:
+    """会议, 本次会议: a name that only says what kind of event it is."""
+    return name in _GENERIC_EVENT or len(name) <= 3 or name.startswith(("会议以", "会议在", "本次", "此次"))
+
+
+def ordinal_of(name: str) -> str:
+    m = _ORDINAL.search(name)
+    return m.group() if m else ""

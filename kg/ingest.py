@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import functools
 import os
 import re
@@ -134,20 +135,20 @@ def decode_bytes(data: bytes) -> tuple[str, str, int]:
             text = data.decode(codec, errors="replace")
             if not text:
                 raise ValueError("empty file")
-            return _checked(text, name, text.count("\ufffd") - _true_ffFD(data, name))
+            return _check_text(text, name, text.count("\ufffd") - _count_real_replacements(data, name))
     if b"\x00" in data:
         raise ValueError("binary file (NUL bytes)")
     try:
-        return _checked(data.decode("utf-8"), "utf-8", 0)
+        return _check_text(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
         pass
     loose = data.decode("utf-8", errors="replace")
     bad = loose.count("\ufffd") - data.count(b"\xef\xbf\xbd")
     good = sum(1 for c in loose if ord(c) > 127) - bad
     if bad * 20 <= good:
-        return _checked(loose, "utf-8", bad)
+        return _check_text(loose, "utf-8", bad)
     try:
-        return _checked(data.decode("gb18030"), "gb18030", 0)
+        return _check_text(data.decode("gb18030"), "gb18030", 0)
     except UnicodeDecodeError:
         pass
     gb = data.decode("gb18030", errors="replace")
@@ -155,15 +156,15 @@ def decode_bytes(data: bytes) -> tuple[str, str, int]:
     text, name, n = (loose, "utf-8", bad) if bad <= gb_bad else (gb, "gb18030", gb_bad)
     if n * 100 > len(text):
         raise ValueError("cannot decode: not UTF-8, UTF-16 or GB18030 text")
-    return _checked(text, name, n)
+    return _check_text(text, name, n)
 
 
-def _true_ffFD(data: bytes, name: str) -> int:
+def _count_real_replacements(data: bytes, name: str) -> int:
     # U+FFFD genuinely present in the file is not damage
     return data.count("\ufffd".encode(name))
 
 
-def _checked(text: str, encoding: str, replaced: int) -> tuple[str, str, int]:
+def _check_text(text: str, encoding: str, replaced: int) -> tuple[str, str, int]:
     if len(_CONTROL.findall(text)) * 20 > len(text):
         raise ValueError("binary file (control characters)")
     return text, encoding, replaced
@@ -228,7 +229,7 @@ def iter_input_files(
                 report(Skip(path, "broken symbolic link"))
                 continue
             except OSError as exc:
-                reason = "symbolic link loop" if exc.errno == 40 else (exc.strerror or str(exc))
+                reason = "symbolic link loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
                 report(Skip(path, reason))
                 continue
             if stat.S_ISDIR(st.st_mode):
@@ -236,8 +237,7 @@ def iter_input_files(
                 if key in ancestors:
                     report(Skip(path, "symbolic link loop (a directory inside itself)"))
                 elif entry.name.lower().endswith(".txt"):
-                    report(Skip(path, "is a directory, not a .txt file"))
-                    yield from walk(path, ancestors | {key})
+                    report(Skip(path, "is a directory named like a page; rename it to walk it"))
                 else:
                     yield from walk(path, ancestors | {key})
             elif entry.name.lower().endswith(".txt"):
@@ -251,7 +251,7 @@ def iter_input_files(
             report(Skip(given, "broken symbolic link" if os.path.islink(given) else "no such file or directory"))
             continue
         except OSError as exc:
-            report(Skip(given, "symbolic link loop" if exc.errno == 40 else (exc.strerror or str(exc))))
+            report(Skip(given, "symbolic link loop" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))))
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from walk(given, frozenset({(st.st_dev, st.st_ino)}))
@@ -313,7 +313,7 @@ _FULLWIDTH = re.compile(r"[\uff01-\uffef]+")
 
 
 @functools.lru_cache(maxsize=8192)
-def _nfkc(c: str) -> str:
+def _normalize_char(c: str) -> str:
     return unicodedata.normalize("NFKC", c)
 
 
@@ -352,7 +352,7 @@ def _emit_chars(chunk: str, i: int, j: int, base: int, out: list, offs: list, ch
         offs.extend(range(base + i, base + j))
         return
     for k, c in enumerate(piece, base + i):
-        n = _nfkc(c)
+        n = _normalize_char(c)
         out.append(n)
         offs.extend((k,) * len(n))
 
@@ -369,8 +369,8 @@ def clean_text(text: str, start: int = 0, end: int | None = None) -> View:
     >>> v = clean_text("本报讯 １１ 月\\n\\n２７ 日， IBA  team")
     >>> v.text
     '本报讯11月27日,IBA team'
-    >>> v.to_original(3, 8)
-    (4, 13)
+    >>> v.to_original(3, 9)  # 11月27日
+    (4, 14)
     """
     end = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, end))
@@ -391,7 +391,7 @@ def clean_text(text: str, start: int = 0, end: int | None = None) -> View:
     return View("".join(out), tuple(offs))
 
 
-def _subview(view: View, text: str, start: int, end: int) -> View:
+def _cut_view(view: View, text: str, start: int, end: int) -> View:
     """`clean_text(text, start, end)` cut out of `view = clean_text(text)`, without re-cleaning.
 
     Cleaning is local (each character on its own, each whitespace run by its two neighbours),
@@ -484,18 +484,20 @@ class Article:
 # Lines of a page
 
 
-def _spaced(word: str) -> str:
+def _spaced_pattern(word: str) -> str:
     # OCR letter-spaces headlines and leads: 本 报 讯
     return r"\s*".join(re.escape(c) for c in word)
 
 
 # The dateline words a news body opens with; a page convention, so it lives with the splitter.
-_LEAD_WORDS = ("本报讯", "本报综合报道", "本报综合消息", "本报消息", "本报专讯", "本刊讯", "综合报道")
+_LEAD_WORDS = ("本报讯", "本报综合报道", "本报综合消息", "本报消息", "本报专讯", "本刊讯")
 _AGENCIES = ("本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网", "光明网", "中国新闻网")
 _LEAD = re.compile(
     r"[ \t\u3000]*(?P<lead>"
-    + "|".join(_spaced(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True))
-    + r"|(?:" + "|".join(re.escape(a) for a in _AGENCIES) + r")[^\s，,。.；;:：()（）]{1,16}?电"
+    + "|".join(_spaced_pattern(w) for w in sorted(_LEAD_WORDS, key=len, reverse=True))
+    # an agency dateline: 新华社北京1月5日电, 本报华盛顿 3 月 2 日电
+    + r"|(?:" + "|".join(re.escape(a) for a in _AGENCIES) + r")[^\W\d_]{0,8}?"
+    + r"[\s\d０-９]{1,6}月[\s\d０-９]{1,6}日\s*电"
     + r")(?P<paren>\s*[（(][^()（）\n]{1,60}[)）])?"
 )
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -516,13 +518,13 @@ _TRAILING_CREDIT = re.compile(
     rf"(?<=[。！？!?”])[ \t\u3000]+(?P<names>[{_CJK}]{{2,4}}(?:[ \t\u3000、]+[{_CJK}]{{2,4}})*)"
     r"(?P<photo>\s*[/／]?\s*摄(?:影)?)?[ \t\u3000]*$"
 )
-_MAX_DECKS = 2  # kicker + title (or title + subtitle); more lines above are page furniture
+_MAX_DECKS = 2  # kicker + title, or title + subtitle; lines above them end the article before
 _MAX_HEADLINE = 64  # cleaned characters in one headline line
 _MAX_SENTENCE = 160  # cleaned characters before a long sentence is cut at a comma
 
 
 @functools.lru_cache(maxsize=1)
-def _vocabulary() -> tuple[re.Pattern, frozenset[str]]:
+def _load_vocabulary() -> tuple[re.Pattern, frozenset[str]]:
     # the byline role words and surnames are the lexicon's data, read here without loading it
     from kg.lexicon import read_resource_lines
 
@@ -534,6 +536,11 @@ def _vocabulary() -> tuple[re.Pattern, frozenset[str]]:
 
 def _is_name(word: str, surnames: frozenset[str]) -> bool:
     return bool(_NAME.fullmatch(word)) and (word[:1] in surnames or word[:2] in surnames)
+
+
+def _is_bare_name(line: _Line, surnames: frozenset[str]) -> bool:
+    """A line that is one short personal name and nothing else: a sign-off, or a place kicker."""
+    return line.kind == "body" and line.size <= 3 and _is_name(line.text, surnames)
 
 
 @dataclass(frozen=True, slots=True)
@@ -581,7 +588,7 @@ def _parse_credit(text: str, start: int, end: int) -> list[Byline] | None:
     A role-less list of names counts only in parentheses, with 摄, or as two or more names
     that all begin with a surname; None when the text is not a credit.
     """
-    role_re, surnames = _vocabulary()
+    role_re, surnames = _load_vocabulary()
     s, e = start, end
     parens = text[s : s + 1] in "(（" and text[e - 1 : e] in ")）" and e - s > 2
     if parens:
@@ -621,7 +628,7 @@ def _read_lines(text: str, pv: View) -> list[_Line]:
     """The non-blank lines of a page, classified; `pv` is the cleaned page."""
     lines: list[_Line] = []
     for m in re.finditer(r"[^\r\n]+", text):
-        view = _subview(pv, text, m.start(), m.end())
+        view = _cut_view(pv, text, m.start(), m.end())
         if view.text:
             gap = bool(lines) and _BLANK_LINE.search(text, lines[-1].end, view.start) is not None
             lines.append(replace(_classify(text, pv, view), gap=gap))
@@ -629,40 +636,42 @@ def _read_lines(text: str, pv: View) -> list[_Line]:
 
 
 def _classify(text: str, pv: View, view: View) -> _Line:
-    """One line: a lead, a dateline, a credit, or body text (perhaps ending in a credit)."""
+    """One line: a lead, a dateline, a credit, or body text; a lead or body may end in a credit."""
     s, e, cleaned = view.start, view.end, view.text
+    date = _DATE_LINE.fullmatch(cleaned)
+    if date and _to_iso(*date.groups()):
+        return _Line(s, e, cleaned, "date", True, e)
+    if len(cleaned) <= 48 and not _LEAD.match(text, s, e):
+        credits = _parse_credit(text, s, e)
+        if credits:
+            return _Line(s, e, cleaned, "credit", True, e, tuple(credits), photo=cleaned.endswith(("摄", "摄影")))
+    line = _Line(s, e, cleaned, "body", _ends_sentence(cleaned), e)
     lead = _LEAD.match(text, s, e)
     if lead:
         bylines = ()
         if lead.group("paren"):
             p = lead.end("paren") - len(lead.group("paren").lstrip())
             bylines = tuple(_parse_credit(text, p, lead.end("paren")) or ())
-        word = _subview(pv, text, lead.start("lead"), lead.end("lead")).text
-        return _Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, bylines, lead=word)
-    if text[s] in "(（":
+        word = _cut_view(pv, text, lead.start("lead"), lead.end("lead")).text
+        line = replace(line, kind="lead", credits=bylines, lead=word)
+    elif text[s] in "(（":
         close = _CLOSE_PAREN.search(text, s, min(e, s + 64))
         credits = close and _parse_credit(text, s, close.end())
         if credits and close.end() < e and any(b.role for b in credits):
             # a body opening with its byline in parentheses: (记者 王丽强)1月12日…
-            return _Line(s, e, cleaned, "lead", _ends_sentence(cleaned), e, tuple(credits))
-    date = _DATE_LINE.fullmatch(cleaned)
-    if date and _iso(*date.groups()):
-        return _Line(s, e, cleaned, "date", True, e)
-    credits = _parse_credit(text, s, e) if len(cleaned) <= 48 else None
-    if credits:
-        return _Line(s, e, cleaned, "credit", True, e, tuple(credits), photo=cleaned.endswith(("摄", "摄影")))
+            line = replace(line, kind="lead", credits=tuple(credits))
     trailing = _TRAILING_CREDIT.search(text, s, e)
     if trailing:
         photo = bool(trailing.group("photo"))
         names = _parse_names(text, trailing.start("names"), trailing.end("names"), "摄影" if photo else "",
-                             _vocabulary()[1], strict=not photo)
+                             _load_vocabulary()[1], strict=not photo)
         if names:
-            body_end = trailing.start()
-            ends = _ends_sentence(_subview(pv, text, s, body_end).text)
+            ends = _ends_sentence(_cut_view(pv, text, s, trailing.start()).text)
+            line = replace(line, ends=ends, body_end=trailing.start())
             if photo:
-                return _Line(s, e, cleaned, "body", ends, body_end, tuple(names), photo=True)
-            return _Line(s, e, cleaned, "body", ends, body_end, bare=tuple(names))
-    return _Line(s, e, cleaned, "body", _ends_sentence(cleaned), e)
+                return replace(line, credits=line.credits + tuple(names), photo=True)
+            return replace(line, bare=tuple(names))
+    return line
 
 
 def _drop_duplicates(lines: list[_Line]) -> list[_Line]:
@@ -690,7 +699,7 @@ def _drop_duplicates(lines: list[_Line]) -> list[_Line]:
 # Splitting a page into articles
 
 
-def _typical_size(lines: list[_Line]) -> int:
+def _measure_lines(lines: list[_Line]) -> int:
     # the 75th percentile, so captions, bylines and headlines don't drag it down
     sizes = sorted(line.size for line in lines if line.kind in ("body", "lead"))
     return sizes[3 * len(sizes) // 4] if sizes else 20
@@ -724,7 +733,7 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
     or a run of short lines after a finished sentence followed by a body line or the page end."""
     runs: dict[int, list[int]] = {}
     claimed: set[int] = set()
-    _, surnames = _vocabulary()
+    _, surnames = _load_vocabulary()
     for i, line in enumerate(lines):
         if line.kind != "lead":
             continue
@@ -746,7 +755,8 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             run.append(run[-1] + 1)
         nxt = run[-1] + 1
         if nxt == len(lines):
-            ok = True  # a headline whose body the page cut off
+            # a headline whose body the page cut off; a lone name there signs the last article
+            ok = not (len(run) == 1 and _is_bare_name(lines[i], surnames))
         else:
             after = lines[nxt]
             ok = (
@@ -763,13 +773,13 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
     # next headline), unless it is the whole headline (a one-word place kicker).
     out: dict[int, list[int]] = {}
     for first, run in runs.items():
-        if len(run) > 1 and _is_name(lines[first].text, surnames) and lines[first].size <= 3:
+        if len(run) > 1 and _is_bare_name(lines[first], surnames):
             run = run[1:]
         out[run[0]] = run
     return out
 
 
-def _decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
+def _group_decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
     """Group headline lines into decks (kicker, title, subtitle); a deck's own lines wrapped.
 
     A line continues the deck above when no blank line parts them on a page whose lines are
@@ -789,7 +799,7 @@ def _decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
     return decks
 
 
-def _headline_text(text: str, lines: list[_Line], decks: list[list[int]]) -> str:
+def _join_headline(text: str, lines: list[_Line], decks: list[list[int]]) -> str:
     parts = []
     for deck in decks:
         phrases = []
@@ -806,7 +816,7 @@ def _headline_text(text: str, lines: list[_Line], decks: list[list[int]]) -> str
     return " ".join(p for p in parts if p)
 
 
-def _caption_starts(lines: list[_Line], heads: dict[int, list[int]]) -> set[int]:
+def _find_captions(lines: list[_Line], heads: dict[int, list[int]]) -> set[int]:
     """Photo captions standing between two articles: a paragraph after a finished sentence,
     closed by a photo credit, with a new article (or the page end) right after the credit."""
     in_heads = {i for run in heads.values() for i in run}
@@ -834,24 +844,25 @@ def split_articles(page: Page) -> tuple[Article, ...]:
     unpunctuated lines after a finished sentence and before a body), at a lead with no
     headline, or at a photo caption standing between two articles. Bylines come from the
     lead's parentheses, credit lines (记者 王勇, … 摄) and a bare name closing the article.
-    Headline lines beyond two decks above a title, and paragraphs printed twice, belong to no
-    article. Text before the first headline or lead is an article without a headline.
+    Headline-like lines above the two decks of a title end the article before them (at the
+    top of the page they are a banner and belong to no article); a paragraph printed twice
+    is read once. Text before the first headline or lead is an article without a headline.
     """
     text = page.text
     pv = clean_text(text)
     lines = _read_lines(text, pv)
     if not lines:
         return ()
-    typical = _typical_size(lines)
+    typical = _measure_lines(lines)
     heads = _find_headlines(lines, typical)
-    captions = _caption_starts(lines, heads)
-    year = _year_of(pv.text)
+    captions = _find_captions(lines, heads)
+    year = _find_year(pv.text)
 
     groups: list[tuple[list[list[int]], list[int]]] = []  # (headline decks, body line indices)
     i = 0
     while i < len(lines):
         if i in heads:
-            decks = _decks(lines, heads[i], typical)
+            decks = _group_decks(lines, heads[i], typical)
             extra = [j for deck in decks[:-_MAX_DECKS] for j in deck]
             if extra and groups:
                 # more decks than a headline has: the unfinished end of the article above
@@ -880,7 +891,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
     text = page.text
     headline = headline_span = None
     if decks:
-        headline = _headline_text(text, lines, decks)
+        headline = _join_headline(text, lines, decks)
         headline_span = (lines[decks[0][0]].start, lines[decks[-1][-1]].end)
     span_lines = [i for deck in decks for i in deck] + body
     start = min(lines[i].start for i in span_lines)
@@ -893,11 +904,9 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
         if line.kind == "lead" and k == 0:
             lead = line.lead
         bylines.extend(line.credits)
-    # a bare name after the last sentence signs the article
-    tail = [i for i in body if lines[i].kind not in ("credit",)]
-    if tail and lines[tail[-1]].bare:
-        bylines.extend(lines[tail[-1]].bare)
-    sentences = _sentences(text, pv, lines, body, set(tail[-1:]) if tail and lines[tail[-1]].bare else set())
+    signed, sign_offs = _find_sign_off(lines, body)
+    bylines.extend(sign_offs)
+    sentences = _split_sentences(text, pv, lines, body, signed)
     return Article(
         page=page,
         index=index,
@@ -907,24 +916,39 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
         headline_span=headline_span,
         lead=lead,
         bylines=tuple(bylines),
-        date=_article_date(lines, body, sentences, year),
+        date=_find_article_date(lines, body, sentences, year),
         sentences=sentences,
     )
 
 
-def _sentences(text: str, pv: View, lines: list[_Line], body: list[int], signed: set[int]) -> tuple[Sentence, ...]:
+def _find_sign_off(lines: list[_Line], body: list[int]) -> tuple[int | None, list[Byline]]:
+    """A bare name signing the article after its last sentence (… 表示感谢。 张广瑞, or the name
+    on a line of its own): the line it is on, and the byline."""
+    tail = [i for i in body if lines[i].kind != "credit"]
+    if not tail:
+        return None, []
+    last = lines[tail[-1]]
+    if last.bare:
+        return tail[-1], list(last.bare)
+    if len(tail) > 1 and lines[tail[-2]].ends and _is_bare_name(last, _load_vocabulary()[1]):
+        return tail[-1], [Byline(last.text, "", last.start, last.end)]
+    return None, []
+
+
+def _split_sentences(text: str, pv: View, lines: list[_Line], body: list[int], signed: int | None) -> tuple[Sentence, ...]:
     """Sentences of the body lines: a paragraph runs on across line breaks until a line ends a
-    sentence or a colon, and never across a credit, a caption, a dateline or a skipped line."""
+    sentence or a colon, and never across a credit, a caption, a dateline or a skipped line.
+    `signed` is the line that ends in (or is) the article's sign-off."""
     out: list[Sentence] = []
     para: tuple[int, int] | None = None  # the original span of the paragraph being gathered
     prev = -2
     for i in body:
         line = lines[i]
-        if line.kind == "credit":
+        if line.kind == "credit" or (i == signed and not line.bare):
             _split_paragraph(text, pv, para, out)
             para = None
             continue
-        stops = line.photo or i in signed  # a credit closes the line
+        stops = line.photo or i == signed  # a credit closes the line
         end = line.body_end if stops else line.end
         if para is not None and prev == i - 1 and _runs_on(lines[prev], line):
             para = (para[0], end)
@@ -963,7 +987,7 @@ def _split_paragraph(text: str, pv: View, para: tuple[int, int] | None, out: lis
 
 
 def _add_sentence(text: str, pv: View, a: int, b: int, out: list[Sentence]) -> None:
-    view = _subview(pv, text, a, b)
+    view = _cut_view(pv, text, a, b)
     if not view.text:
         return
     if len(view.text) > _MAX_SENTENCE:
@@ -981,15 +1005,15 @@ def _add_sentence(text: str, pv: View, a: int, b: int, out: list[Sentence]) -> N
 # Dates
 
 
-def _iso(y, m, d) -> str | None:
+def _to_iso(y, m, d) -> str | None:
     try:
         return _date(int(y), int(m), int(d)).isoformat() if 1900 <= int(y) <= 2100 else None
     except ValueError:
         return None
 
 
-def _year_of(view: str) -> int | None:
-    years = Counter(int(y) for y, m, d in _FULL_DATE.findall(view) if _iso(y, m, d))
+def _find_year(view: str) -> int | None:
+    years = Counter(int(y) for y, m, d in _FULL_DATE.findall(view) if _to_iso(y, m, d))
     if not years:
         return None
     # most common; the later year breaks a tie (a page reports news, not history)
@@ -1004,24 +1028,24 @@ def page_year(page: Page) -> int | None:
     >>> page_year(Page.from_text("通告\\n2020年 11月 22日\\n本报讯 11月26日，会议召开。"))
     2020
     """
-    return _year_of(clean_text(page.text).text)
+    return _find_year(clean_text(page.text).text)
 
 
-def _article_date(lines, body, sentences, year) -> str | None:
+def _find_article_date(lines, body, sentences, year) -> str | None:
     """The article's own full date (a dateline such as 2020年11月22日 on its own line, or one
     in the lead sentence), else the page year with the lead's month-day, else None."""
     for i in body:
         if lines[i].kind == "date":
-            return _iso(*_DATE_LINE.fullmatch(lines[i].text).groups())
+            return _to_iso(*_DATE_LINE.fullmatch(lines[i].text).groups())
     if not sentences:
         return None
     opening = sentences[0].text[:80]
     full = _FULL_DATE.search(opening)
-    if full and _iso(*full.groups()):
-        return _iso(*full.groups())
+    if full and _to_iso(*full.groups()):
+        return _to_iso(*full.groups())
     md = _MONTH_DAY.search(opening)
     if md and year:
-        return _iso(year, *md.groups())
+        return _to_iso(year, *md.groups())
     return None
 
 

@@ -408,7 +408,7 @@ class MentionFinder:
         lex = self.lex
         found: dict[tuple[int, int], str] = {}
         blocked = [(m.start, m.end) for m in orgs + titles]
-        blocked += [(m.start, m.end) for m in places if m.rule not in ("jieba-ns", "gazetteer")]
+        blocked += [(m.start, m.end) for m in places if m.rule not in ("jieba-ns", "gazetteer", "world")]
 
         def free(i, j):
             return all(j <= a or i >= b for a, b in blocked)
@@ -457,7 +457,7 @@ class MentionFinder:
                             add(a, b, "byline")
                         continue
                 j = self.name_at(s, i, bounds, strict=True)
-                if j and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
+                if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
         # photo credits: 梁琛 摄
         for m in re.finditer(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])", s):
@@ -545,8 +545,8 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] in ("、", "等") \
-                or before.endswith("、") or after.startswith(("同志", "总统", "主席", "总理"))
+            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] == "等" \
+                or after.startswith(("同志", "总统", "主席", "总理"))
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 4 and (lex.is_surname_start(w, 0) or t.tag == "nrt") \
                     and context:
                 add(t.start, t.end, "jieba-nr")

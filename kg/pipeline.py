@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from kg.events import find_dates, find_event_candidates
+from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
+from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
 from kg.mentions import MentionFinder
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
@@ -233,64 +234,100 @@ def find_events(st: PageState) -> PageState:
                 lead_date = ds[0][2]
                 break
         art_events: list[Event] = []
-        for pos, i in enumerate(idxs):
+        for i in idxs:
             u = st.units[i]
             pairs = st.entity_of[i]
             ms = [m for m, _ in pairs]
-            key_of = {id(m): k for m, k in pairs}
+            key_of = {id(m): k for m, k in pairs if k}
             ev = _evidence(st, u)
             dates = find_dates(u.text, st.year)
-            for c in find_event_candidates(u.text, ms):
-                before = [m for m in ms if m.end <= c.trigger_start and key_of.get(id(m))]
-                organizers, attendees, donors, recipients = [], [], [], []
-                person_before = [m for m in before if m.type == "person" and _near(u.text, m.end, c.trigger_start)]
-                agent_before = [m for m in before if m.type in ("organization", "place") and _near(u.text, m.end, c.trigger_start)]
-                if c.kind == "Donation":
-                    donor = (person_before or agent_before or [None])[-1]
-                    if donor is None:
-                        cands = [m for m in before if m.type in ("organization", "place", "person")]
-                        donor = cands[0] if cands else None
-                    if donor is not None:
-                        donors.append(key_of[id(donor)])
-                    rec = [m for m in before if m.type in ("organization", "place", "person")
-                           and re.search(r"[向为给]$", u.text[max(0, m.start - 1) : m.start]) and m is not donor]
-                    rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place")
-                            and key_of.get(id(m)) and u.text[c.trigger_start:m.start].endswith(("驰援", "支援"))]
-                    recipients.extend(key_of[id(m)] for m in rec)
-                elif c.agent_role == "organizer" and person_before:
-                    organizers.append(key_of[id(person_before[-1])])
-                elif c.agent_role == "attendee" and person_before:
-                    attendees.extend(key_of[id(m)] for m in person_before)
-                elif c.agent_role == "organizer" and agent_before:
-                    organizers.append(key_of[id(agent_before[-1])])
-                elif c.kind in ("Inspection", "Visit"):
-                    continue  # an inspection with nobody doing it is prose, not an event
-                # attendees in the same sentence after the name: …等参加会议
-                attendees.extend(_attendees_after(u.text, ms, key_of, c.end))
-                date = dates[0][2] if dates else lead_date or (art.date or "")
-                name = _event_name(c.name, st.locale)
-                key = f"event:{st.page.source}#{u.start + c.trigger_start if c.trigger_start < len(u.offsets) else u.start}"
-                key = f"event:{st.page.source}#{u.to_original(c.trigger_start, c.trigger_start + 1)[0]}"
-                art_events.append(Event(key, c.kind, name, date, tuple(organizers), tuple(dict.fromkeys(attendees)),
-                                        tuple(k for m, k in pairs if m.type == "place" and c.start <= m.start < c.end and k),
-                                        tuple(donors), tuple(dict.fromkeys(recipients)),
-                                        "trigger+" + c.kind, 0.7 if organizers else 0.5, ev))
+            cands = find_event_candidates(u.text, ms)
+            here: list[Event] = []
+            for c in cands:
+                e = _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev)
+                if e is not None:
+                    here.append(e)
+            art_events.extend(_fold_sentence(here))
             # a sentence of attendees (市领导裴耀军、尚建军参加) or a chair (省委书记X主持) joins the last event
-            if art_events and not find_event_candidates(u.text, ms):
+            if art_events and not cands:
                 last = art_events[-1]
                 att = _attendees_after(u.text, ms, key_of, 0)
                 chair = _chair(u.text, ms, key_of)
-                if att or (chair and not _has_person_organizer(last, st.entities)):
+                own = _has_person_organizer(last)
+                if att or (chair and not own):
                     art_events[-1] = replace(
                         last,
-                        attendees=tuple(dict.fromkeys(last.attendees + tuple(att))),
-                        organizers=(chair,) if chair and not _has_person_organizer(last, st.entities) else last.organizers,
+                        attendees=tuple(dict.fromkeys(last.attendees + tuple(a for a in att if a not in last.organizers))),
+                        organizers=(chair,) if chair and not own else last.organizers,
                     )
-        events.extend(_merge_events(art_events, st.entities))
+        events.extend(_merge_events(art_events))
     return replace(st, events=tuple(events))
 
 
-def _has_person_organizer(e: Event, entities) -> bool:
+def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None:
+    s = u.text
+    before = [m for m in ms if m.end <= c.trigger_start and id(m) in key_of]
+    near = [m for m in before if _near(s, m.end, c.trigger_start)]
+    persons_near = [m for m in near if m.type == "person"]
+    organizers, attendees, donors, recipients = [], [], [], []
+    if c.kind == "Donation":
+        clause_start = max([0] + [k + 1 for k in range(c.trigger_start) if s[k] in "，。；,;"])
+        agents = [m for m in before if m.start >= clause_start and m.type in ("organization", "place", "person")]
+        rec = [m for m in agents if re.search(r"[向为给]$", s[max(0, m.start - 1) : m.start])]
+        rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place") and id(m) in key_of
+                and re.search(r"(?:驰援|支援|送往|送给|捐给)$", s[c.trigger_start : m.start])]
+        donor = next((m for m in agents if m not in rec), None)
+        if donor is None and not rec:
+            return None  # 此次捐赠只是…: a donation talked about, with nobody giving
+        if donor is not None:
+            donors.append(key_of[id(donor)])
+        recipients.extend(key_of[id(m)] for m in rec)
+    elif c.agent_role == "attendee" and any(m.type == "person" for m in before):
+        # 市领导李雪荣、郭运兴…、各县负责同志参加会议: everyone named before 参加 attended
+        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+    elif c.agent_role == "organizer" and persons_near:
+        organizers.append(key_of[id(persons_near[-1])])
+    elif c.kind in ("Inspection", "Visit"):
+        org = [m for m in near if m.type == "organization" and re.search(r"对", s[m.end : c.trigger_start])]
+        if not org:
+            return None  # an inspection with nobody doing it is prose, not an event
+        organizers.append(key_of[id(org[-1])])
+    elif c.agent_role == "organizer":
+        orgs = [m for m in near if m.type == "organization"]
+        if orgs:
+            organizers.append(key_of[id(orgs[-1])])
+    attendees.extend(a for a in _attendees_after(s, ms, key_of, c.end) if a not in organizers)
+    if c.kind == "PressConference":
+        # 副市长孟祥红介绍了…: who briefed the press took part
+        attendees.extend(key_of[id(m)] for m in ms if m.type == "person" and m.start >= c.end and id(m) in key_of
+                         and re.match(r"(?:介绍|发布|通报|回答|答|解读)", s[m.end : m.end + 2]))
+    date = dates[0][2] if dates else lead_date or (art.date or "")
+    name = c.name
+    if is_generic_event_name(name) and art.headline:
+        deck = art.headline.split(" ")[0]
+        if any(n in deck for n in load_lexicon().event_nouns) or c.kind in ("Inspection", "Visit"):
+            name = deck
+    key = f"event:{st.page.source}#{u.to_original(c.trigger_start, c.trigger_start + 1)[0]}"
+    locations = tuple(key_of[id(m)] for m in ms if m.type == "place" and c.start <= m.start < c.end and id(m) in key_of)
+    return Event(key, c.kind, _event_name(name, st.locale), date, tuple(organizers), tuple(dict.fromkeys(attendees)),
+                 locations, tuple(donors), tuple(dict.fromkeys(recipients)), "trigger+" + c.kind,
+                 0.75 if organizers else 0.55, ev)
+
+
+def _fold_sentence(events: list[Event]) -> list[Event]:
+    """韦韬调研…，看望慰问…: one outing, told with several verbs, by the same person."""
+    out: list[Event] = []
+    for e in events:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind in ("Inspection", "Visit") and e.kind in ("Inspection", "Visit") \
+                and e.organizers and (e.organizers == prev.organizers or not e.organizers):
+            out[-1] = replace(prev, attendees=tuple(dict.fromkeys(prev.attendees + e.attendees)))
+            continue
+        out.append(e)
+    return out
+
+
+def _has_person_organizer(e: Event) -> bool:
     return any(k.startswith("person:") for k in e.organizers)
 
 
@@ -301,25 +338,20 @@ def _near(s: str, a: int, b: int) -> bool:
 
 
 def _attendees_after(s, ms, key_of, start) -> list[str]:
-    persons = [m for m in ms if m.type == "person" and m.start >= start and key_of.get(id(m))]
+    """Names in a clause that goes on to say they took part: …等参加会议, …在分会场出席."""
     out = []
-    for m in persons:
-        tail = s[m.end :]
-        # the run of names (with 、 between) ends in 等参加/出席
-        k = m.end
-        run = [m]
-        for n in persons:
-            if n.start > m.start and s[k:n.start] in ("、", "，", ",", "和", "及", "与"):
-                run.append(n)
-                k = n.end
-        if _ATTEND.match(s[k:]) or _ATTEND.match(tail):
-            out.extend(key_of[id(x)] for x in run)
+    for m in ms:
+        if m.type != "person" or m.start < start or id(m) not in key_of:
+            continue
+        clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
+        if _ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause):
+            out.append(key_of[id(m)])
     return list(dict.fromkeys(out))
 
 
 def _chair(s, ms, key_of) -> str:
     for m in ms:
-        if m.type == "person" and key_of.get(id(m)) and _CHAIR.match(s[m.end :]):
+        if m.type == "person" and id(m) in key_of and _CHAIR.match(s[m.end :]):
             return key_of[id(m)]
     return ""
 
@@ -335,30 +367,47 @@ def _event_name(name: str, locale: Locale) -> str:
     return name
 
 
-def _merge_events(events: list[Event], entities) -> list[Event]:
-    """The headline and the lead often tell the same event: same kind and organizer and date."""
+def _same_event(o: Event, e: Event) -> bool:
+    if o.kind != e.kind and not ({o.kind, e.kind} <= {"Meeting", "PressConference"} and False):
+        return False
+    if o.date and e.date and o.date != e.date:
+        return False
+    if o.organizers and o.organizers == e.organizers:
+        return True
+    if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
+        return True  # the headline and the lead name the 第十五次 meeting alike
+    return is_generic_event_name(e.name) or is_generic_event_name(o.name)
+
+
+def _better_name(a: str, b: str) -> str:
+    """Of two names of one event: the one with its number (第十五次), else the first specific one."""
+    if ordinal_of(b) and not ordinal_of(a):
+        return b
+    if is_generic_event_name(a) and not is_generic_event_name(b):
+        return b
+    return a
+
+
+def _merge_events(events: list[Event]) -> list[Event]:
+    """The headline and the lead often tell the same event; 会议 later in the story is it too."""
     out: list[Event] = []
     for e in events:
-        same = None
-        for i, o in enumerate(out):
-            if o.kind == e.kind and (o.date == e.date or not o.date or not e.date) and (
-                (o.organizers and o.organizers == e.organizers) or o.name == e.name
-            ):
-                same = i
-                break
+        same = next((i for i in range(len(out) - 1, -1, -1) if _same_event(out[i], e)), None)
         if same is None:
             out.append(e)
             continue
         o = out[same]
+        organizers = o.organizers if _has_person_organizer(o) or not e.organizers else e.organizers
         out[same] = replace(
             o,
-            name=max((o.name, e.name), key=len),
+            name=_better_name(o.name, e.name),
             date=o.date or e.date,
-            organizers=o.organizers or e.organizers,
-            attendees=tuple(dict.fromkeys(o.attendees + e.attendees)),
+            organizers=organizers,
+            attendees=tuple(a for a in dict.fromkeys(o.attendees + e.attendees) if a not in organizers),
             locations=tuple(dict.fromkeys(o.locations + e.locations)),
             donors=tuple(dict.fromkeys(o.donors + e.donors)),
             recipients=tuple(dict.fromkeys(o.recipients + e.recipients)),
+            confidence=max(o.confidence, e.confidence),
         )
     return out
 

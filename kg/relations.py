@@ -53,6 +53,9 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
                 org = ms[k]
             elif prev_titles is chain:
                 org = prev_org
+        if not chain and idx + 1 < len(ms) and ms[idx + 1].type == "position" and ms[idx + 1].start == m.end \
+                and ms[idx + 1].text in load_lexicon().title_heads:
+            chain = [ms[idx + 1]]  # 习近平总书记, 韦韬书记: the bare post after the name
         for t in chain:
             out.append((m, t, org))
         prev_titles = chain

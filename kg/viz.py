@@ -50,7 +50,7 @@ _OTHER_STYLE = {"label": "其他 Other", "shape": "dot", "color": "#9d9d9d", "bo
 # Past these sizes the page trades looks for speed: straight edges, edges hidden while dragging.
 _BIG_NODES = 1000
 _BIG_EDGES = 2000
-_UNIT = 60.0  # vis-network pixels per ideal edge length
+_UNIT = 140.0  # vis-network pixels per ideal edge length
 _SEED = 7
 
 
