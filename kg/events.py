@@ -80,7 +80,7 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
         best = None
         for t in trig_re.finditer(s, cs, noun.start):
             kind, role = lex.event_triggers[t.group()]
-            if kind in ("Meeting", "PressConference", "Drill", "Donation"):
+            if kind in ("Meeting", "PressConference", "Drill", "Donation", "Activity"):
                 best = t
         after = re.match(r"[^，。；,;]{0,16}?(?:召开|举行|举办|开幕|闭幕)", s[noun.end :])
         name_start = best.end() if best else cs
