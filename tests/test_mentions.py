@@ -1,0 +1,96 @@
+"""Mention finding on hand-written sentences: persons, posts, agencies, places, events."""
+
+import pytest
+
+from kg.mentions import MentionFinder, split_name_run
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return MentionFinder()
+
+
+def found(finder, text):
+    return {(m.text, m.type) for m in finder.find(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("市委书记李明华主持召开会议。", {("市委书记", "position"), ("李明华", "person")}),
+        ("县委副书记、县长赵国强讲话。", {("县委副书记", "position"), ("县长", "position"), ("赵国强", "person")}),
+        ("市领导刘建平、孙晓燕、周文博参加。", {("刘建平", "person"), ("孙晓燕", "person"), ("周文博", "person")}),
+        ("本报讯(记者 陈思远 林雨桐)近日，", {("陈思远", "person"), ("林雨桐", "person")}),
+        ("县卫健局副局长钱学文表示，", {("县卫健局", "organization"), ("副局长", "position"), ("钱学文", "person")}),
+        ("省长王凯作具体部署。", {("省长", "position"), ("王凯", "person")}),
+    ],
+)
+def test_persons_and_posts(finder, text, expected):
+    assert expected <= found(finder, text)
+
+
+def test_no_name_without_a_cue(finder):
+    assert not [m for m in finder.find("坚决杜绝麻痹思想，保健和养老机构") if m.type == "person"]
+
+
+def test_a_name_holding_a_place_word_stays_a_name(finder):
+    got = found(finder, "王建国、李瑞士、赵小明等参加会议。")
+    assert ("李瑞士", "person") in got
+    assert ("瑞士", "place") not in got
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("石家庄市生态环境局开展检查", "石家庄市生态环境局"),
+        ("县疾控中心、县中医院等实验室", "县疾控中心"),
+        ("河北汇利通医疗器械贸易有限公司捐赠口罩", "河北汇利通医疗器械贸易有限公司"),
+        ("太原消防总队巨轮消防站的消防员", "太原消防总队巨轮消防站"),
+        ("杏花岭区中心医院收治", "杏花岭区中心医院"),
+    ],
+)
+def test_organizations(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面"])
+def test_common_nouns_are_not_organizations(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization"]
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("检测出阳性3人(都在藁城区西关镇)", {"藁城区", "西关镇"}),
+        ("安徽省阜阳市颍上县", {"安徽省", "阜阳市", "颍上县"}),
+        ("比利时和瑞士的专家", {"比利时", "瑞士"}),
+    ],
+)
+def test_places(finder, text, places):
+    got = {m.text for m in finder.find(text) if m.type == "place"}
+    assert places <= got
+
+
+@pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度"])
+def test_common_words_jieba_calls_places_are_not(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+def test_event_nouns(finder):
+    got = found(finder, "主持召开市疫情防控工作领导小组第八十八次会议")
+    assert ("会议", "event") in got or any(t == "event" for _, t in got)
+
+
+@pytest.mark.parametrize(
+    "run, names",
+    [("殷雪莺梁涛", ["殷雪莺", "梁涛"]), ("高国莉王彦丽王琳", ["高国莉", "王彦丽", "王琳"]), ("欧阳修", ["欧阳修"])],
+)
+def test_split_name_run(run, names):
+    parts = split_name_run(run)
+    assert [run[a:b] for a, b in parts] == names
+
+
+def test_offsets_index_the_text(finder):
+    text = "县委书记王宏伟主持召开会议，薛玉马、荣亿等参加。"
+    for m in finder.find(text):
+        assert text[m.start : m.end] == m.text

@@ -1,0 +1,97 @@
+"""The pipeline end to end: stages, relations, events, resolution, on hand-written pages."""
+
+from kg.ingest import Page
+from kg.pipeline import STAGES, PageState, extract_page, extract_text_mentions
+
+PAGE = """市领导调研疫情防控工作
+
+本报讯(记者 陈思远)3月5日，市委书记李明华主持召开市疫情防控工作领导小组第十二次会议，市委副书记、市长赵国强，副市长周文博等参加会议。
+
+会议要求，市卫健委要加强监测。李明华强调，要压实责任。
+
+3月6日，李明华到阳曲县调研，看望一线工作人员。市领导刘建平、孙晓燕参加。
+"""
+
+
+def facts_of(text, source="t/page.txt"):
+    return extract_page(Page.from_text(text, source))
+
+
+def test_stages_are_listed_once_and_each_adds_something():
+    names = [s.name for s in STAGES]
+    assert len(names) == len(set(names))
+    assert all(s.adds for s in STAGES)
+
+
+def test_every_stage_returns_a_new_state():
+    st = PageState(Page.from_text(PAGE, "t/page.txt"))
+    for stage in STAGES:
+        nxt = stage.run(st)
+        assert isinstance(nxt, PageState) and nxt is not st
+        st = nxt
+    assert st.facts
+
+
+def test_posts_and_affiliation():
+    facts = facts_of(PAGE)
+    ents = {e.name: e for af in facts for e in af.entities}
+    assert "市委书记" in ents["李明华"].titles
+    assert {"市委副书记", "市长"} <= set(ents["赵国强"].titles)
+    assert "副市长" in ents["周文博"].titles
+    assert "记者" in ents["陈思远"].titles
+
+
+def test_meeting_with_organizer_attendees_and_date():
+    facts = facts_of(PAGE)
+    meetings = [e for af in facts for e in af.events if e.kind == "Meeting"]
+    assert meetings
+    m = meetings[0]
+    assert m.organizers == ("person:李明华",)
+    assert {"person:赵国强", "person:周文博"} <= set(m.attendees)
+    assert m.date == "--03-05"
+
+
+def test_inspection_with_attendees_from_the_next_sentence():
+    facts = facts_of(PAGE)
+    insp = [e for af in facts for e in af.events if e.kind in ("Inspection", "Visit")]
+    assert insp and insp[0].organizers == ("person:李明华",)
+    assert {"person:刘建平", "person:孙晓燕"} <= set(insp[0].attendees)
+    assert insp[0].date == "--03-06"
+
+
+def test_year_comes_from_the_page():
+    facts = facts_of("本报讯 2021年3月5日，县委书记李明华主持召开专题会议，赵国强等参加会议。\n")
+    dates = {e.date for af in facts for e in af.events}
+    assert "2021-03-05" in dates
+
+
+def test_locale_resolves_relative_agency_names():
+    a = facts_of("太原市召开会议。太原市要求，市卫健委加强监测。太原市各区落实。\n", "t/a.txt")
+    b = facts_of("石家庄市召开会议。石家庄市要求，市卫健委加强监测。石家庄市各区落实。\n", "t/b.txt")
+    names_a = {e.name for af in a for e in af.entities if e.kind == "Organization"}
+    names_b = {e.name for af in b for e in af.entities if e.kind == "Organization"}
+    assert "太原市卫生健康委员会" in names_a
+    assert "石家庄市卫生健康委员会" in names_b
+
+
+def test_containment_from_the_gazetteer_and_the_text():
+    facts = facts_of("检测出阳性3人，都在藁城区西关镇。\n")
+    rels = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "containedInPlace"}
+    assert ("place:西关镇~藁城区", "place:藁城区") in rels
+    assert ("place:藁城区", "place:石家庄市") in rels
+    assert ("place:石家庄市", "place:河北省") in rels
+
+
+def test_cooccurrence_is_kept_apart_with_evidence():
+    facts = facts_of(PAGE)
+    pairs = [(a, b) for af in facts for a, b, ev in af.cooccurrences]
+    assert ("person:李明华", "person:赵国强") in pairs or ("person:赵国强", "person:李明华") in pairs
+    for af in facts:
+        for a, b, ev in af.cooccurrences:
+            assert a < b and ev.sentence
+
+
+def test_text_mentions_carry_original_offsets():
+    text = "绛 县 县 委 书 记 王宏伟 主持会议"
+    for m in extract_text_mentions(text):
+        assert text[m.start : m.end] == m.text
