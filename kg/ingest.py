@@ -362,15 +362,15 @@ def clean_text(text: str, start: int = 0, end: int | None = None) -> View:
 
     Whitespace runs (spaces, newlines, blank lines, U+3000, zero-width characters) vanish,
     except that one space stays between two Latin letters or digits, so lines broken
-    mid-sentence are joined and OCR letter-spacing (`绛 县`, `11 月`) is closed up; the ends
+    mid-sentence are joined and OCR letter-spacing (`市 委 书 记`, `3 月`) is closed up; the ends
     are stripped; each character is NFKC-normalized on its own (full-width digits, letters and
     punctuation become ASCII), never merged with its neighbours, so the map stays exact.
 
-    >>> v = clean_text("本报讯 １１ 月\\n\\n２７ 日， IBA  team")
+    >>> v = clean_text("本报讯 １２ 月\\n\\n３ 日， ABC  team")
     >>> v.text
-    '本报讯11月27日,IBA team'
-    >>> v.to_original(3, 9)  # 11月27日
-    (4, 14)
+    '本报讯12月3日,ABC team'
+    >>> v.to_original(3, 8)  # 12月3日
+    (4, 13)
     """
     end = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, end))
@@ -513,7 +513,7 @@ _ENDERS = "。！？!?；;"
 _CLOSERS = "”’」』）)]】》"
 # a sentence ends after its punctuation and any closing quotes or brackets that follow it
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)\]】]*")
-# an inline credit after a finished sentence: 。 梁琛 摄 / 。 张广瑞
+# an inline credit after a finished sentence: 。 王明 摄 / 。 李华
 _TRAILING_CREDIT = re.compile(
     rf"(?<=[。！？!?”])[ \t\u3000]+(?P<names>[{_CJK}]{{2,4}}(?:[ \t\u3000、]+[{_CJK}]{{2,4}})*)"
     r"(?P<photo>\s*[/／]?\s*摄(?:影)?)?[ \t\u3000]*$"
@@ -583,7 +583,7 @@ def _parse_names(text: str, start: int, end: int, role: str, surnames, strict: b
 
 
 def _parse_credit(text: str, start: int, end: int) -> list[Byline] | None:
-    """Bylines of a credit: `记者 王勇`, `本报记者 王兆伟 摄`, `冯金灿 蔡雨/摄`, `(王正勋 侯林峰)`.
+    """Bylines of a credit: `记者 王明`, `本报记者 李华 摄`, `王明 李华/摄`, `(王明 李华)`.
 
     A role-less list of names counts only in parentheses, with 摄, or as two or more names
     that all begin with a surname; None when the text is not a credit.
@@ -599,7 +599,7 @@ def _parse_credit(text: str, start: int, end: int) -> list[Byline] | None:
     out: list[Byline] = []
     roles = list(role_re.finditer(text, s, e))
     if roles and text[s:roles[0].start()].strip():
-        # an outlet before the first role (河南日报记者) is allowed inside a lead's parentheses
+        # an outlet before the first role (某某日报记者) is allowed inside a lead's parentheses
         if not parens:
             return None
     if not roles:
@@ -658,7 +658,7 @@ def _classify(text: str, pv: View, view: View) -> _Line:
         close = _CLOSE_PAREN.search(text, s, min(e, s + 64))
         credits = close and _parse_credit(text, s, close.end())
         if credits and close.end() < e and any(b.role for b in credits):
-            # a body opening with its byline in parentheses: (记者 王丽强)1月12日…
+            # a body opening with its byline in parentheses: (记者 王明)3月2日…
             line = replace(line, kind="lead", credits=tuple(credits))
     trailing = _TRAILING_CREDIT.search(text, s, e)
     if trailing:
@@ -717,7 +717,7 @@ def _headline_like(line: _Line, loose: bool) -> bool:
     if any(c in _ENDERS for c in t):
         return False
     if t[-1] in ":：":
-        return line.size <= 8  # a kicker naming a place or a series: 南郊区：
+        return line.size <= 8  # a kicker naming a place or a series: 某某村：
     if t[-1] in "，,、":
         return False
     return loose or not any(c in "，,、" for c in t)
@@ -769,7 +769,7 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             runs[run[0]] = run
             claimed.update(run)
         i = nxt
-    # A bare name opening a run is the byline of the article above (… 表示感谢。 / 张广瑞 /
+    # A bare name opening a run is the byline of the article above (… 会议结束。 / 王明 /
     # next headline), unless it is the whole headline (a one-word place kicker).
     out: dict[int, list[int]] = {}
     for first, run in runs.items():
@@ -843,7 +843,7 @@ def split_articles(page: Page) -> tuple[Article, ...]:
     An article begins at a headline (the short lines above a lead such as 本报讯, or short
     unpunctuated lines after a finished sentence and before a body), at a lead with no
     headline, or at a photo caption standing between two articles. Bylines come from the
-    lead's parentheses, credit lines (记者 王勇, … 摄) and a bare name closing the article.
+    lead's parentheses, credit lines (记者 王明, … 摄) and a bare name closing the article.
     Headline-like lines above the two decks of a title end the article before them (at the
     top of the page they are a banner and belong to no article); a paragraph printed twice
     is read once. Text before the first headline or lead is an article without a headline.
@@ -922,7 +922,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
 
 
 def _find_sign_off(lines: list[_Line], body: list[int]) -> tuple[int | None, list[Byline]]:
-    """A bare name signing the article after its last sentence (… 表示感谢。 张广瑞, or the name
+    """A bare name signing the article after its last sentence (… 会议结束。 王明, or the name
     on a line of its own): the line it is on, and the byline."""
     tail = [i for i in body if lines[i].kind != "credit"]
     if not tail:
@@ -1021,18 +1021,18 @@ def _find_year(view: str) -> int | None:
 
 
 def page_year(page: Page) -> int | None:
-    """The year of the page: the most common year among its full dates (2020年11月22日).
+    """The year of the page: the most common year among its full dates (2021年3月2日).
 
-    Extraction uses it to give a month-day (11月26日) a year.
+    Extraction uses it to give a month-day (3月5日) a year.
 
-    >>> page_year(Page.from_text("通告\\n2020年 11月 22日\\n本报讯 11月26日，会议召开。"))
-    2020
+    >>> page_year(Page.from_text("通告\\n2021年 3月 2日\\n本报讯 3月5日，会议召开。"))
+    2021
     """
     return _find_year(clean_text(page.text).text)
 
 
 def _find_article_date(lines, body, sentences, year) -> str | None:
-    """The article's own full date (a dateline such as 2020年11月22日 on its own line, or one
+    """The article's own full date (a dateline such as 2021年3月2日 on its own line, or one
     in the lead sentence), else the page year with the lead's month-day, else None."""
     for i in body:
         if lines[i].kind == "date":
