@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -134,7 +134,7 @@ def _add(H, u, v, attr, amount, label=None):
 
 def _finish(H) -> nx.Graph:
     for _, _, e in H.edges(data=True):
-        e["via"] = sorted(set(e["via"]))
+        e["via"] = sorted(e["via"])  # one label per event: two meetings both named 会议 are both listed
         e["distance"] = 1.0 / e["weight"]  # strong ties are short: shortest paths follow them
     return H
 
@@ -152,7 +152,9 @@ def _event_parties(G, roles, kinds):
 
 
 def _event_label(G, ev):
-    return G.nodes[ev].get("name") or ev
+    d = G.nodes[ev]
+    name = d.get("name") or ev
+    return f"{name} ({d['date']})" if d.get("date") else name
 
 
 # ---- projections ---------------------------------------------------------------------------
@@ -218,7 +220,7 @@ def organization_organization(graph, *, events: bool = True, cooccurrence: bool 
 
     >>> H = organization_organization(example_graph())
     >>> sorted((H.nodes[u]["name"], H.nodes[v]["name"], d["weight"], d["via"]) for u, v, d in H.edges(data=True))
-    [('乙县红十字会', '甲市人民政府', 1, []), ('乙县红十字会', '甲市卫生健康委员会', 1, ['乙县红十字会捐赠']),
+    [('乙县红十字会', '甲市人民政府', 1, []), ('乙县红十字会', '甲市卫生健康委员会', 1, ['乙县红十字会捐赠 (2021-12-05)']),
      ('甲市人民政府', '甲市卫生健康委员会', 1, ['parentOrganization'])]
     """
     G = load(graph)
@@ -441,10 +443,10 @@ def ties(graph, node: str, *, kind: str = "Person", top: int | None = 10):
     `node` is an IRI or a name.
 
     >>> ties(example_graph(), "王五").reset_index(drop=True)
-      name    kind  weight  events  cooccurrence  relations        via
-    0   赵六  Person       2       0             2          0         []
-    1   张三  Person       1       1             0          0  [甲市常务会议]
-    2   李四  Person       1       1             0          0  [甲市常务会议]
+      name    kind  weight  events  cooccurrence  relations                    via
+    0   赵六  Person       2       0             2          0                     []
+    1   张三  Person       1       1             0          0  [甲市常务会议 (2021-11-30)]
+    2   李四  Person       1       1             0          0  [甲市常务会议 (2021-11-30)]
     """
     H = projection(graph, kind)
     if node not in H:

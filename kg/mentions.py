@@ -31,6 +31,8 @@ _PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民",
 # tag also lands on phrases like 最新进展.
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报")
 _LIST_SEP = "、"
+# Last characters of words that look like names but name things (楼栋长, 乐仁堂, 红马甲)
+_NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线"}
@@ -540,35 +542,45 @@ class MentionFinder:
                                or s[x:y] in known for x, y in items[1:]):
                 for x, y in items:
                     add(x, y, "name-list")
-        # (d) names jieba knows (nr) and new words shaped like names, in a person's context
-        for t in tokens:
+        # (d) names jieba knows (nr) and new words shaped like names
+        for k, t in enumerate(tokens):
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
             context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] == "等" \
                 or after.startswith(("同志", "总统", "主席", "总理"))
-            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 4 and (lex.is_surname_start(w, 0) or t.tag == "nrt") \
-                    and context:
-                add(t.start, t.end, "jieba-nr")
-            elif t.tag == "oov" and 2 <= len(w) <= 3 and lex.is_surname_start(w, 0) and _ALL_CJK.match(w):
-                after = s[t.end : t.end + 2]
-                before = s[max(0, t.start - 3) : t.start]
-                if after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or \
-                        (len(w) == 3 and before.endswith(("、", "和", "与"))):
-                    if all(c in lex.given_chars for c in w[lex.is_surname_start(w, 0):]) and w not in lex.agency_words:
-                        add(t.start, t.end, "name-shape")
-            elif t.tag == "nr" and len(w) == 1 and lex.is_surname_start(w, 0):
-                # jieba split a name (李/红梅): join the surname with what follows
-                j = self.name_at(s, t.start, bounds)
-                if j and all(c in lex.given_chars for c in s[t.start + 1 : j]):
-                    after = s[j : j + 2]
-                    before = s[max(0, t.start - 3) : t.start]
-                    if after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or before.endswith(("、",)):
-                        add(t.start, j, "joined-name")
+            edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
+            sl = lex.is_surname_start(w, 0)
+            given_ok = sl and all(c in lex.given_chars for c in w[sl:])
+            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
+                # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
+                # longer ones are names (李云飞, 穆里尼奥)
+                if context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                                                or all(c in _TRANSLIT for c in w))):
+                    add(t.start, t.end, "jieba-nr")
+            elif t.tag == "oov" and 2 <= len(w) <= 3 and sl and _ALL_CJK.match(w) and w not in lex.agency_words:
+                speaker = s[t.end : t.end + 1] in (":", "：") and (t.start == 0 or not _CJK.match(s[t.start - 1]))
+                if given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
+                                                        and (edge or before.endswith(("、", "和", "与"))))):
+                    add(t.start, t.end, "name-shape")
+            elif t.tag == "oov" and len(w) >= 3 and all(c in _TRANSLIT for c in w) and (context or edge):
+                add(t.start, t.end, "foreign-name")
+            elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
+                # jieba split a name (李/红梅, 曹/鹏飞): join the surname with what follows
+                nxt = tokens[k + 1]
+                if 1 <= len(nxt.word) <= 2 and all(c in lex.given_chars for c in nxt.word) \
+                        and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f") \
+                        and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
+                    add(t.start, nxt.end, "joined-name")
         # (e) names already known in this article or page
         for name in known:
             for m in re.finditer(re.escape(name), s):
                 add(m.start(), m.end(), "known-name")
+        for (i, j), rule in list(found.items()):
+            m = re.match(r"(?:[·•・][\u3400-\u9fff]{1,6})+", s[j:])
+            if m:  # 司马义·艾买提, 查理·曼德: a name in parts
+                del found[(i, j)]
+                found[(i, j + m.end())] = rule
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 

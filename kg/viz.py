@@ -23,7 +23,9 @@ import hashlib
 import html
 import json
 import math
+import os
 import re
+import tempfile
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
@@ -150,41 +152,46 @@ def _components(nodes: list[str], adj: dict[str, dict[str, float]]) -> list[list
 
 def _force_layout(n: int, edges: list[tuple[int, int, float]], seed: int):
     """Fruchterman–Reingold with numpy; repulsion exact up to 600 nodes, above that against a
-    seeded random sample of 300 nodes per step (scaled up), which keeps it O(n) per step."""
+    seeded random sample of 300 nodes per step (scaled up), which keeps a step O(n).
+    Only elementwise operations and numpy's own sums, so a run is reproducible bit for bit."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    pos = (rng.random((n, 2)) - 0.5) * math.sqrt(n) * 2.0
+    x = (rng.random(n) - 0.5) * math.sqrt(n) * 2.0
+    y = (rng.random(n) - 0.5) * math.sqrt(n) * 2.0
     if not edges:
-        return pos
+        return list(zip(x.tolist(), y.tolist()))
     src = np.array([e[0] for e in edges])
     dst = np.array([e[1] for e in edges])
     w = np.array([e[2] for e in edges])
-    k = 1.0
     iterations = 120 if n <= 2000 else 80
     t0 = math.sqrt(n) * 0.3
     sample = 300
     for it in range(iterations):
         t = t0 * (1.0 - it / iterations) + 0.02
         if n <= 600:
-            delta = pos[:, None, :] - pos[None, :, :]
-            dist2 = np.maximum((delta ** 2).sum(-1), 1e-4)
-            disp = (delta * (k * k / dist2)[:, :, None]).sum(1)
+            sx, sy, scale = x, y, 1.0
         else:
             idx = rng.choice(n, size=sample, replace=False)
-            delta = pos[:, None, :] - pos[idx][None, :, :]
-            dist2 = np.maximum((delta ** 2).sum(-1), 1e-4)
-            disp = (delta * (k * k / dist2)[:, :, None]).sum(1) * (n / sample)
-        d = pos[src] - pos[dst]
-        dist = np.maximum(np.sqrt((d ** 2).sum(-1)), 1e-4)
-        f = d * (dist * w / k)[:, None]
-        np.add.at(disp, src, -f)
-        np.add.at(disp, dst, f)
+            sx, sy, scale = x[idx], y[idx], n / sample
+        dx = x[:, None] - sx[None, :]
+        dy = y[:, None] - sy[None, :]
+        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)  # k = 1: repulsion k^2 / d along the unit vector
+        fx = (dx * inv).sum(1) * scale
+        fy = (dy * inv).sum(1) * scale
+        ex = x[src] - x[dst]
+        ey = y[src] - y[dst]
+        pull = np.sqrt(ex * ex + ey * ey) * w  # attraction d^2 / k along the unit vector
+        fx += np.bincount(dst, ex * pull, n) - np.bincount(src, ex * pull, n)
+        fy += np.bincount(dst, ey * pull, n) - np.bincount(src, ey * pull, n)
         # gentle gravity keeps loosely tied nodes from drifting away from their component
-        disp -= pos * (0.05 * math.sqrt(n) / max(1.0, math.sqrt(n)))
-        length = np.maximum(np.sqrt((disp ** 2).sum(-1)), 1e-9)
-        pos += disp * (np.minimum(length, t) / length)[:, None]
-    return pos
+        fx -= 0.05 * x
+        fy -= 0.05 * y
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, t) / length
+        x += fx * step
+        y += fy * step
+    return list(zip(x.tolist(), y.tolist()))
 
 
 def _spiral_layout(n: int):
@@ -225,8 +232,7 @@ def layout_positions(graph: nx.MultiDiGraph, *, seed: int = _SEED) -> dict[str, 
         elif have_numpy:
             index = {n: i for i, n in enumerate(comp)}
             edges = sorted({(index[u], index[v], w) for u in comp for v, w in adj[u].items() if index[u] < index[v]})
-            arr = _force_layout(m, edges, seed + ci)
-            pts = [(float(x), float(y)) for x, y in arr]
+            pts = _force_layout(m, edges, seed + ci)
         else:
             order = sorted(comp, key=lambda n: (-degree[n], n))
             sp = _spiral_layout(m)
@@ -424,6 +430,23 @@ def write_html(graph: nx.MultiDiGraph, path, *, title: str = "kg", top: int | No
                hops: int = 1) -> None:
     """Write `render_html(...)` to `path` as UTF-8, atomically (a temp file in the same folder,
     then os.replace). Nothing else is written: no `lib/` folder, nothing in the working folder."""
-    from kg.rdf import write_atomic
-
-    write_atomic(Path(path), render_html(graph, title=title, top=top, focus=focus, hops=hops).encode("utf-8"))
+    data = render_html(graph, title=title, top=top, focus=focus, hops=hops).encode("utf-8")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp makes the file private (0600); a web page is for sharing, so honour the umask
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
