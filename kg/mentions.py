@@ -29,8 +29,9 @@ _PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民",
                   "志愿者", "摄影", "作者")
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
-_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报")
+_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
 _LIST_SEP = "、"
+_FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 乐仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
@@ -244,8 +245,12 @@ class MentionFinder:
             # an organization (卫健局); 部署, 局面 and 内部 are ordinary words
             if not strong and last.word != suffix and not (
                 last.tag in ("oov", "nt", "nz", "j") or last.word in lex.abbreviations
+                or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
+                    and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
             ):
                 continue
+            if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
+                continue  # 资源办大事: 办 the verb
             if any(a < end <= b for a, b in head_spans):
                 continue  # 县委常委: the 委 belongs to the post 常委
             if suffix in lex.title_bodies and lex.title_re.match(s, end):
@@ -269,8 +274,10 @@ class MentionFinder:
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
         for t in tokens:
             if t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
+                    and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.event_nouns and t.word not in lex.org_suffixes:
-                out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "jieba-nt"))
+                start = self._extend_left(s, tokens, tok_at_end, t.start)
+                out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
         best: dict[int, Mention] = {}
@@ -301,6 +308,7 @@ class MentionFinder:
         start = pos
         idx = tok_at_end.get(pos)
         steps = 0
+        taken: list[Token] = []
         while idx is not None and steps < 8:
             t = tokens[idx]
             w = t.word
@@ -315,8 +323,10 @@ class MentionFinder:
                     steps += 1
                     idx = tok_at_end.get(opener.start)
                     continue
-            if not _WORDISH.match(w):
-                break  # punctuation, spaces and symbols end a name
+            if not _WORDISH.match(w) or (any(c.isdigit() for c in w) and not w.startswith("第")):
+                break  # punctuation, symbols and numbers (1月3日电) end a name
+            if t.tag == "oov" and w[0] in _FUNCTION_CHARS:
+                break  # 这是, 对此: a phrase jieba did not know, not part of a name
             if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:
                 break  # 创办人首都医科大学: a person noun is not part of the body
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
@@ -332,7 +342,12 @@ class MentionFinder:
                 break
             start = t.start
             steps += 1
+            taken.append(t)
             idx = tok_at_end.get(t.start)
+        # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报
+        while taken and not self._anchor(taken[-1]) and taken[-1].start < pos:
+            taken.pop()
+            start = taken[-1].start if taken else pos
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows
         for lead in _ORG_LEAD_STRIP:
             if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
@@ -342,6 +357,15 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _anchor(self, t: Token) -> bool:
+        """A token that can open an agency's name: a place, a proper or unknown word, an agency
+        word, a level (市), an ordinal (第八)."""
+        w = t.word
+        return (t.tag in ("ns", "nt", "nz", "j", "oov", "nr", "nrt", "nrfg", "eng", "g")
+                or w in self.lex.agency_words or (len(w) == 1 and w in _LEVELS) or bool(self.gaz.lookup(w))
+                or w.startswith(("第", "我")) or w in self.lex.world_places
+                or w in ("中国", "中共", "中央", "国家", "全国", "地区", "自治区", "特区"))
 
     def _org_has_name(self, name, body, start, end, tokens, place_ends, strong, last) -> bool:
         """An agency needs something that names it: a place or level, a proper noun, an agency
@@ -376,7 +400,7 @@ class MentionFinder:
             head_start, end = m.start(), m.end()
             # 委员 inside 委员会 or 主任 inside 主任医师 is not this head
             nxt = s[end : end + 1]
-            if m.group().endswith("委员") and nxt == "会":
+            if m.group().endswith(("委员", "常委")) and nxt == "会":
                 continue
             if m.group().endswith("书记") and nxt == "处":
                 continue
