@@ -50,6 +50,7 @@ class Lexicon:
     domain_words: dict  # word -> POS tag, for the tokenizer
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
+    org_names: dict  # well-known short names of bodies -> schema class
     title_re: re.Pattern
     org_suffix_re: re.Pattern
     event_noun_re: re.Pattern
@@ -86,6 +87,7 @@ def load_lexicon() -> Lexicon:
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
+        org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),
         org_suffix_re=re.compile(_alternation(org_suffixes)),

@@ -273,7 +273,9 @@ class MentionFinder:
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
         for t in tokens:
-            if t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
+            if t.word in lex.org_names:
+                out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
+            elif t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.event_nouns and t.word not in lex.org_suffixes:
                 start = self._extend_left(s, tokens, tok_at_end, t.start)

@@ -483,12 +483,28 @@ def extract_page(page: Page) -> tuple[ArticleFacts, ...]:
     return st.facts
 
 
-def extract_text_mentions(text: str) -> list[Mention]:
-    """Mentions of one line of text with ORIGINAL offsets (what `kg ner` prints)."""
+def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "place" and m.type == "place" and prev.end == m.start:
+            out[-1] = replace(prev, end=m.end, text=prev.text + m.text, rule="address")
+        else:
+            out.append(m)
+    return out
+
+
+def extract_text_mentions(text: str, *, join_places: bool = True) -> list[Mention]:
+    """Mentions of one line of text with ORIGINAL offsets (what `kg ner` prints). Places written
+    one after the other (西昌市太和镇) are one address there, as annotators mark them; the graph
+    keeps them apart and contained."""
     view = clean_text(text)
     finder = MentionFinder()
     out = []
-    for m in finder.find(view.text):
+    found = finder.find(view.text)
+    if join_places:
+        found = _join_adjacent_places(found)
+    for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
     return out

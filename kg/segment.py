@@ -61,6 +61,8 @@ class Segmenter:
             for w in (head, "副" + head):
                 if len(w) >= 2 and w not in self._tags:
                     self._add(w, "nnt")
+        for word in lex.org_names:
+            self._add(word, "nt")
         for word in lex.world_places:
             self._add(word, "ns")
         for word, tag in lex.domain_words.items():
