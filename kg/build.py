@@ -26,9 +26,9 @@ def extract_file(path_and_source):
     from kg.ingest import Page
     from kg.pipeline import extract_page
 
-    path, source = path_and_source
+    path, source, *rest = path_and_source  # (path, source) or (path, source, max_bytes)
     try:
-        page = Page.from_file(path, source=source)
+        page = Page.from_file(path, source=source, **({"max_bytes": rest[0]} if rest else {}))
         return source, extract_page(page), None
     except InputError as exc:
         return source, (), exc.reason
@@ -36,25 +36,26 @@ def extract_file(path_and_source):
         return source, (), f"cannot read: {exc.strerror or exc}"
 
 
-def _inputs(paths, report: BuildReport):
+def _inputs(paths, report: BuildReport, max_bytes: int):
     from kg.ingest import iter_input_files
 
-    out = []
-    for item in iter_input_files(paths):
-        path, source, reason = item if len(item) == 3 else (*item, None)
-        if reason:
-            report.skipped.append((source or str(path), reason))
-        else:
-            out.append((str(path), source))
+    # paths walked over (missing, broken links, loops, `x.txt/` folders, empty or oversized
+    # files) are reported through on_skip; without it they would vanish without a word
+    out = [(str(path), source) for path, source in
+           iter_input_files(paths, max_bytes=max_bytes, on_skip=lambda s: report.skipped.append((s.path, s.reason)))]
     return sorted(out, key=lambda x: x[1])
 
 
-def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | None = None):
-    """The RDF graph of every readable file under `paths`; skips are recorded in `report`."""
+def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | None = None, max_bytes: int | None = None):
+    """The RDF graph of every readable file under `paths`; skips are recorded in `report`.
+
+    Files over `max_bytes` (default `kg.ingest.DEFAULT_MAX_BYTES`) are skipped, not read."""
+    from kg.ingest import DEFAULT_MAX_BYTES
     from kg.rdf import build_rdf
 
     report = report if report is not None else BuildReport()
-    files = _inputs(paths, report)
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    files = [(p, s, max_bytes) for p, s in _inputs(paths, report, max_bytes)]
     facts = []
     if jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -987,18 +987,28 @@ def _split_paragraph(text: str, pv: View, para: tuple[int, int] | None, out: lis
 
 
 def _add_sentence(text: str, pv: View, a: int, b: int, out: list[Sentence]) -> None:
-    view = _cut_view(pv, text, a, b)
-    if not view.text:
-        return
-    if len(view.text) > _MAX_SENTENCE:
-        # cut at the last comma that keeps the first part under the limit, then go on
-        cut = max((k for k, c in enumerate(view.text[:_MAX_SENTENCE]) if c in ",，:：" and k > 20), default=None)
-        if cut is not None:
-            mid = view.offsets[cut] + 1
-            _add_sentence(text, pv, view.start, mid, out)
-            _add_sentence(text, pv, mid, view.end, out)
+    # A loop over a window just past the limit, not recursion over the whole rest: a megabyte
+    # line of comma-separated clauses must neither exhaust the stack nor be copied per clause.
+    offs = pv.offsets
+    while True:
+        k = bisect_left(offs, a, 0, len(offs) - 1) + _MAX_SENTENCE + 2
+        short = not (k < len(offs) - 1 and offs[k] < b)
+        view = _cut_view(pv, text, a, b if short else offs[k])
+        if not view.text:
             return
-    out.append(Sentence(view.start, view.end, view))
+        cut = None
+        if len(view.text) > _MAX_SENTENCE:
+            # cut at the last comma that keeps the first part under the limit, then go on
+            cut = max((k for k, c in enumerate(view.text[:_MAX_SENTENCE]) if c in ",，:：" and k > 20), default=None)
+        if cut is None:
+            view = view if short else _cut_view(pv, text, a, b)
+            out.append(Sentence(view.start, view.end, view))
+            return
+        mid = view.offsets[cut] + 1
+        head = _cut_view(pv, text, view.start, mid)
+        if head.text:
+            out.append(Sentence(head.start, head.end, head))
+        a = mid
 
 
 # ---------------------------------------------------------------------------------------------

@@ -275,7 +275,9 @@ class MentionFinder:
         for t in tokens:
             if t.word in lex.org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 2 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
+            elif t.tag == "nt" and len(t.word) >= 3 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
+                    and not (self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
+                             and self.seg.tag(t.word[-2:]) != "nt") \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.event_nouns and t.word not in lex.org_suffixes:
                 start = self._extend_left(s, tokens, tok_at_end, t.start)
@@ -327,6 +329,8 @@ class MentionFinder:
                     continue
             if not _WORDISH.match(w) or (any(c.isdigit() for c in w) and not w.startswith("第")):
                 break  # punctuation, symbols and numbers (1月3日电) end a name
+            if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
+                break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
             if t.tag == "oov" and w[0] in _FUNCTION_CHARS:
                 break  # 这是, 对此: a phrase jieba did not know, not part of a name
             if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:

@@ -654,32 +654,24 @@ def _pad(text, width):
 # Serialisation: deterministic, sorted; TriG/N-Quads split facts from provenance.
 
 
-def _sorted_triples(store):
-    """(distinct triples of all graphs sorted by subject, rdf:type first, predicate, object;
-    the prefixes they use). Sorting N-Triples lines made and parsed by pyoxigraph is much faster
-    than sorting terms in Python."""
+def _sorted_text(store):
+    """Distinct triples of all graphs as sorted N-Triples bytes (subject, predicate, object order).
+
+    pyoxigraph writes and parses the lines; Python only sorts strings, which is fast."""
     import pyoxigraph as ox
 
-    lines = _sorted_lines(store)
-    text = "\n".join(lines)
-    prefixes = {p: ns for p, ns in PREFIXES.items() if f"<{ns}" in text}
-    if not lines:
-        return [], prefixes
-    triples = list(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    return triples, prefixes
+    if next(iter(store.oxigraph.named_graphs()), None) is None:
+        data = store.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    else:
+        data = ox.serialize((q.triple for q in store.quads()), format=ox.RdfFormat.N_TRIPLES)
+    lines = sorted(set(data.splitlines()))  # UTF-8 bytes sort in code point order
+    return b"\n".join(lines) + b"\n" if lines else b""
 
 
-def _sorted_lines(store):
+def _parse_nt(data):
     import pyoxigraph as ox
 
-    data = ox.serialize((q.triple for q in store.quads()), format=ox.RdfFormat.N_TRIPLES)
-    typ = f"<{_RDF_TYPE}>"
-
-    def key(line):
-        s, p, rest = line.split(" ", 2)
-        return s, p != typ, p, rest
-
-    return sorted(set(data.decode("utf-8").splitlines()), key=key)
+    return ox.parse(input=data, format=ox.RdfFormat.N_TRIPLES)
 
 
 def _split(triples, facts_graph=None):
@@ -742,7 +734,8 @@ def _jsonld(triples):
 
 
 def serialize(store, fmt="turtle", *, facts_graph=None):
-    """The store's triples as bytes in fmt (turtle, nt, jsonld, trig, nquads), sorted.
+    """The store's triples as bytes in fmt (turtle, nt, jsonld, trig, nquads), sorted by
+    subject, predicate, object (as N-Triples text), so the bytes are the same on every run.
 
     Turtle, N-Triples and JSON-LD hold every triple in one graph; TriG and N-Quads put the
     kg:Assertion / rdf:Statement / kg:Evidence / kg:CoOccurrence nodes in the provenance graph
@@ -752,17 +745,19 @@ def serialize(store, fmt="turtle", *, facts_graph=None):
 
     if fmt not in FORMATS:
         raise GraphError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    text = _sorted_text(store)
     if fmt == "nt":
-        return "".join(line + "\n" for line in _sorted_lines(store)).encode("utf-8")
-    triples, prefixes = _sorted_triples(store)
+        return text
+    prefixes = {p: ns for p, ns in PREFIXES.items() if f"<{ns}".encode("utf-8") in text}
+    if fmt == "turtle":
+        return ox.serialize(_parse_nt(text), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    triples = list(_parse_nt(text))
     if fmt == "jsonld":
         return _jsonld(triples)
-    if fmt in ("trig", "nquads"):
-        quads = _split(triples, facts_graph)
-        if fmt == "nquads":
-            return "".join(f"{q} .\n" for q in quads).encode("utf-8")
-        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    quads = _split(triples, facts_graph)
+    if fmt == "nquads":
+        return "".join(f"{q} .\n" for q in quads).encode("utf-8")
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
 # --------------------------------------------------------------------------------------------
