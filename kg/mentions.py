@@ -18,7 +18,7 @@ _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
 # Characters that begin the word after a name far more often than they end a given name
 # (楼阳生主持, 王凯作部署); a third character here makes a two-character name.
-_AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认")
+_AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
 # Words that follow a person in news prose; a name candidate before them is a person.
 _PERSON_VERBS = (
     "表示", "指出", "强调", "要求", "介绍", "主持", "说", "认为", "告诉", "称", "参加", "出席", "讲话", "提出",
@@ -40,7 +40,7 @@ _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北�
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
-_TRANSLIT = set("纽奇迈雷赖佩蓬邦洪宁诺鲍弗吉杰科琼戈曼蒂卓佐胡夫妮娜丽莎娃尤琳"
+_TRANSLIT = set("切诺梅金尔奥迪卡杜邦维斯托娃科夫耶奇姆普京洛夫斯基捷列夫沃伊万彼得罗维奇卢卡申科阿卜杜勒本拉登纳赛尔侯赛因萨达姆穆巴拉克哈米德舍瓦尔德纳泽叶利钦纽奇迈雷赖佩蓬邦洪宁诺鲍弗吉杰科琼戈曼蒂卓佐胡夫妮娜丽莎娃尤琳"
                 "阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
                 "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
                 "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
@@ -453,12 +453,19 @@ class MentionFinder:
         for t in titles:
             i = t.end
             j = self.name_at(s, i, bounds)
-            if j and not self._common_word(s[i:j]):
+            jf = self._foreign_name_at(s, i)
+            if jf and jf - i >= 4 and jf > j:
+                add(i, jf, "after-title")  # 部长雷奥迪卡: a transliterated name, longer than a Chinese one
+            elif j and not self._common_word(s[i:j]):
                 add(i, j, "after-title")
-            else:
-                j = self._foreign_name_at(s, i)
-                if j:
-                    add(i, j, "after-title")
+            elif jf:
+                add(i, jf, "after-title")
+        # a name right after a body, told by what follows (北京服装学院黄关葆等, 中国银行王某表示)
+        for o in orgs:
+            i = o.end
+            j = self.name_at(s, i, bounds)
+            if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
+                add(i, j, "after-body")
         # a name right before a bare post head: 习近平总书记, 韦韬书记
         for t in titles:
             if t.text not in lex.title_heads:
@@ -568,8 +575,9 @@ class MentionFinder:
                          and not self._common_word(s[x:y]) for x, y in items)
             namey = sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
-            if persony and all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
-                               or s[x:y] in known for x, y in items[1:]):
+            mostly = len(items) >= 4 and namey >= 0.6 * len(items)
+            if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
+                                          or s[x:y] in known for x, y in items[1:])):
                 for x, y in items:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
@@ -590,7 +598,10 @@ class MentionFinder:
                     add(t.start, t.end, "jieba-nr")
             elif t.tag == "oov" and 2 <= len(w) <= 3 and sl and _ALL_CJK.match(w) and w not in lex.agency_words:
                 speaker = s[t.end : t.end + 1] in (":", "：") and (t.start == 0 or not _CJK.match(s[t.start - 1]))
-                if given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
+                if len(w) == 3 and after.startswith(("表示", "说", "指出", "强调", "认为", "介绍", "告诉")) \
+                        and w[-1] not in _NOT_NAME_END:
+                    add(t.start, t.end, "name-shape")  # 方秉钧表示: the verb vouches even for rare characters
+                elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
                                                         and (edge or before.endswith(("、", "和", "与"))))):
                     add(t.start, t.end, "name-shape")
             elif t.tag == "oov" and len(w) >= 3 and all(c in _TRANSLIT for c in w) and (context or edge):
