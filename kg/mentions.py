@@ -42,7 +42,7 @@ _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北�
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
 _TRANSLIT = set("切诺梅金尔奥迪卡杜邦维斯托娃科夫耶奇姆普京洛夫斯基捷列夫沃伊万彼得罗维奇卢卡申科阿卜杜勒本拉登纳赛尔侯赛因萨达姆穆巴拉克哈米德舍瓦尔德纳泽叶利钦纽奇迈雷赖佩蓬邦洪宁诺鲍弗吉杰科琼戈曼蒂卓佐胡夫妮娜丽莎娃尤琳"
                 "阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
-                "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚也伊以印约赞乍"
+                "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚伊以印约赞乍"
                 "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
@@ -472,13 +472,18 @@ class MentionFinder:
                 continue
             for tok in tokens:
                 if tok.end == t.start and tok.tag in ("nr", "nrt", "nrfg") and len(tok.word) >= 2 \
-                        and tok.word not in lex.world_places:
+                        and tok.word not in lex.world_places \
+                        and not (tok.start > 0 and (s[tok.start - 1 : tok.end] in lex.world_places
+                                                    or self.gaz.lookup(s[tok.start - 1 : tok.end]))):
                     add(tok.start, tok.end, "before-title")  # 克林顿总统
             for L in (3, 2, 4):
                 i = t.start - L
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
                         (self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt") or (i in bounds and not self._common_word(s[i : t.start])
                          and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : t.start]))):
+                    if any(s[i - k : t.start] in lex.world_places or self.gaz.lookup(s[i - k : t.start])
+                           for k in (1, 2) if i - k >= 0):
+                        break  # 俄罗斯总理: 罗斯 is the tail of a country
                     if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同" \
                             or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
                         add(i, t.start, "before-title")
