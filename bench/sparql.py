@@ -149,8 +149,6 @@ def worker(engine, path, reps, budget, timeout):
     else:
         import rdflib
 
-        from kg.sparql import bind_params  # noqa: F401  (same query text, bindings as rdflib terms)
-
         t0 = time.perf_counter()
         g = rdflib.Graph()
         g.parse(path, format="turtle")
@@ -210,7 +208,7 @@ def main(argv=None):
     ap.add_argument("--reps", type=int, default=20, help="runs per query for pyoxigraph (default 20)")
     ap.add_argument("--rdflib-reps", type=int, default=3, help="runs per query for rdflib (default 3)")
     ap.add_argument("--budget", type=float, default=10, help="seconds of runs per query before stopping early (default 10)")
-    ap.add_argument("--timeout", type=float, default=20, help="seconds before one query run is abandoned (default 20)")
+    ap.add_argument("--timeout", type=float, default=10, help="seconds before one query run is abandoned (default 10)")
     ap.add_argument("--keep", metavar="FILE", help="also keep the generated Turtle file here")
     ap.add_argument("--worker", choices=("pyoxigraph", "rdflib"), help=argparse.SUPPRESS)
     ap.add_argument("--file", help=argparse.SUPPRESS)

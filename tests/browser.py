@@ -37,10 +37,11 @@ class Watch:
 
 
 def open_page(browser, path: str | Path, *, viewport=(1400, 900), wait_ready: bool = True, timeout_ms: int = 30000,
-              block_external: bool = True):
+              block_external: bool = True, wait_until: str = "load"):
     """A new context and page on `path` (a file), watched; returns (page, watch).
 
-    Every request whose URL is not file:, data:, about: or blob: is recorded and aborted."""
+    Every request whose URL is not file:, data:, about: or blob: is recorded and aborted.
+    `wait_ready` waits for the kg page's own signal that its network is drawn."""
     watch = Watch()
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block")
 
@@ -72,7 +73,7 @@ def open_page(browser, path: str | Path, *, viewport=(1400, 900), wait_ready: bo
     page.on("console", on_console)
     page.on("pageerror", lambda exc: watch.page_errors.append(str(exc)))
     page.on("dialog", on_dialog)
-    page.goto(Path(path).resolve().as_uri(), wait_until="load", timeout=timeout_ms)
+    page.goto(Path(path).resolve().as_uri(), wait_until=wait_until, timeout=timeout_ms)
     if wait_ready:
         page.wait_for_function("document.documentElement.getAttribute('data-kg-ready') === '1'", timeout=timeout_ms)
     return page, watch
@@ -170,4 +171,47 @@ def synthetic_graph(n_nodes: int = 3000, *, seed: int = 1998):
     for (a, b), w in sorted(pairs.items()):
         G.add_edge(a, b, key="coOccursWith", relation="coOccursWith", weight=w, cooccurrence=True, confidence=1.0,
                    rule="same-sentence", evidence=ev(a, b, articles[0]))
+    return G
+
+
+def small_graph(*, headline2: str = "韦韬在阳曲县调研疫情防控工作", evil: str | None = None):
+    """A hand-made graph in the DESIGN.md networkx schema: 韦韬 (alias 韦书记) works for 中共太原市委,
+    chairs a dated meeting in 太原市 and inspects 阳曲县; 王宏伟 co-occurs with him. With `evil`, that
+    string is put into every text field a page shows (names, aliases, posts, headlines, sources,
+    evidence, relation names)."""
+    import networkx as nx
+
+    x = evil or ""
+    G = nx.MultiDiGraph()
+    a1 = {"iri": "kgid:article/001_test/0", "source": "seeds/001_test.txt#char=0,640" + x,
+          "headline": "市疫情防控工作领导小组召开第八十八次会议" + x}
+    a2 = {"iri": "kgid:article/002_test/0", "source": "seeds/002_test.txt#char=0,905", "headline": headline2 + x}
+
+    def node(iri, kind, name, *, subkind="", aliases=(), titles=(), date="", articles=()):
+        G.add_node(iri, kind=kind, subkind=subkind, name=name + x, aliases=sorted(a + x for a in aliases),
+                   titles=sorted(t + x for t in titles), date=date, articles=list(articles))
+
+    def edge(u, v, rel, sentence, art, *, cooc=False, weight=1):
+        G.add_edge(u, v, key=rel, relation=rel + (x if evil and not cooc else ""), weight=weight, cooccurrence=cooc,
+                   confidence=1.0 if cooc else 0.9, rule="same-sentence" if cooc else "test-rule" + x,
+                   evidence=[{"sentence": sentence + x, "source": art["source"], "headline": art["headline"]}])
+
+    wt, wang = "kgid:person/韦韬", "kgid:person/王宏伟"
+    cpc, ty, yq = "kgid:org/中共太原市委", "kgid:place/太原市", "kgid:place/阳曲县"
+    meet, visit = "kgid:event/001_test/35", "kgid:event/002_test/22"
+    node(wt, "Person", "韦韬", aliases=["韦书记"], titles=["市委书记"], articles=[a1, a2])
+    node(wang, "Person", "王宏伟", titles=["县委书记"], articles=[a2])
+    node(cpc, "Organization", "中共太原市委", subkind="GovernmentOrganization", aliases=["市委"], articles=[a1])
+    node(ty, "Place", "太原市", subkind="prefecture", articles=[a1])
+    node(yq, "Place", "阳曲县", subkind="county", aliases=["阳曲"], articles=[a2])
+    node(meet, "Event", "市疫情防控工作领导小组第八十八次会议", subkind="Meeting", date="2021-11-30", articles=[a1])
+    node(visit, "Event", "韦韬调研阳曲县", subkind="Inspection", date="--12-02", articles=[a2])
+    edge(wt, cpc, "worksFor", "市委书记韦韬主持召开会议。", a1)
+    edge(meet, wt, "organizer", "市委书记韦韬主持召开市疫情防控工作领导小组第八十八次会议。", a1)
+    edge(meet, ty, "location", "会议在太原市召开。", a1)
+    edge(visit, wt, "organizer", "韦韬在阳曲县调研疫情防控工作。", a2)
+    edge(visit, yq, "location", "韦韬在阳曲县调研疫情防控工作。", a2)
+    edge(yq, ty, "containedInPlace", "阳曲县是太原市辖县。", a2)
+    edge(visit, wang, "attendee", "县委书记王宏伟陪同调研。", a2)
+    edge(wang, wt, "coOccursWith", "县委书记王宏伟陪同韦韬调研。", a2, cooc=True, weight=2)
     return G
