@@ -114,9 +114,13 @@ def resolve_entities(st: PageState) -> PageState:
 
     # places named with their parent anywhere on the page lend that parent to bare mentions
     parent_by_name = {}
+    said_in = {}  # child name -> the unit that wrote it after its parent
     for u in st.units:
         for c, p in adjacent_containment(list(u.mentions)):
             parent_by_name.setdefault(c.text, p)
+            said_in.setdefault(c.text, u)
+    placed: dict[int, str] = {}
+    placed_by_name: dict[str, str] = {}
     for u in st.units:
         parent_of = {id(c): p for c, p in adjacent_containment(list(u.mentions))}
         pairs = []
@@ -130,12 +134,21 @@ def resolve_entities(st: PageState) -> PageState:
                 if m.text in res.lex.locale_words:
                     d = locale.at(res.lex.locale_words[m.text])
                     e = put(res.division_entity(d)) if d else None
+                elif res.division(m.text) is not None:
+                    e = put(res.place_entity(m.text, m.subtype))
+                    placed[id(m)] = e.key
+                    placed_by_name.setdefault(m.text, e.key)
                 else:
                     p = parent_of.get(id(m)) or parent_by_name.get(m.text)
                     pe = None
                     if p is not None:
-                        pe = res.place_entity(p.text, p.subtype)
+                        # the parent as it resolved where it was written (慎城镇 in 颍上县), so the
+                        # child points at that very node
+                        pe = entities.get(placed.get(id(p)) or placed_by_name.get(p.text, "")) \
+                            or res.place_entity(p.text, p.subtype)
                     e = put(res.place_entity(m.text, m.subtype, pe))
+                    placed[id(m)] = e.key
+                    placed_by_name.setdefault(m.text, e.key)
             pairs.append((m, e.key if e else ""))
         entity_of.append(tuple(pairs))
     # containment: every division up its gazetteer chain, and the text's own compounds
@@ -147,8 +160,10 @@ def resolve_entities(st: PageState) -> PageState:
                 d = res.gaz.by_code.get(res.gaz.by_code[e.adcode].parent) if e.adcode else None
                 parent = res.division_entity(d) if d else res.place_entity(e.parent.split(":", 1)[1].split("~")[0])
                 entities[parent.key] = parent
+            unit = None if e.adcode else said_in.get(e.name)
             relations.append(Relation(e.key, "containedInPlace", parent.key,
-                                      "gazetteer" if e.adcode else "adjacent-names", 0.95 if e.adcode else 0.8))
+                                      "gazetteer" if e.adcode else "adjacent-names", 0.95 if e.adcode else 0.8,
+                                      _evidence(st, unit) if unit is not None else None))
             e = parent if parent.key != e.key else None
     return replace(st, locale=locale, entities=entities, entity_of=tuple(entity_of), relations=tuple(relations))
 
@@ -276,7 +291,9 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         rec = [m for m in agents if re.search(r"[向为给]$", s[max(0, m.start - 1) : m.start])]
         rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place") and id(m) in key_of
                 and re.search(r"(?:驰援|支援|送往|送给|捐给)$", s[c.trigger_start : m.start])]
-        donor = next((m for m in agents if m not in rec), None)
+        # a body or a person gives; a place only when nobody else is named (西藏阿里捐赠)
+        donor = next((m for m in agents if m not in rec and m.type != "place"), None) \
+            or next((m for m in agents if m not in rec), None)
         if donor is None and not rec:
             return None  # 此次捐赠只是…: a donation talked about, with nobody giving
         if donor is not None:

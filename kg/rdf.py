@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 import os
 import re
 import tempfile
@@ -189,7 +190,7 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
         if ev.evidence:
             g.add((s, KG.sentence, _zh(ev.evidence.sentence)))
             g.add((s, DCTERMS.source, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end)))
-        g.add((s, KG.confidence, Literal(round(ev.confidence, 3))))
+        g.add((s, KG.confidence, _decimal(ev.confidence)))
 
     # co-occurrence, apart from the typed relations
     for (a, b), evs in sorted(cooc.items()):
@@ -204,6 +205,11 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
     return g
 
 
+def _decimal(x: float) -> Literal:
+    """Confidence as xsd:decimal with three places, as the ontology declares it."""
+    return Literal(Decimal(f"{x:.3f}"), datatype=XSD.decimal)
+
+
 def _statement(g, s, p, o, rules, conf, evs):
     st = KGID[f"stmt/{_hash(str(s), str(p), str(o))}"]
     g.add((st, RDF.type, RDF.Statement))
@@ -215,7 +221,7 @@ def _statement(g, s, p, o, rules, conf, evs):
         g.add((st, KG.rule, Literal(r)))
     n = len({(e.article, e.start) for e in evs})
     # more independent sentences saying the same thing make it surer
-    g.add((st, KG.confidence, Literal(round(min(0.99, conf + 0.05 * max(0, n - 1)), 3))))
+    g.add((st, KG.confidence, _decimal(min(0.99, conf + 0.05 * max(0, n - 1)))))
     g.add((st, KG.evidenceCount, Literal(n)))
     for art in sorted({e.article for e in evs}):
         g.add((st, PROV.wasDerivedFrom, iri(f"article:{art}")))

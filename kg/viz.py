@@ -35,7 +35,7 @@ import networkx as nx
 
 from kg.errors import GraphError
 
-__all__ = ["render_html", "write_html", "select_subgraph", "layout_positions", "KIND_STYLES", "FONT_STACK"]
+__all__ = ["render_html", "write_html", "select_subgraph", "find_nodes", "layout_positions", "KIND_STYLES", "FONT_STACK"]
 
 FONT_STACK = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif')

@@ -20,7 +20,7 @@
   var visNodes = new vis.DataSet(D.nodes.map(function (n) {
     var s = STYLE[n.kind];
     return {
-      id: n.id, label: n.name, x: n.x, y: n.y, size: n.size, shape: s.shape,
+      id: n.id, label: n.name.length > 14 ? n.name.slice(0, 13) + "…" : n.name, x: n.x, y: n.y, size: n.size, shape: s.shape,
       color: { background: s.color, border: s.border,
                highlight: { background: s.color, border: "#111" }, hover: { background: s.color, border: "#111" } },
       font: { size: Math.round(11 + n.size * 0.4) }
