@@ -28,7 +28,7 @@ class Segmenter:
     most unseen names are) the tag is "oov" and the mention rules decide.
 
     >>> seg = get_segmenter()
-    >>> [t.word for t in seg.tokens("县委书记主持会议")][:2]
+    >>> [t.word for t in seg.tokens("县委书记主持召开会议")][:2]
     ['县委书记', '主持']
     """
 
