@@ -87,12 +87,40 @@ def find_unit_mentions(st: PageState) -> PageState:
     finder = MentionFinder()
     first = [finder.find(u.text) for u in st.units]
     known = frozenset(m.text for ms in first for m in ms if m.type == "person" and m.rule in _STRONG_PERSON_RULES)
+    # 张书记, 王局长: a surname and a post head name the one person of the page who fits
+    lex = finder.lex
+    posts_of: dict[str, set[str]] = {}
+    for u, ms in zip(st.units, first):
+        for m in ms:
+            if m.type == "person" and m.text in known:
+                posts_of.setdefault(m.text, set())
+        for person, post, _ in posts_of_persons(u.text, ms):
+            if person.text in known:
+                posts_of.setdefault(person.text, set()).add(post.text)
     units = []
     for u, ms in zip(st.units, first):
         if known and any(k in u.text for k in known):
             ms = finder.find(u.text, known)
-        units.append(replace(u, mentions=tuple(ms)))
+        ms = list(ms) + _title_only_mentions(u.text, ms, posts_of, lex)
+        units.append(replace(u, mentions=tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
     return replace(st, units=tuple(units))
+
+
+def _title_only_mentions(s: str, ms, posts_of: dict[str, set[str]], lex) -> list[Mention]:
+    out = []
+    taken = [(m.start, m.end) for m in ms if m.type in ("person", "organization")]
+    for m in ms:
+        if m.type != "position" or m.text not in lex.title_heads or m.start == 0:
+            continue
+        i = m.start - 1
+        if lex.is_surname_start(s, i) != 1 or (i > 0 and "\u4e00" <= s[i - 1] <= "\u9fff" and s[i - 1] not in "、，,和与及同"):
+            continue
+        if any(a < m.end and i < b for a, b in taken):
+            continue
+        fits = [n for n, posts in posts_of.items() if n.startswith(s[i]) and any(p.endswith(m.text) for p in posts)]
+        if len(fits) == 1:  # one person only: 张书记 is that 张 who is a 书记; two would be a guess
+            out.append(Mention(i, m.end, s[i : m.end], "person", fits[0], "title-only"))
+    return out
 
 
 def resolve_entities(st: PageState) -> PageState:
@@ -126,7 +154,9 @@ def resolve_entities(st: PageState) -> PageState:
         pairs = []
         for m in u.mentions:
             e = None
-            if m.type == "person":
+            if m.type == "person" and m.rule == "title-only":
+                e = put(replace(res.person_entity(m.subtype), aliases=(m.text,)))
+            elif m.type == "person":
                 e = put(res.person_entity(m.text))
             elif m.type == "organization":
                 e = put(res.org_entity(m.text, m.subtype or "Organization"))

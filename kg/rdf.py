@@ -12,15 +12,17 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
+from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.records import ArticleFacts, Evidence
 
-__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "write_atomic", "bind_prefixes"]
+__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "turtle_bytes", "write_atomic", "bind_prefixes"]
 
 SDO = Namespace("https://schema.org/")
 KG = Namespace("https://w3id.org/kgzh/ns#")
 KGID = Namespace("https://w3id.org/kgzh/id/")
 ORG = Namespace("http://www.w3.org/ns/org#")
+_KGID_BASE = str(KGID)
 
 _KIND_PATH = {"person": "person", "org": "org", "place": "place", "event": "event", "article": "article"}
 _SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -266,4 +268,37 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
 def write_turtle(g: Graph, path: str | Path) -> None:
     """Deterministic Turtle: rdflib sorts subjects and predicates; no blank nodes are used."""
-    write_atomic(path, g.serialize(format="turtle", encoding="utf-8"))
+    write_atomic(path, turtle_bytes(g))
+
+
+def turtle_bytes(g: Graph) -> bytes:
+    """rdflib's Turtle of `g`, byte for byte, without its quadratic prefix search.
+
+    rdflib looks for a prefix for every IRI by walking a trie of all namespaces seen so far;
+    every statement and evidence node (`kgid:stmt/<hash>/1`) adds a namespace under kgid, so
+    that walk is linear and the whole serialisation quadratic: minutes for a newspaper's
+    month. No prefix is ever bound below kgid, so such IRIs are always written in full, which
+    is what `_KgidTurtleSerializer` says at once.
+
+    >>> b = turtle_bytes(build_rdf([]))
+    >>> b == build_rdf([]).serialize(format="turtle", encoding="utf-8")
+    True
+    """
+    import io
+
+    if g.base is not None or any(str(ns).startswith(_KGID_BASE) and str(ns) != _KGID_BASE for _, ns in g.namespaces()):
+        return g.serialize(format="turtle", encoding="utf-8")  # a prefix below kgid: rdflib's own way
+    out = io.BytesIO()
+    _KgidTurtleSerializer(g).serialize(out, encoding="utf-8")
+    return out.getvalue()
+
+
+class _KgidTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle serializer, told up front that IRIs below kgid have no prefixed name."""
+
+    def get_pname(self, uri, gen_prefix=True):
+        # an IRI with a path below kgid (kgid:person/…, kgid:stmt/…/1): rdflib's split puts its
+        # namespace under kgid, where nothing is bound, and so writes it in full
+        if not gen_prefix and isinstance(uri, URIRef) and uri.startswith(_KGID_BASE) and "/" in uri[len(_KGID_BASE):]:
+            return None
+        return super().get_pname(uri, gen_prefix)

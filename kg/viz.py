@@ -338,9 +338,8 @@ def _payload(graph: nx.MultiDiGraph, *, title: str, focus_ids: list[str], hops: 
             "confidence": round(float(conf), 4) if conf is not None else None, "rule": _text(a.get("rule")),
             "evidence": evidence, "lane": lane,
         })
-    kinds_present = sorted({n["kind"] for n in out_nodes}, key=lambda k: (k == "Other", list(KIND_STYLES).index(k)
-                                                                           if k in KIND_STYLES else 0))
-    kinds = [{"kind": k, **(KIND_STYLES.get(k) or _OTHER_STYLE)} for k in (list(KIND_STYLES) + ["Other"])
+    kinds_present = {n["kind"] for n in out_nodes}
+    kinds = [{"kind": k, **(KIND_STYLES.get(k) or _OTHER_STYLE)} for k in (*KIND_STYLES, "Other")
              if k in KIND_STYLES or k in kinds_present]
     big = len(out_nodes) > _BIG_NODES or len(out_edges) > _BIG_EDGES
     return {

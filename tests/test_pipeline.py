@@ -95,3 +95,17 @@ def test_text_mentions_carry_original_offsets():
     text = "绛 县 县 委 书 记 王宏伟 主持会议"
     for m in extract_text_mentions(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_title_only_mentions_link_to_the_one_person_who_fits():
+    facts = facts_of("市委书记李明华主持召开会议。李书记强调，要压实责任。王书记没有出现。\n")
+    people = {e.name: e for af in facts for e in af.entities if e.kind == "Person"}
+    assert "李书记" in people["李明华"].aliases
+    assert "王书记" not in people and not any("王书记" in e.aliases for e in people.values())
+
+
+def test_namesakes_need_two_candidates_to_stay_apart():
+    # two 李 who are 书记: 李书记 is ambiguous and links to neither
+    facts = facts_of("市委书记李明华、县委书记李国强出席。李书记讲话。\n")
+    people = {e.name: e for af in facts for e in af.entities if e.kind == "Person"}
+    assert not any("李书记" in e.aliases for e in people.values())

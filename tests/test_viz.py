@@ -170,6 +170,22 @@ def test_layout_is_spread_and_deterministic():
     assert all(isinstance(c, int) for xy in pos.values() for c in xy)
 
 
+def test_layout_without_numpy(monkeypatch):
+    # numpy comes with the extras, not with kg itself: without it the page still gets a layout
+    monkeypatch.setitem(__import__("sys").modules, "numpy", None)
+    g = small_graph()
+    pos = layout_positions(g)
+    assert set(pos) == set(g) and len(set(pos.values())) == len(pos)
+    assert data_of(render_html(g))["nodes"][0]["x"] == pos[sorted(g)[0]][0]
+
+
+def test_unknown_kind_gets_a_style():
+    g = nx.MultiDiGraph()
+    g.add_node("kgid:thing/x", kind="Thing", name="x")
+    data = data_of(render_html(g))
+    assert data["nodes"][0]["kind"] == "Other" and data["kinds"][-1]["kind"] == "Other"
+
+
 def test_empty_graph_renders():
     data = data_of(render_html(nx.MultiDiGraph()))
     assert data["nodes"] == [] and data["edges"] == []
