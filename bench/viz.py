@@ -82,7 +82,7 @@ def time_pyvis(browser, path: Path, timeout_s: float) -> dict:
         out["tti_ms"] = page.evaluate("window.__benchTti")
         out["redraw_ms"] = page.evaluate(f"({REDRAW_JS})(network)")
         page.wait_for_function(
-            """() => { const done = typeof network !== 'undefined' && network && network.physics.stabilized === true || network.physics.options.enabled === false;
+            """() => { const done = network.physics.stabilized === true || network.physics.options.enabled === false;
                        if (done && !window.__benchSettled) window.__benchSettled = performance.now();
                        return done; }""", polling="raf", timeout=left())
         out["settled_ms"] = page.evaluate("window.__benchSettled")

@@ -521,6 +521,9 @@ _TRAILING_CREDIT = re.compile(
 _MAX_DECKS = 2  # kicker + title, or title + subtitle; lines above them end the article before
 _MAX_HEADLINE = 64  # cleaned characters in one headline line
 _MAX_SENTENCE = 160  # cleaned characters before a long sentence is cut at a comma
+# no sentence runs longer than this: a run with no comma is cut at a pause or, failing that,
+# here; mention and relation rules are quadratic within a sentence, so this bounds their cost
+_HARD_SENTENCE = 4 * _MAX_SENTENCE
 
 
 @functools.lru_cache(maxsize=1)
@@ -991,17 +994,20 @@ def _add_sentence(text: str, pv: View, a: int, b: int, out: list[Sentence]) -> N
     # line of comma-separated clauses must neither exhaust the stack nor be copied per clause.
     offs = pv.offsets
     while True:
-        k = bisect_left(offs, a, 0, len(offs) - 1) + _MAX_SENTENCE + 2
-        short = not (k < len(offs) - 1 and offs[k] < b)
-        view = _cut_view(pv, text, a, b if short else offs[k])
+        # the window holds over _HARD_SENTENCE characters even after trimming a space at each end
+        w = bisect_left(offs, a, 0, len(offs) - 1) + _HARD_SENTENCE + 4
+        short = not (w < len(offs) - 1 and offs[w] < b)
+        view = _cut_view(pv, text, a, b if short else offs[w])
         if not view.text:
             return
         cut = None
         if len(view.text) > _MAX_SENTENCE:
             # cut at the last comma that keeps the first part under the limit, then go on
             cut = max((k for k, c in enumerate(view.text[:_MAX_SENTENCE]) if c in ",，:：" and k > 20), default=None)
-        if cut is None:
-            view = view if short else _cut_view(pv, text, a, b)
+        if cut is None and len(view.text) > _HARD_SENTENCE:
+            cut = max((k for k, c in enumerate(view.text[:_HARD_SENTENCE]) if c in "、;； " and k > 20),
+                      default=_HARD_SENTENCE - 1)
+        if cut is None:  # only when short: a window is always cut
             out.append(Sentence(view.start, view.end, view))
             return
         mid = view.offsets[cut] + 1
