@@ -27,6 +27,7 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
     ms = sorted(mentions, key=lambda m: m.start)
     out = []
     prev_titles: list[Mention] = []  # the chain of posts that applies to a run of bylined names
+    prev_org: Mention | None = None
     for idx, m in enumerate(ms):
         if m.type != "person":
             continue

@@ -23,13 +23,10 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import networkx as nx
 
@@ -429,23 +426,6 @@ def write_html(graph: nx.MultiDiGraph, path, *, title: str = "kg", top: int | No
                hops: int = 1) -> None:
     """Write `render_html(...)` to `path` as UTF-8, atomically (a temp file in the same folder,
     then os.replace). Nothing else is written: no `lib/` folder, nothing in the working folder."""
-    data = render_html(graph, title=title, top=top, focus=focus, hops=hops).encode("utf-8")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private (0600); a web page is for sharing, so honour the umask
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    from kg.rdf import write_atomic
+
+    write_atomic(path, render_html(graph, title=title, top=top, focus=focus, hops=hops).encode("utf-8"))
