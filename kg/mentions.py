@@ -52,6 +52,8 @@ _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关",
 _LEVELS = "省市县区乡镇村州盟旗"
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
+_PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])")
+_NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
 
 
@@ -94,6 +96,9 @@ class MentionFinder:
         self.lex = load_lexicon()
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
+        # byline and role words, longest first, compiled once (not per sentence)
+        self._roles = tuple((r, re.compile(re.escape(r))) for r in
+                            sorted(set(self.lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True))
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
@@ -415,13 +420,16 @@ class MentionFinder:
             while changed and start > 0:
                 changed = False
                 o = org_by_end.get(start)
-                if o is not None and o.start < start and (o.text in lex.title_bodies or _PARTY_OR_GOV.match(o.text)):
+                if o is not None and o.start < start and o.text not in lex.org_names \
+                        and (o.text in lex.title_bodies or _PARTY_OR_GOV.match(o.text)):
                     # 县委|副书记 is one post; 县卫健局|副局长 is a post at a body, kept apart
                     start = o.start
                     changed = True
                     continue
                 for b in bodies:
                     if s.startswith(b, start - len(b)):
+                        if b in lex.org_names:
+                            break  # 中共中央|总书记: a named body stays an organization of its own
                         start -= len(b)
                         changed = True
                         break
@@ -489,8 +497,10 @@ class MentionFinder:
                         add(i, t.start, "before-title")
                         break
         # (b) bylines and role words (记者 王丽强, 首席记者吴温, 教授顾漫)
-        for role in sorted(set(lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True):
-            for m in re.finditer(re.escape(role), s):
+        for role, role_re in self._roles:
+            if role not in s:
+                continue
+            for m in role_re.finditer(s):
                 i = m.end()
                 while i < len(s) and s[i] in " \u3000":
                     i += 1
@@ -504,7 +514,7 @@ class MentionFinder:
                 if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
         # photo credits: 梁琛 摄
-        for m in re.finditer(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])", s):
+        for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)
             for part in re.finditer(r"[\u3400-\u9fff]+", run):
                 names = split_name_run(part.group(), lex)
@@ -587,6 +597,8 @@ class MentionFinder:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
         for k, t in enumerate(tokens):
+            if t.tag not in _NAME_TAGS:
+                continue  # none of the rules below takes other tags
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
@@ -620,6 +632,8 @@ class MentionFinder:
                     add(t.start, nxt.end, "joined-name")
         # (e) names already known in this article or page
         for name in known:
+            if name not in s:
+                continue
             for m in re.finditer(re.escape(name), s):
                 add(m.start(), m.end(), "known-name")
         for (i, j), rule in list(found.items()):
