@@ -51,6 +51,11 @@ _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud"
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
+_MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
+                     "董事", "负责人", "编辑", "医生", "专家", "记者"}
+_JOB_WORDS = {"销售", "客户", "业务", "零售", "市场", "财务", "技术", "项目", "产品", "策划", "高级", "执行", "首席",
+              "心理", "辅导", "新闻", "法律", "投资", "理财", "营销", "运营", "人事", "行政", "区域", "资深", "主任",
+              "特约", "摄影", "文字", "责任", "专职", "兼职", "独立", "常务"}
 _PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
 _PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
@@ -106,8 +111,8 @@ class MentionFinder:
         token boundaries, the character after, and whether the next two characters form a word."""
         lex = self.lex
         sl = lex.is_surname_start(s, i)
-        if not sl or i + sl >= len(s):
-            return 0
+        if not sl or i + sl >= len(s) or s[i] in "和与及同跟":
+            return 0  # 专家和大夫: a conjunction before a noun, however it looks like a surname
         two, three = i + sl + 1, i + sl + 2
         if not _ALL_CJK.match(s[i:two]):
             return 0
@@ -415,6 +420,8 @@ class MentionFinder:
                 continue
             if m.group().endswith("书记") and nxt == "处":
                 continue
+            if nxt in ("馆", "会", "团") and m.group().endswith(("大使", "领事", "委员", "主席")):
+                continue  # 大使馆, 主席团: a place or a body, not the post
             start = head_start
             changed = True
             while changed and start > 0:
@@ -437,6 +444,12 @@ class MentionFinder:
                     if s[start - 1] in _LEVELS and start - 1 >= 0 and (start - 1 == 0 or not _CJK.match(s[start - 2]) or s[start - 2] in "、，。（(的和及与“"):
                         start -= 1
                         changed = True
+            if start == head_start and m.group() in _MODIFIABLE_HEADS:
+                # 销售经理, 客户经理, 心理辅导老师: a line of work before the head is part of the post
+                k = start
+                while k - 2 >= 0 and s[k - 2 : k] in _JOB_WORDS:
+                    k -= 2
+                start = k
             title = s[start:end]
             if title in ("委员", "主任") and start == head_start and not s[end : end + 1]:
                 continue
