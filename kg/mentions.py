@@ -149,7 +149,30 @@ class MentionFinder:
         out.extend(titles)
         out.extend(persons)
         out.extend(events)
-        return _resolve_overlaps(out)
+        kept = _resolve_overlaps(out)
+        # a body inside a body (省卫健委|专家组, 市第八医院|心理危机干预中心): the inner one is
+        # named too; `kg ner` prints outermost spans only and drops these
+        return sorted(kept + self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]),
+                      key=lambda m: (m.start, m.end))
+
+    def _inner_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        lex = self.lex
+        tok_ends = {t.end for t in tokens}
+        out = []
+        for o in orgs:
+            for m in lex.org_suffix_re.finditer(s, o.start, o.end):
+                end = m.end()
+                cls, strong = lex.org_suffixes[m.group()]
+                if not strong or end >= o.end or end - o.start < 3 or end not in tok_ends:
+                    continue
+                name = s[o.start : end]
+                if name in lex.org_stoplist or name in lex.org_suffixes:
+                    continue
+                rest = s[end : o.end]
+                if lex.org_suffix_re.search(rest) is None:
+                    continue  # the outer name must end in a body word of its own
+                out.append(Mention(o.start, end, name, "organization", cls, "inner-body"))
+        return out
 
     # ---- places --------------------------------------------------------------------------
     def _places(self, s: str, tokens: list[Token]) -> list[Mention]:

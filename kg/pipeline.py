@@ -215,7 +215,17 @@ def relate(st: PageState) -> PageState:
     for u, pairs in zip(st.units, st.entity_of):
         key_of = {id(m): k for m, k in pairs}
         ev = _evidence(st, u)
-        for person, post, org in posts_of_persons(u.text, [m for m, _ in pairs]):
+        orgs = [m for m, k in pairs if m.type == "organization" and k]
+        parents = []
+        for inner in orgs:
+            if inner.rule != "inner-body":
+                continue
+            for outer in orgs:
+                if outer is not inner and outer.start == inner.start and outer.end > inner.end:
+                    parents.append((key_of[id(outer)], key_of[id(inner)]))
+                    relations.append(Relation(key_of[id(outer)], "parentOrganization", key_of[id(inner)],
+                                              "body-in-body", 0.85, ev))
+        for person, post, org in posts_of_persons(u.text, [m for m, _ in pairs if m.rule != "inner-body"]):
             pk = key_of.get(id(person))
             if not pk:
                 continue
@@ -236,6 +246,9 @@ def relate(st: PageState) -> PageState:
                         rule = "body-in-post"
             if body:
                 relations.append(Relation(pk, "worksFor", body, rule, 0.8, ev))
+                for outer, inner in parents:
+                    if outer == body:  # who works in a hospital's centre works for the hospital
+                        relations.append(Relation(pk, "worksFor", inner, rule + "+parent", 0.7, ev))
     # bylines and photo credits: authors of the article, with the role as their post
     authors: dict[int, list[str]] = {}
     for ai, art in enumerate(st.articles):
@@ -548,7 +561,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True) -> list[Mentio
     view = clean_text(text)
     finder = MentionFinder()
     out = []
-    found = finder.find(view.text)
+    found = [m for m in finder.find(view.text) if m.rule != "inner-body"]
     if join_places:
         found = _join_adjacent_places(found)
     for m in found:

@@ -12,7 +12,7 @@ __all__ = ["posts_of_persons", "title_body", "adjacent_containment", "cooccurrin
 
 _GAP_TITLE_PERSON = re.compile(r"^[\s\u3000]*$")
 _BYLINE_GAP = re.compile(r"^[\s\u3000、]*$")
-_ORG_TITLE_GAP = re.compile(r"^[\u3400-\u9fff]{0,6}$")
+_ORG_TITLE_GAP = re.compile(r"^[\u3400-\u9fff]{0,10}$")
 
 
 def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, Mention | None]]:

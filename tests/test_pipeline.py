@@ -109,3 +109,12 @@ def test_namesakes_need_two_candidates_to_stay_apart():
     facts = facts_of("市委书记李明华、县委书记李国强出席。李书记讲话。\n")
     people = {e.name: e for af in facts for e in af.entities if e.kind == "Person"}
     assert not any("李书记" in e.aliases for e in people.values())
+
+
+def test_a_body_inside_a_body_is_named_and_linked():
+    facts = facts_of("对此，市第八医院心理危机干预中心主任张伟明给出了建议。\n")
+    ents = {e.name: e for af in facts for e in af.entities}
+    rels = {(r.subject, r.predicate, r.object) for af in facts for r in af.relations}
+    inner = [k for k, e in ((e.key, e) for e in ents.values()) if e.name.endswith("第八医院")]
+    assert inner, sorted(ents)
+    assert ("person:张伟明", "worksFor", inner[0]) in rels
