@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import os
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, KGError
 
-__all__ = ["BuildReport", "extract_file", "build_graph", "write_outputs"]
+__all__ = ["BuildReport", "extract_file", "extract_batch", "build_graph", "write_outputs", "build_state", "record_build",
+           "outputs_current"]
+
+# Files per task sent to a worker: enough to amortise the hand-over, few enough to balance.
+_MAX_BATCH = 16
 
 
 @dataclass(slots=True)
@@ -19,6 +26,8 @@ class BuildReport:
     files: int = 0
     articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    extracted: int = 0  # files run through the pipeline in this build
+    cached: int = 0  # files whose facts came from the cache
 
 
 def extract_file(path_and_source):
@@ -34,6 +43,35 @@ def extract_file(path_and_source):
         return source, (), exc.reason
     except OSError as exc:  # vanished or unreadable mid-run
         return source, (), f"cannot read: {exc.strerror or exc}"
+    except Exception as exc:  # a bug on one odd page must not sink the others; --strict still fails
+        return source, (), f"internal error, please report it: {type(exc).__name__}: {exc}"
+
+
+def extract_batch(batch):
+    """Worker (process pool or Dask): `[(source, bytes), ...]` → `(PIPELINE_VERSION, [(source,
+    facts, skip reason), ...])`. Bytes, not paths, so a cluster's workers need no shared disk."""
+    from kg.ingest import Page, decode_bytes
+    from kg.pipeline import PIPELINE_VERSION, extract_page
+
+    out = []
+    for source, data in batch:
+        try:
+            text, encoding, replaced = decode_bytes(data)
+        except ValueError as exc:
+            out.append((source, (), str(exc)))
+            continue
+        page = Page(source=source, text=text, encoding=encoding, replaced=replaced)
+        try:
+            out.append((source, extract_page(page), None))
+        except Exception as exc:  # a bug on one odd page must not sink the others; --strict still fails
+            out.append((source, (), f"internal error, please report it: {type(exc).__name__}: {exc}"))
+    return PIPELINE_VERSION, out
+
+
+def _warm_worker():
+    from kg.segment import get_segmenter
+
+    get_segmenter()
 
 
 def _inputs(paths, report: BuildReport, max_bytes: int):
@@ -46,68 +84,261 @@ def _inputs(paths, report: BuildReport, max_bytes: int):
     return sorted(out, key=lambda x: x[1])
 
 
-def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | None = None, max_bytes: int | None = None):
+class _Done:
+    """A finished result that looks like a future."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def done(self):
+        return True
+
+    def result(self):
+        return self.value
+
+
+def _ordered_results(files, *, max_bytes, cache, submit, window, batch_size, report):
+    """`(source, facts, reason)` for every file, in the order of `files`: from the cache where
+    it has them, else from `submit(batch)` futures, at most `window` of them in flight, so a
+    corpus streams through and only the files being worked on are in memory."""
+    from kg.ingest import _read_bytes
+    from kg.pipeline import PIPELINE_VERSION
+
+    queue: deque = deque()  # ("done", results) | ("future", future, cache keys)
+    inflight = 0
+    batch: list = []
+    keys: list = []
+
+    def send():
+        nonlocal inflight, batch, keys
+        if batch:
+            queue.append(("future", submit(batch), keys))
+            inflight += 1
+            batch, keys = [], []
+
+    def pop():
+        nonlocal inflight
+        item = queue.popleft()
+        if item[0] == "done":
+            return item[1]
+        version, results = item[1].result()
+        inflight -= 1
+        if version != PIPELINE_VERSION:
+            raise KGError(f"a worker runs kg with PIPELINE_VERSION {version}, this client {PIPELINE_VERSION}: "
+                          "install the same kg on the cluster's workers")
+        report.extracted += len(results)
+        if cache is not None:
+            for key, (source, facts, reason) in zip(item[2], results):
+                cache.put(key, (facts, reason))
+        return results
+
+    def ready():
+        return queue and (queue[0][0] == "done" or queue[0][1].done())
+
+    for path, source in files:
+        try:
+            data = _read_bytes(path, max_bytes)
+        except InputError as exc:
+            send()
+            queue.append(("done", [(source, (), exc.reason)]))
+            continue
+        key = cache.key(data, source) if cache is not None else None
+        hit = cache.get(key) if cache is not None else None
+        if hit is not None:
+            send()  # what came before goes first, so results stay in order
+            report.cached += 1
+            queue.append(("done", [(source, *hit)]))
+        else:
+            batch.append((source, data))
+            keys.append(key)
+            if len(batch) >= batch_size:
+                send()
+        while inflight >= window or ready():
+            yield from pop()
+    send()
+    while queue:
+        yield from pop()
+
+
+def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | None = None, max_bytes: int | None = None,
+                cache=None, scheduler: str | None = None):
     """The RDF graph of every readable file under `paths`; skips are recorded in `report`.
 
-    Files over `max_bytes` (default `kg.ingest.DEFAULT_MAX_BYTES`) are skipped, not read."""
+    Files over `max_bytes` (default `kg.ingest.DEFAULT_MAX_BYTES`) are skipped, not read.
+    `jobs` > 1 extracts in that many worker processes; `scheduler` (`tcp://host:8786`, or a
+    `distributed.Client`) on a Dask cluster instead. `cache` (a `kg.cache.FactCache`) supplies
+    the facts of files seen before and keeps those of the others. Whatever runs it, the
+    graph is the same: results are merged in the order of the sorted file names.
+    """
     from kg.ingest import DEFAULT_MAX_BYTES
     from kg.rdf import build_rdf
 
     report = report if report is not None else BuildReport()
     max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
-    files = [(p, s, max_bytes) for p, s in _inputs(paths, report, max_bytes)]
-    facts = []
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = pool.map(extract_file, files, chunksize=max(1, min(32, len(files) // (jobs * 4) or 1)))
-            for i, res in enumerate(results, 1):
-                _collect(res, facts, report)
-                if progress:
-                    progress(i, len(files))
-    else:
-        for i, f in enumerate(files, 1):
-            _collect(extract_file(f), facts, report)
-            if progress:
-                progress(i, len(files))
-    return build_rdf(facts), report
+    files = _inputs(paths, report, max_bytes)
+    n = len(files)
+    with contextlib.ExitStack() as stack:
+        if scheduler is not None:
+            from kg.cluster import dask_submitter
+
+            submit, workers = dask_submitter(scheduler, stack)
+            window, batch_size = 4 * workers, max(1, min(4, n // (workers * 8) or 1))
+        elif jobs > 1 and n > 1:
+            submit = _LazyPool(jobs, stack)
+            window, batch_size = 3 * jobs, max(1, min(_MAX_BATCH, n // (jobs * 8) or 1))
+        else:
+            submit, window, batch_size = (lambda batch: _Done(extract_batch(batch))), 1, 1
+        results = _ordered_results(files, max_bytes=max_bytes, cache=cache, submit=submit, window=window,
+                                   batch_size=batch_size, report=report)
+        g = build_rdf(_facts(results, report, progress, n))
+    return g, report
 
 
-def _collect(res, facts, report):
-    source, page_facts, reason = res
-    if reason:
-        report.skipped.append((source, reason))
-        return
-    report.files += 1
-    report.articles += len(page_facts)
-    facts.extend(page_facts)
+def _facts(results, report, progress, n):
+    for i, (source, page_facts, reason) in enumerate(results, 1):
+        if reason:
+            report.skipped.append((source, reason))
+        else:
+            report.files += 1
+            report.articles += len(page_facts)
+            yield from page_facts
+        if progress:
+            progress(i, n)
+
+
+class _LazyPool:
+    """`submit(batch)` to a process pool started on first use: a build served wholly from
+    the cache starts no workers."""
+
+    def __init__(self, jobs, stack):
+        self.jobs, self.stack, self.pool = jobs, stack, None
+
+    def __call__(self, batch):
+        if self.pool is None:
+            self.pool = self.stack.enter_context(_process_pool(self.jobs))
+        return self.pool.submit(extract_batch, batch)
+
+
+def _process_pool(jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+
+    # fork where there is one: each worker starts with the parent's tokenizer already loaded,
+    # instead of spending a second of its own building it
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        _warm_worker()
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker)
 
 
 def write_outputs(g, outdir, *, html: bool = True) -> list[Path]:
-    """graph.ttl, graph.json (node-link), graph.graphml and graph.html, each written atomically."""
+    """graph.ttl, graph.json (node-link), graph.graphml and graph.html, written as one: every
+    file is rendered first, then all are renamed into place (`kg.rdf.write_atomic_many`), so a
+    failed or interrupted build leaves the previous set whole, never a new graph.ttl beside an
+    old graph.html."""
     import networkx as nx
 
     from kg.graph import to_networkx
-    from kg.rdf import write_atomic, write_turtle
+    from kg.rdf import turtle_bytes, write_atomic_many
 
     outdir = Path(outdir)
-    written = []
-    ttl = outdir / "graph.ttl"
-    write_turtle(g, ttl)
-    written.append(ttl)
+    out = [(outdir / "graph.ttl", turtle_bytes(g))]
     G = to_networkx(g)
     data = nx.node_link_data(G, edges="links")
-    write_atomic(outdir / "graph.json", json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8"))
-    written.append(outdir / "graph.json")
+    out.append((outdir / "graph.json", json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")))
     gml = nx.MultiDiGraph()
     for n, a in G.nodes(data=True):
         gml.add_node(n, label=a["name"], kind=a["kind"], subkind=a["subkind"] or "", titles="、".join(a["titles"]))
     for u, v, k, a in G.edges(keys=True, data=True):
         gml.add_edge(u, v, key=k, relation=a["relation"], weight=a["weight"])
-    write_atomic(outdir / "graph.graphml", "\n".join(nx.generate_graphml(gml)).encode("utf-8"))
-    written.append(outdir / "graph.graphml")
+    out.append((outdir / "graph.graphml", "\n".join(nx.generate_graphml(gml)).encode("utf-8")))
     if html:
         from kg.viz import render_html
 
-        write_atomic(outdir / "graph.html", render_html(G, title="kg").encode("utf-8"))
-        written.append(outdir / "graph.html")
-    return written
+        out.append((outdir / "graph.html", render_html(G, title="kg").encode("utf-8")))
+    write_atomic_many(out)
+    return [path for path, _ in out]
+
+
+# ---- unchanged builds ------------------------------------------------------------------------
+# A build whose inputs, options and kg are those of the last build into the same folder, with
+# that build's files still in place, has nothing to do. What was built is recorded in the
+# cache folder (`builds/<hash of the output folder>.json`), never in the output folder.
+
+_OUTPUT_NAMES = ("graph.ttl", "graph.json", "graph.graphml", "graph.html")
+
+
+@functools.lru_cache(maxsize=1)
+def _kg_code_hash() -> str:
+    import hashlib
+    from importlib import resources
+
+    from kg.cache import _hash_tree
+
+    h = hashlib.sha256()
+    _hash_tree(h, resources.files("kg"))  # code, vocabulary, static files of the HTML view
+    return h.hexdigest()
+
+
+def build_state(paths, outdir, cache, *, html: bool = True, max_bytes: int | None = None) -> str:
+    """A hash of everything a build into `outdir` depends on: the files (names and bytes),
+    the options, kg's code and data, the extraction fingerprint."""
+    import hashlib
+
+    from kg.ingest import DEFAULT_MAX_BYTES, _read_bytes
+
+    max_bytes = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    report = BuildReport()
+    h = hashlib.sha256(f"{cache.fingerprint}\0{_kg_code_hash()}\0html={html}\0{max_bytes}\0".encode())
+    for path, source in _inputs(paths, report, max_bytes):
+        try:
+            h.update(cache.key(_read_bytes(path, max_bytes), source).encode())
+        except InputError as exc:
+            h.update(f"skip\0{source}\0{exc.reason}".encode())
+    for source, reason in report.skipped:
+        h.update(f"skip\0{source}\0{reason}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _manifest(cache, outdir) -> Path:
+    import hashlib
+
+    return cache.root / "builds" / (hashlib.sha256(os.path.abspath(outdir).encode()).hexdigest()[:24] + ".json")
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def outputs_current(state: str, outdir, cache) -> dict | None:
+    """The recorded summary of the last build into `outdir` if it had this `state` and its
+    files are still there unchanged; else None."""
+    try:
+        rec = json.loads(_manifest(cache, outdir).read_text(encoding="utf-8"))
+        if rec.get("state") != state:
+            return None
+        for name, digest in rec["outputs"].items():
+            if _digest(Path(outdir) / name) != digest:
+                return None
+        return rec
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def record_build(state: str, outdir, cache, written, report: BuildReport, triples: int) -> None:
+    """Note what was built, for `outputs_current`; silently nothing if it cannot be written."""
+    from kg.rdf import write_atomic
+
+    rec = {"state": state, "outputs": {Path(p).name: _digest(Path(p)) for p in written},
+           "files": report.files, "articles": report.articles, "triples": triples, "skipped": report.skipped}
+    try:
+        write_atomic(_manifest(cache, outdir), json.dumps(rec, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError:
+        pass

@@ -9,9 +9,10 @@ A file's entry is found again only when nothing that decides its facts has chang
   the version still invalidates, plus jieba's version, cpca's division table and Python's
   minor version (pickles of the records).
 
-Entries live in `<root>/<fingerprint>/<key[:2]>/<key>.pickle`, one folder per fingerprint; the
-default root is `$XDG_CACHE_HOME/kg` (`~/.cache/kg`), shared by every build on the machine and
-safe to delete at any time. Writes are atomic (temporary file, then rename); an entry that
+Entries live in `<root>/<fingerprint>/<key[:2]>/<key>.pickle`, one folder per fingerprint. The
+default root is `.kg-cache/` next to the output folder (`kg build seeds -o graphs` uses
+`./.kg-cache/`), so a project's cache goes where its graphs go and is deleted with them;
+`$KG_CACHE_DIR` or `kg build --cache-dir DIR` put it elsewhere. It is safe to delete at any time. Writes are atomic (temporary file, then rename); an entry that
 cannot be read back is ignored, recomputed and rewritten. Older fingerprints' folders are
 pruned, keeping the most recent few.
 
@@ -47,12 +48,15 @@ KEEP_FINGERPRINTS = 3  # folders of older fingerprints kept (a branch switch bac
 _FORMAT = 1  # of the entries themselves
 
 
-def default_cache_dir() -> Path:
-    """`$KG_CACHE_DIR`, else `$XDG_CACHE_HOME/kg`, else `~/.cache/kg`."""
+def default_cache_dir(outdir) -> Path:
+    """`$KG_CACHE_DIR`, else `.kg-cache` beside the output folder.
+
+    >>> default_cache_dir("out/graphs") == Path("out/.kg-cache").absolute() or bool(os.environ.get("KG_CACHE_DIR"))
+    True
+    """
     if os.environ.get("KG_CACHE_DIR"):
         return Path(os.environ["KG_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "kg"
+    return Path(os.path.abspath(outdir)).parent / ".kg-cache"
 
 
 def _hash_tree(h, root) -> None:

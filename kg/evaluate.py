@@ -304,6 +304,10 @@ def load_graph(path):
     path = str(path)
     ds = Dataset()
     fmt = next((f for ext, f in _FORMATS.items() if path.endswith(ext)), None)
+    if fmt in (None, "json-ld") or path.endswith((".json", ".jsonld")):
+        from kg.rdf import refuse_remote_contexts
+
+        refuse_remote_contexts(path)
     try:
         with warnings.catch_warnings():
             # rdflib 7 warns about its own use of Dataset.default_context while parsing

@@ -64,6 +64,16 @@ _GENERIC_EVENT = {"会议", "会", "大会", "本次会议", "视频会", "专�
 _VERB_AS_NOUN = re.compile(r"^(?:工作|设备|中|的|时|报告|结果|组|机构|人员|能力|体系|制度)")
 
 
+_TRIGGER_RE: list = [None, None]  # (lexicon, its trigger pattern): built once, not per sentence
+
+
+def _trigger_re(lex) -> re.Pattern:
+    if _TRIGGER_RE[0] is not lex:
+        triggers = sorted(lex.event_triggers, key=len, reverse=True)
+        _TRIGGER_RE[:] = [lex, re.compile("|".join(re.escape(t) for t in triggers))]
+    return _TRIGGER_RE[1]
+
+
 def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidate]:
     """Event phrases of one sentence: a trigger verb with the event noun it governs
     (主持召开…第24次专题会议), a noun with 召开/举行 after it (会议以视频形式召开), an
@@ -71,8 +81,7 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
     lex = load_lexicon()
     out: list[EventCandidate] = []
     taken: list[tuple[int, int]] = []
-    triggers = sorted(lex.event_triggers, key=len, reverse=True)
-    trig_re = re.compile("|".join(re.escape(t) for t in triggers))
+    trig_re = _trigger_re(lex)
     nouns = [m for m in mentions if m.type == "event"]
     anchors = [m for m in mentions if m.type in ("organization", "place")]
     for noun in nouns:

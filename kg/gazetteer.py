@@ -85,7 +85,7 @@ class Gazetteer:
         if self._name_re is None:
             names = {d.name for d in self.by_code.values()}
             names |= {d.short for d in self.by_code.values() if d.short and d.level != "county"}
-            self._name_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+            self._name_re = re.compile(_trie_pattern(names))
         counts: dict[str, int] = {}
         for m in self._name_re.finditer(text):
             for d in self.lookup(m.group()):
@@ -107,6 +107,31 @@ class Gazetteer:
         return any(a.code == outer.code for a in self.ancestors(inner))
 
 
+def _trie_pattern(words) -> str:
+    """One regex matching the same as the alternation of `words` longest first, shaped as a
+    trie (石家庄市|石家庄 → 石家庄(?:市)?) so the engine tries a character once, not once per
+    name: the leftmost match, and at it the longest word.
+
+    >>> [m.group() for m in re.finditer(_trie_pattern(["石家庄", "石家庄市", "石门"]), "石家庄市石门石家")]
+    ['石家庄市', '石门']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 def _level_and_parent(code: str, codes: set[str]) -> tuple[str, str | None]:
     if code[2:] == "0000":
         return "province", None
@@ -124,7 +149,8 @@ def load_gazetteer() -> Gazetteer:
     spec = importlib.util.find_spec("cpca")
     nations_path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "56_nations.csv"
     ethnic = tuple(
-        sorted({n.strip() for n in nations_path.read_text(encoding="utf-8").split() if n.strip()}, key=len, reverse=True)
+        # longest first, ties by name: in set order the short forms would change with the hash seed
+        sorted({n.strip() for n in nations_path.read_text(encoding="utf-8").split() if n.strip()}, key=lambda e: (-len(e), e))
     )
     ethnic = ethnic + tuple(e[:-1] for e in ethnic if e.endswith("族") and len(e) > 2)
     rows = []

@@ -31,6 +31,10 @@ def load_rdf(path_or_graph) -> Graph:
         raise GraphError(f"{path}: no such graph file")
     fmt = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
            ".nq": "nquads"}.get(path.suffix, "turtle")
+    if fmt == "json-ld":
+        from kg.rdf import refuse_remote_contexts
+
+        refuse_remote_contexts(path)
     g = Graph()
     try:
         g.parse(path, format=fmt)

@@ -9,6 +9,7 @@ import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -16,7 +17,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.records import ArticleFacts, Evidence
 
-__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "turtle_bytes", "write_atomic", "bind_prefixes"]
+__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "turtle_bytes", "write_atomic", "write_atomic_many", "bind_prefixes"]
 
 SDO = Namespace("https://schema.org/")
 KG = Namespace("https://w3id.org/kgzh/ns#")
@@ -63,6 +64,31 @@ def _stem(source: str) -> str:
     return name[:-4] if name.endswith(".txt") else name
 
 
+def _page_iri(sources):
+    """`iri`, except that pages whose file names collide get `~` and 8 hex digits of their
+    source after the stem (`kgid:article/01~3fa2c1d0/0`); the IRIs of other pages are as ever.
+
+    >>> f = _page_iri({"a/01.txt", "b/01.txt", "c/02.txt"})
+    >>> str(f("article:c/02.txt#0")), str(f("article:a/01.txt#0")) != str(f("article:b/01.txt#0"))
+    ('https://w3id.org/kgzh/id/article/02/0', True)
+    """
+    by_stem = defaultdict(set)
+    for source in sources:
+        by_stem[_stem(source)].add(source)
+    renamed = {src: f"{stem}~{_hash(src)[:8]}" for stem, group in by_stem.items() if len(group) > 1 for src in group}
+    if not renamed:
+        return iri
+
+    def page_iri(key: str) -> URIRef:
+        kind, _, rest = key.partition(":")
+        source, _, pos = rest.rpartition("#")
+        if kind in ("event", "article") and source in renamed:
+            return KGID[f"{kind}/{_encode(renamed[source])}/{_encode(pos)}"]
+        return iri(key)
+
+    return page_iri
+
+
 def _hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -93,15 +119,19 @@ def _source_ref(source: str, start: int, end: int) -> Literal:
     return Literal(f"{source}#char={start},{end}")
 
 
-def build_rdf(facts: list[ArticleFacts]) -> Graph:
+def build_rdf(facts: Iterable[ArticleFacts]) -> Graph:
     """One graph for the facts of many articles: entities merged by key across articles,
-    relations with their evidence, co-occurrence kept apart and weighted."""
+    relations with their evidence, co-occurrence kept apart and weighted. `facts` is read
+    once, so a build can stream its files' facts through without holding them all."""
     g = bind_prefixes(Graph())
     entities: dict = {}
     relations: dict[tuple[str, str, str], dict] = {}
     cooc: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     events = {}
+    articles = []  # what the article nodes need, so that `facts` may be a stream read once
     for af in facts:
+        articles.append((af.key, af.headline, af.source, af.start, af.end, af.date, af.mentioned,
+                         tuple(ev.key for ev in af.events), af.authors))
         for e in af.entities:
             old = entities.get(e.key)
             if old is None:
@@ -123,21 +153,25 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
         for ev in af.events:
             events[ev.key] = ev
 
+    # pages sharing a file name in different folders (2021-01-01/01.txt, 2021-01-02/01.txt)
+    # would share article and event IRIs, merging their articles
+    iri = _page_iri({a[2] for a in articles})
+
     # articles
-    for af in facts:
-        a = iri(f"article:{af.key}")
+    for key, headline, source, start, end, date, mentioned, event_keys, authors in articles:
+        a = iri(f"article:{key}")
         g.add((a, RDF.type, SDO.NewsArticle))
-        if af.headline:
-            g.add((a, SDO.headline, _zh(af.headline)))
-        g.add((a, DCTERMS.source, _source_ref(af.source, af.start, af.end)))
-        d = _date_literal(af.date)
+        if headline:
+            g.add((a, SDO.headline, _zh(headline)))
+        g.add((a, DCTERMS.source, _source_ref(source, start, end)))
+        d = _date_literal(date)
         if d is not None:
             g.add((a, SDO.datePublished, d))
-        for k in af.mentioned:
+        for k in mentioned:
             g.add((a, SDO.mentions, iri(k)))
-        for ev in af.events:
-            g.add((a, SDO.mentions, iri(ev.key)))
-        for k in af.authors:
+        for k in event_keys:
+            g.add((a, SDO.mentions, iri(k)))
+        for k in authors:
             g.add((a, SDO.author, iri(k)))
 
     # entities
@@ -168,7 +202,7 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
         g.add((s, p, o))
         if pred == "worksFor":
             g.add((s, ORG.memberOf, o))
-        _statement(g, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"])
+        _statement(g, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"], iri=iri)
 
     # events
     for key, ev in sorted(events.items()):
@@ -188,7 +222,7 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
                 g.add((s, SDO[prop], o))
                 if prop == "funder":
                     g.add((s, KG.donor, o))
-                _statement(g, s, SDO[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [])
+                _statement(g, s, SDO[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [], iri=iri)
         if ev.evidence:
             g.add((s, KG.sentence, _zh(ev.evidence.sentence)))
             g.add((s, DCTERMS.source, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end)))
@@ -203,7 +237,7 @@ def build_rdf(facts: list[ArticleFacts]) -> Graph:
         g.add((c, KG.participant, ia))
         g.add((c, KG.participant, ib))
         g.add((c, KG.weight, Literal(len(evs))))
-        _evidence_nodes(g, c, evs)
+        _evidence_nodes(g, c, evs, iri=iri)
     return g
 
 
@@ -212,7 +246,7 @@ def _decimal(x: float) -> Literal:
     return Literal(Decimal(f"{x:.3f}"), datatype=XSD.decimal)
 
 
-def _statement(g, s, p, o, rules, conf, evs):
+def _statement(g, s, p, o, rules, conf, evs, *, iri=iri):
     st = KGID[f"stmt/{_hash(str(s), str(p), str(o))}"]
     g.add((st, RDF.type, RDF.Statement))
     g.add((st, RDF.type, KG.Assertion))
@@ -227,10 +261,10 @@ def _statement(g, s, p, o, rules, conf, evs):
     g.add((st, KG.evidenceCount, Literal(n)))
     for art in sorted({e.article for e in evs}):
         g.add((st, PROV.wasDerivedFrom, iri(f"article:{art}")))
-    _evidence_nodes(g, st, evs)
+    _evidence_nodes(g, st, evs, iri=iri)
 
 
-def _evidence_nodes(g, owner, evs):
+def _evidence_nodes(g, owner, evs, *, iri=iri):
     uniq = sorted({(e.source, e.start, e.end): e for e in evs}.values(), key=lambda e: (e.source, e.start))
     for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
         n = URIRef(f"{owner}/{i}")
@@ -246,24 +280,75 @@ def _evidence_nodes(g, owner, evs):
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: readers never see half a file,
     and a failed write leaves the old file as it was."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    write_atomic_many([(path, data)])
+
+
+def write_atomic_many(files) -> None:
+    """Write several files as one: all of them or (on an error or an interrupt) none.
+
+    Each `(path, bytes)` goes to a dot-prefixed temporary file beside its target
+    (`.graph.ttl.XXXX.tmp`), flushed to disk; only when every one is written are they renamed
+    into place, with SIGINT and SIGTERM held back until the last rename. A failure before that
+    removes the temporary files and leaves every old file as it was; only SIGKILL or a power
+    cut during the renames themselves (microseconds) can mix old and new files.
+
+    `KG_TEST_WRITE_PAUSE=SECONDS` (for tests only: tests/test_reliability.py kills a build in
+    this window) sleeps after the temporary files are written, before the renames.
+    """
+    files = [(Path(p), d) for p, d in files]
     umask = os.umask(0)
     os.umask(umask)
+    temps: list[str] = []
     try:
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append(tmp)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        pause = os.environ.get("KG_TEST_WRITE_PAUSE")
+        if pause:
+            import time
+
+            time.sleep(float(pause))
+        with _signals_deferred():
+            for (path, _), tmp in zip(files, temps):
+                os.replace(tmp, path)
+            temps = []
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        for tmp in temps:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
         raise
+
+
+class _signals_deferred:
+    """Hold SIGINT and SIGTERM while the block runs, then deliver them (main thread only)."""
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.saved, self.caught = {}, []
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                if signal.getsignal(sig) is not None:  # None: set outside Python, cannot be restored
+                    self.saved[sig] = signal.signal(sig, lambda signum, frame: self.caught.append(signum))
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+
+        for sig, handler in self.saved.items():
+            signal.signal(sig, handler)
+        for sig in self.caught:
+            os.kill(os.getpid(), sig)
+        return False
 
 
 def write_turtle(g: Graph, path: str | Path) -> None:
@@ -288,9 +373,93 @@ def turtle_bytes(g: Graph) -> bytes:
 
     if g.base is not None or any(str(ns).startswith(_KGID_BASE) and str(ns) != _KGID_BASE for _, ns in g.namespaces()):
         return g.serialize(format="turtle", encoding="utf-8")  # a prefix below kgid: rdflib's own way
+    fast = _flat_turtle(g)
+    if fast is not None:
+        return fast
     out = io.BytesIO()
     _KgidTurtleSerializer(g).serialize(out, encoding="utf-8")
     return out.getvalue()
+
+
+def _flat_turtle(g: Graph) -> bytes | None:
+    """What rdflib's Turtle serializer writes for a graph without blank nodes, in one pass.
+
+    The same steps as `TurtleSerializer.serialize` (prefixes of the names used, subjects by
+    how often they are objects and then by IRI, rdf:type first, objects sorted by rdflib's own
+    ordering, the same indentation), with each term's label made once instead of through
+    rdflib's per-fragment machinery. None for a graph with blank nodes (nested `[ ]` and
+    lists): rdflib writes those itself."""
+    from rdflib import BNode
+
+    ser = _KgidTurtleSerializer(g)
+    ser.reset()
+    a, nil, rdfs_label, rdfs_class = RDF.type, RDF.nil, RDFS.label, RDFS.Class  # namespace look-ups are slow
+    subjects: dict = {}
+    refs: dict = {}
+    pnames: dict = {}
+
+    def pname(node, gen):
+        key = (node, gen)
+        if key not in pnames:
+            pnames[key] = ser.get_pname(node, gen)
+        return pnames[key]
+
+    for s, p, o in g.triples((None, None, None)):
+        if isinstance(s, BNode) or isinstance(o, BNode) or isinstance(p, BNode):
+            return None
+        refs[o] = refs.get(o, 0) + 1
+        props = subjects.get(s)
+        if props is None:
+            props = subjects[s] = {}
+            pname(s, False)  # the prefixes rdflib's preprocessing notes: subject, verb (not `a`), object
+        objs = props.get(p)
+        if objs is None:
+            objs = props[p] = []
+            if p != a:
+                pname(p, True)
+        objs.append(o)
+        if isinstance(o, Literal):
+            if o.datatype:
+                pname(o.datatype, False)
+        else:
+            pname(o, False)
+    labels: dict = {}
+
+    def label(node, verb=False):
+        key = (node, verb)
+        text = labels.get(key)
+        if text is None:
+            if node == nil:
+                text = "()"
+            elif verb and node == a:
+                text = "a"
+            elif isinstance(node, Literal):
+                text = node._literal_n3(use_plain=True, qname_callback=lambda dt: pname(dt, False))
+            else:
+                text = pname(node, verb) or node.n3()
+            labels[key] = text
+        return text
+
+    top = sorted(s for s, props in subjects.items() if rdfs_class in props.get(a, ()))
+    seen = set(top)
+    order = top + [s for _, _, s in sorted((False, refs.get(s, 0), s) for s in subjects if s not in seen)]
+    out = [f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(ser.namespaces.items())]
+    for s in order:
+        props = subjects[s]
+        first = [p for p in (a, rdfs_label) if p in props]
+        preds = first + sorted(p for p in props if p not in first) if len(props) > 1 else list(props)
+        out.append("\n" + label(s))
+        for i, p in enumerate(preds):
+            out.append((" " if i == 0 else " ;\n    ") + label(p, True))
+            objs = props[p]
+            if len(objs) > 1:
+                objs = sorted(objs)
+            out.append(" " + label(objs[0]))
+            for o in objs[1:]:
+                out.append(",\n        " + label(o))
+        out.append(" .\n")
+    out.append("\n")
+    return "".join(out).encode("utf-8", "replace")
 
 
 class _KgidTurtleSerializer(TurtleSerializer):
@@ -302,3 +471,38 @@ class _KgidTurtleSerializer(TurtleSerializer):
         if not gen_prefix and isinstance(uri, URIRef) and uri.startswith(_KGID_BASE) and "/" in uri[len(_KGID_BASE):]:
             return None
         return super().get_pname(uri, gen_prefix)
+
+
+def refuse_remote_contexts(path: str | Path) -> None:
+    """Raise GraphError if a JSON-LD file names a context by URL (`"@context": "http://…"`, a
+    list holding one, or `"@import"`): rdflib would fetch it, and kg reads local files only.
+
+    >>> import json, tempfile
+    >>> f = tempfile.NamedTemporaryFile("w", suffix=".jsonld", delete=False)
+    >>> _ = f.write(json.dumps({"@context": "https://schema.org/", "name": "x"})); f.close()
+    >>> refuse_remote_contexts(f.name)
+    Traceback (most recent call last):
+    ...
+    kg.errors.GraphError: ...: the JSON-LD names a remote @context (https://schema.org/); kg fetches nothing from the network, inline the context instead
+    """
+    import json
+
+    from kg.errors import GraphError
+
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return  # not readable JSON: the parser reports it with the file and the reason
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                refs = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] \
+                    if isinstance(value, list) else []
+                if key in ("@context", "@import") and refs:
+                    raise GraphError(f"{path}: the JSON-LD names a remote {key} ({refs[0]}); kg fetches "
+                                     "nothing from the network, inline the context instead")
+                stack.append(value)

@@ -81,12 +81,18 @@ class Segmenter:
         return word in self._tags
 
     def tokens(self, text: str) -> list[Token]:
+        # a page's sentences are segmented again once its names are known, and agency heads
+        # over and over: the recent ones are remembered
+        return list(self._tokens(text))
+
+    @functools.lru_cache(maxsize=4096)
+    def _tokens(self, text: str) -> tuple[Token, ...]:
         out = []
         i = 0
         for w in self._tok.cut(text, HMM=True):
             out.append(Token(i, i + len(w), w, self._tags.get(w, "oov")))
             i += len(w)
-        return out
+        return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)

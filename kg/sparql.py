@@ -542,7 +542,7 @@ class Store:
         SELECT gives one dict per solution (every projected variable, None when unbound);
         ASK gives ``[{"result": bool}]``; CONSTRUCT/DESCRIBE give subject/predicate/object dicts.
         """
-        return self._rows(self._run(sparql, params, allow_service, source))
+        return self._read(self._run(sparql, params, allow_service, source), source)
 
     def named(self, query_name, /, **values):
         """Run a named query from kg/queries with its declared parameters."""
@@ -574,7 +574,7 @@ class Store:
     def _select(self, sparql, params, allow_service=False, source="query"):
         result = self._run(sparql, params, allow_service, source)
         columns = [v.value for v in getattr(result, "variables", [])]
-        return self._rows(result), columns or None
+        return self._read(result, source), columns or None
 
     def _run(self, sparql, params, allow_service, source):
         form = check_query(sparql, allow_service=allow_service, source=source)
@@ -583,6 +583,14 @@ class Store:
             return self._store.query(text, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"{source}: {_one_line(exc)}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"{source}: the query failed: {_one_line(exc)}") from None
+
+    @classmethod
+    def _read(cls, result, source):
+        # results are lazy: SERVICE and some evaluation errors surface only while rows are read
+        try:
+            return cls._rows(result)
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"{source}: the query failed: {_one_line(exc)}") from None
 
@@ -793,6 +801,10 @@ def _rdflib_graph(paths):
         if suffix not in _EXTENSIONS:
             raise GraphError(f"{path}: unknown RDF format {suffix or '(no extension)'}")
         fmt = _EXTENSIONS[suffix][1]
+        if fmt == "json-ld":
+            from kg.rdf import refuse_remote_contexts
+
+            refuse_remote_contexts(path)
         try:
             if fmt in ("trig", "nquads"):
                 ds = rdflib.Dataset()

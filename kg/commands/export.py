@@ -24,15 +24,14 @@ def register(subparsers):
 
 
 def run(args):
-    from pathlib import Path
-
     from kg.errors import GraphError
+    from kg.rdf import write_atomic
     from kg.sparql import Store, serialize
 
     data = serialize(Store.load(args.graph), args.format, facts_graph=args.facts_graph)
     if args.output:
         try:
-            Path(args.output).write_bytes(data)
+            write_atomic(args.output, data)  # an interrupted export leaves the old file whole
         except OSError as exc:
             raise GraphError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
     else:
