@@ -17,7 +17,7 @@ _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
 # Characters that begin the word after a name far more often than they end a given name
-# (楼阳生主持, 王凯作部署); a third character here makes a two-character name.
+# (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
 # Words that follow a person in news prose; a name candidate before them is a person.
 _PERSON_VERBS = (
@@ -32,7 +32,7 @@ _PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民",
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
 _LIST_SEP = "、"
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
-# Last characters of words that look like names but name things (楼栋长, 乐仁堂, 红马甲)
+# Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
@@ -69,10 +69,10 @@ class _Span:
 
 
 def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
-    """Split a run of names written without separators (殷雪莺梁涛) into names of 2–3
+    """Split a run of names written without separators (林雨桐韩冰) into names of 2–3
     characters (4 with a compound surname), each starting with a surname; None if it can't.
 
-    >>> split_name_run("王丽强")
+    >>> split_name_run("陈思远")
     [(0, 3)]
     """
     lex = lex or load_lexicon()
@@ -150,7 +150,7 @@ class MentionFinder:
         out.extend(persons)
         out.extend(events)
         kept = _resolve_overlaps(out)
-        # a body inside a body (省卫健委|专家组, 市第八医院|心理危机干预中心): the inner one is
+        # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
         return sorted(kept + self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]),
                       key=lambda m: (m.start, m.end))
@@ -322,7 +322,7 @@ class MentionFinder:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
         kept = sorted(best.values(), key=lambda m: m.start)
-        # chains of bodies (县委宣传部, 市第八医院心理危机干预中心): the outer span wins, inner ones stay
+        # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
 
@@ -367,7 +367,7 @@ class MentionFinder:
             if t.tag == "oov" and w[0] in _FUNCTION_CHARS:
                 break  # 这是, 对此: a phrase jieba did not know, not part of a name
             if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:
-                break  # 创办人首都医科大学: a person noun is not part of the body
+                break  # 创办人江南医科大学: a person noun is not part of the body
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
                 break
@@ -414,7 +414,7 @@ class MentionFinder:
         if len(name) <= 3 and body in _LEVELS:
             return False  # 村办, 县委 alone: a level and a suffix name no one body
         if any(self.gaz.lookup(body[:j]) for j in range(2, min(len(body), 8) + 1)):
-            return True  # 河南日报: a place opens the name
+            return True  # 湖北日报: a place opens the name
         if body[0] in _LEVELS or body.startswith(("我", "国家", "中央", "中共", "全国", "国务院")):
             return True
         if any(p.start >= start and p.end <= end for p in place_ends.values()):
@@ -426,7 +426,7 @@ class MentionFinder:
                 if t.word in self.lex.agency_words:
                     return True
         if re.search(r"[\u3400-\u9fff]{1,4}(?:社区|村|镇|乡|街道)", body):
-            return True  # 杨家峪社区卫生服务中心: a named community or village
+            return True  # 柳林社区卫生服务中心: a named community or village
         return last.tag == "nt" and len(name) >= 3
 
     # ---- posts ---------------------------------------------------------------------------
@@ -493,7 +493,7 @@ class MentionFinder:
             if j - i >= 2 and free(i, j) and (i, j) not in found:
                 found[(i, j)] = rule
 
-        # (a) a name right after a post (县委书记王宏伟), or after a chain of posts joined by 、
+        # (a) a name right after a post (县委书记周文博), or after a chain of posts joined by 、
         for t in titles:
             i = t.end
             j = self.name_at(s, i, bounds)
@@ -510,7 +510,7 @@ class MentionFinder:
             j = self.name_at(s, i, bounds)
             if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
                 add(i, j, "after-body")
-        # a name right before a bare post head: 习近平总书记, 韦韬书记
+        # a name right before a bare post head: 赵乐平总书记, 李明华书记
         for t in titles:
             if t.text not in lex.title_heads:
                 continue
@@ -532,7 +532,7 @@ class MentionFinder:
                             or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
                         add(i, t.start, "before-title")
                         break
-        # (b) bylines and role words (记者 王丽强, 首席记者吴温, 教授顾漫)
+        # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         for role, role_re in self._roles:
             if role not in s:
                 continue
@@ -549,7 +549,7 @@ class MentionFinder:
                 j = self.name_at(s, i, bounds, strict=True)
                 if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
-        # photo credits: 梁琛 摄
+        # photo credits: 程远 摄
         for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)
             for part in re.finditer(r"[\u3400-\u9fff]+", run):
@@ -577,7 +577,7 @@ class MentionFinder:
                 items.append((pos, pos + len(item)))
                 pos += len(item) + 1
             # the last item runs into the following words: cut it to a name
-            # trailing items that are no names (…、高玉柱、各县) are cut off
+            # trailing items that are no names (…、袁志刚、各县) are cut off
             while len(items) >= 2:
                 a, b = items[-1]
                 j = self.name_at(s, a, bounds)
@@ -589,7 +589,7 @@ class MentionFinder:
                 continue
             tail = s[j : j + 4]
             a0, b0 = items[0]
-            # the first item may carry a leading post or role word (市领导李雪荣)
+            # the first item may carry a leading post or role word (市领导何丽君)
             lead = ""
             for t in titles:
                 if t.end == a0 or (t.start < b0 and t.end > a0):
@@ -682,14 +682,14 @@ class MentionFinder:
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
-        punctuation or the end of the text (记者 殷雪莺 梁涛), each run split into names."""
+        punctuation or the end of the text (记者 林雨桐 韩冰), each run split into names."""
         out = []
         roles = sorted(self.lex.byline_roles, key=len, reverse=True)
         for m in re.finditer(r"[\u3400-\u9fff]{2,12}", s[i : i + 24]):
             a, b = i + m.start(), i + m.end()
             cut = min((s.find(r, a, b) for r in roles if s.find(r, a, b) > a), default=-1)
             if cut > a:
-                b = cut  # 高国莉王彦丽王琳通讯员黄惠: the next role ends this run
+                b = cut  # 钱慧杨秀英苏婷通讯员谢敏: the next role ends this run
             if b - a < 2:
                 break
             if out and s[out[-1][1] : a].strip(" \u3000、") != "":
@@ -766,7 +766,7 @@ def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
 def find_mentions(text: str) -> list[Mention]:
     """Mentions in one cleaned text, outermost spans, sorted by position.
 
-    >>> [(m.text, m.type) for m in find_mentions("县委书记王宏伟主持召开会议")]
-    [('县委书记', 'position'), ('王宏伟', 'person'), ('会议', 'event')]
+    >>> [(m.text, m.type) for m in find_mentions("县委书记周文博主持召开会议")]
+    [('县委书记', 'position'), ('周文博', 'person'), ('会议', 'event')]
     """
     return MentionFinder().find(text)

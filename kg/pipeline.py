@@ -306,7 +306,7 @@ def find_events(st: PageState) -> PageState:
                 if e is not None:
                     here.append(e)
             art_events.extend(_fold_sentence(here))
-            # a sentence of attendees (市领导裴耀军、尚建军参加) or a chair (省委书记X主持) joins the last event
+            # a sentence of attendees (市领导吴海涛、陈立新参加) or a chair (省委书记X主持) joins the last event
             if art_events and not cands:
                 last = art_events[-1]
                 att = _attendees_after(u.text, ms, key_of, 0)
@@ -343,7 +343,7 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
             donors.append(key_of[id(donor)])
         recipients.extend(key_of[id(m)] for m in rec)
     elif c.agent_role == "attendee" and any(m.type == "person" for m in before):
-        # 市领导李雪荣、郭运兴…、各县负责同志参加会议: everyone named before 参加 attended
+        # 市领导何丽君、冯志远…、各县负责同志参加会议: everyone named before 参加 attended
         attendees.extend(key_of[id(m)] for m in before if m.type == "person")
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
@@ -358,7 +358,7 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
             organizers.append(key_of[id(orgs[-1])])
     attendees.extend(a for a in _attendees_after(s, ms, key_of, c.end) if a not in organizers)
     if c.kind == "PressConference":
-        # 副市长孟祥红介绍了…: who briefed the press took part
+        # 副市长刘晓燕介绍了…: who briefed the press took part
         attendees.extend(key_of[id(m)] for m in ms if m.type == "person" and m.start >= c.end and id(m) in key_of
                          and re.match(r"(?:介绍|发布|通报|回答|答|解读)", s[m.end : m.end + 2]))
     date = dates[0][2] if dates else lead_date or (art.date or "")
@@ -375,7 +375,7 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
 
 
 def _fold_sentence(events: list[Event]) -> list[Event]:
-    """韦韬调研…，看望慰问…: one outing, told with several verbs, by the same person."""
+    """李明华调研…，看望慰问…: one outing, told with several verbs, by the same person."""
     out: list[Event] = []
     for e in events:
         prev = out[-1] if out else None

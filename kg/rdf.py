@@ -47,8 +47,8 @@ def _encode(text: str) -> str:
 def iri(key: str) -> URIRef:
     """The stable IRI of an entity, event or article key.
 
-    >>> str(iri("person:韦韬"))
-    'https://w3id.org/kgzh/id/person/韦韬'
+    >>> str(iri("person:李明华"))
+    'https://w3id.org/kgzh/id/person/李明华'
     >>> str(iri("org:A<B> C"))
     'https://w3id.org/kgzh/id/org/A%3CB%3E%20C'
     """

@@ -16,13 +16,13 @@ _ORG_TITLE_GAP = re.compile(r"^[\u3400-\u9fff]{0,10}$")
 
 
 def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Mention, Mention | None]]:
-    """(person, post, organization-before-the-post) triples: 县委副书记、县长薛玉马 gives 薛玉马 both
-    posts; 河南日报记者李铮 冯芸 gives both reporters 记者 at 河南日报.
+    """(person, post, organization-before-the-post) triples: 县委副书记、县长赵国强 gives 赵国强 both
+    posts; 湖北日报记者许峰 宋佳 gives both reporters 记者 at 湖北日报.
 
     >>> from kg.mentions import find_mentions
-    >>> s = "县委副书记、县长薛玉马讲话"
+    >>> s = "县委副书记、县长赵国强讲话"
     >>> [(p.text, t.text) for p, t, o in posts_of_persons(s, find_mentions(s))]
-    [('薛玉马', '县委副书记'), ('薛玉马', '县长')]
+    [('赵国强', '县委副书记'), ('赵国强', '县长')]
     """
     ms = sorted(mentions, key=lambda m: m.start)
     out = []
@@ -46,7 +46,7 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
         if not chain and prev_titles and idx > 0 and ms[idx - 1].type == "person" \
                 and _BYLINE_GAP.match(s[ms[idx - 1].end : m.start]) and ms[idx - 1].rule in ("byline", "after-title") \
                 and m.rule in ("byline", "after-title", "name-list", "jieba-nr", "known-name"):
-            chain = prev_titles  # 记者 李铮 冯芸: the role covers the whole run
+            chain = prev_titles  # 记者 许峰 宋佳: the role covers the whole run
         org = None
         if chain:
             k = ms.index(chain[0]) - 1
@@ -56,7 +56,7 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
                 org = prev_org
         if not chain and idx + 1 < len(ms) and ms[idx + 1].type == "position" and ms[idx + 1].start == m.end \
                 and ms[idx + 1].text in load_lexicon().title_heads:
-            chain = [ms[idx + 1]]  # 习近平总书记, 韦韬书记: the bare post after the name
+            chain = [ms[idx + 1]]  # 赵乐平总书记, 李明华书记: the bare post after the name
         for t in chain:
             out.append((m, t, org))
         prev_titles = chain

@@ -154,7 +154,7 @@ class Resolver:
               and name[:2] not in _NOT_LEVEL_PREFIX) or _PARTY_BODY.match(name):
             d = self.locale_name(name[0])
             if d is not None:
-                # 县委 → 绛县县委, 市委 → 太原市委 (the short form before 市委, the full name before 县委)
+                # 县委 → 平遥县县委, 市委 → 太原市委 (the short form before 市委, the full name before 县委)
                 stem = d.short if (d.short and _PARTY_BODY.match(name)) else d.name
                 if not _PARTY_BODY.match(name) and d.name.endswith(name[0]):
                     stem = d.name[:-1]

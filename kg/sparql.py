@@ -2,10 +2,10 @@
 
 >>> store = Store.from_text('''
 ...     @prefix schema: <https://schema.org/> .
-...     <https://w3id.org/kgzh/id/person/韦韬> a schema:Person ; schema:name "韦韬"@zh .
+...     <https://w3id.org/kgzh/id/person/李明华> a schema:Person ; schema:name "李明华"@zh .
 ... ''')
->>> store.query('SELECT ?p WHERE { ?p <https://schema.org/name> ?n }', n=literal("韦韬", "zh"))
-[{'p': 'https://w3id.org/kgzh/id/person/韦韬'}]
+>>> store.query('SELECT ?p WHERE { ?p <https://schema.org/name> ?n }', n=literal("李明华", "zh"))
+[{'p': 'https://w3id.org/kgzh/id/person/李明华'}]
 """
 
 from __future__ import annotations
@@ -92,10 +92,10 @@ FORMATS = ("turtle", "nt", "jsonld", "trig", "nquads")
 
 
 def literal(value, lang=None, datatype=None):
-    """An RDF literal for a parameter: ``literal("韦韬", "zh")``, ``literal("3", datatype="xsd:integer")``.
+    """An RDF literal for a parameter: ``literal("李明华", "zh")``, ``literal("3", datatype="xsd:integer")``.
 
-    >>> str(literal("韦韬", "zh"))
-    '"韦韬"@zh'
+    >>> str(literal("李明华", "zh"))
+    '"李明华"@zh'
     """
     import pyoxigraph as ox
 
@@ -107,7 +107,7 @@ def literal(value, lang=None, datatype=None):
 
 
 def iri(value):
-    """An IRI for a parameter, full or with a known prefix: ``iri("kgid:person/韦韬")``.
+    """An IRI for a parameter, full or with a known prefix: ``iri("kgid:person/李明华")``.
 
     >>> str(iri("schema:organizer"))
     '<https://schema.org/organizer>'
@@ -133,8 +133,8 @@ def _expand(text):
 def compact(value):
     """Shorten an IRI with the known prefixes (for display).
 
-    >>> compact("https://w3id.org/kgzh/id/person/韦韬")
-    'kgid:person/韦韬'
+    >>> compact("https://w3id.org/kgzh/id/person/李明华")
+    'kgid:person/李明华'
     """
     best = ""
     for prefix, ns in PREFIXES.items():

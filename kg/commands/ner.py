@@ -9,7 +9,7 @@ HELP = """Print the mentions found in each line of FILE (or - for stdin) as JSON
 with end exclusive and t one of person, organization, place, position, event.
 
 example:
-  echo "县委书记王宏伟主持召开会议" | kg ner -
+  echo "县委书记周文博主持召开会议" | kg ner -
 """
 
 

@@ -13,7 +13,7 @@ def register(subparsers):
         description="Run a read-only SPARQL query over graph files with pyoxigraph. Parameters are "
         "bound as RDF terms (never pasted into the query text). SPARQL Update, LOAD and SERVICE "
         "are refused.",
-        epilog="Examples: kg query --list | kg query --name person_meetings --param name=韦韬 | "
+        epilog="Examples: kg query --list | kg query --name person_meetings --param name=李明华 | "
         "kg query 'SELECT ?p WHERE { ?p a <https://schema.org/Person> }' --format csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
