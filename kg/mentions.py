@@ -373,8 +373,6 @@ class MentionFinder:
                 break
             if w in self.lex.title_heads or self.seg.tag(w) == "nnt":
                 break
-            if t.tag == "nr" and len(w) >= 2 and steps == 0 and False:
-                break
             if t.tag == "v" and w not in self.lex.agency_words:
                 break
             if w in ("召开", "举行", "主持", "参加", "出席", "暨") or w in self.lex.event_nouns:
@@ -594,9 +592,6 @@ class MentionFinder:
             for t in titles:
                 if t.end == a0 or (t.start < b0 and t.end > a0):
                     lead = "title"
-            for pre in ("领导", "同志", "等"):
-                if s.startswith(pre, a0):
-                    pass
             named = [(x, y) for x, y in items if y - x in (2, 3) and lex.is_surname_start(s, x)]
             if len(named) < len(items) - 0 and not lead:
                 # every item must look like a name, or the list is of something else
