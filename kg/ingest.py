@@ -902,6 +902,15 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
 
     lead = None
     bylines: list[Byline] = []
+    author = _author_under_headline(lines, decks)
+    if author is not None:
+        # the author's name printed on its own line under the title: a byline, not title text
+        line = lines[author]
+        bylines.append(Byline(line.text, "", line.start, line.end))
+        decks = [[i for i in deck if i != author] for deck in decks]
+        decks = [deck for deck in decks if deck]
+        headline = _join_headline(text, lines, decks)
+        headline_span = (lines[decks[0][0]].start, lines[decks[-1][-1]].end)
     for k, i in enumerate(body):
         line = lines[i]
         if line.kind == "lead" and k == 0:
@@ -922,6 +931,33 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
         date=_find_article_date(lines, body, sentences, year),
         sentences=sentences,
     )
+
+
+def _author_under_headline(lines: list[_Line], decks: list[list[int]]) -> int | None:
+    """The line of a bare name closing a headline of two or more lines (title / 王明 / body):
+    the article's author. Its given-name characters must be name characters, so a short
+    place or word under a title (… / 李村) stays title text."""
+    heads = [i for deck in decks for i in deck]
+    if len(heads) < 2:
+        return None
+    last = lines[heads[-1]]
+    surnames, given = _load_vocabulary()[1], _given_chars()
+    if not (_is_bare_name(last, surnames) and 2 <= last.size <= 3 and "·" not in last.text):
+        return None
+    sl = 2 if last.text[:2] in surnames and last.size == 3 else 1
+    if not all(c in given for c in last.text[sl:]):
+        return None
+    from kg.gazetteer import load_gazetteer
+
+    # a place kicker under the title (… / 郑州 / 本报讯…) is no author
+    return None if load_gazetteer().lookup(last.text) else heads[-1]
+
+
+@functools.lru_cache(maxsize=1)
+def _given_chars() -> frozenset[str]:
+    from kg.lexicon import read_resource_lines
+
+    return frozenset(c for row in read_resource_lines("given_chars.txt") for w in row for c in w)
 
 
 def _find_sign_off(lines: list[_Line], body: list[int]) -> tuple[int | None, list[Byline]]:

@@ -36,6 +36,7 @@ class Lexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     given_chars: frozenset[str]
+    translit_chars: frozenset[str]  # characters of transliterated foreign names
     title_heads: dict  # head word -> class
     title_bodies: frozenset[str]
     org_suffixes: dict  # suffix -> (schema class, strong?)
@@ -74,6 +75,7 @@ def load_lexicon() -> Lexicon:
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         given_chars=frozenset("".join(_words("given_chars.txt"))),
+        translit_chars=frozenset("".join(_words("translit_chars.txt"))),
         title_heads=title_heads,
         title_bodies=_words("title_bodies.txt"),
         org_suffixes=org_suffixes,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,8 +59,20 @@ _JOB_WORDS = {"销售", "客户", "业务", "零售", "市场", "财务", "技�
               "特约", "摄影", "文字", "责任", "专职", "兼职", "独立", "常务"}
 _PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
 _PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])")
+_NAME_DOTS = "·•・‧"
+_DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
+
+
+@functools.lru_cache(maxsize=None)
+def _name_char_logp(state: str, c: str) -> float:
+    """log P(c | state of a personal name: B begin, M middle, E end) in jieba's own
+    part-of-speech HMM (shipped with jieba, trained on tagged news): how name-like a
+    character is in that place."""
+    from jieba.posseg.prob_emit import P
+
+    return P.get((state, "nr"), {}).get(c, -20.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +114,7 @@ class MentionFinder:
         self.lex = load_lexicon()
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
+        self._translit = self.lex.translit_chars | _TRANSLIT
         # byline and role words, longest first, compiled once (not per sentence)
         self._roles = tuple((r, re.compile(re.escape(r))) for r in
                             sorted(set(self.lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True))
@@ -123,6 +137,10 @@ class MentionFinder:
             c3 = s[three - 1]
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
+            c4 = s[three : three + 1]
+            if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and _name_char_logp("E", c3) > -7.0 \
+                    and c3 in lex.given_chars:
+                return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
                 return two
             if word_after:
@@ -495,10 +513,10 @@ class MentionFinder:
         for t in titles:
             i = t.end
             j = self.name_at(s, i, bounds)
-            jf = self._foreign_name_at(s, i)
+            jf = self._foreign_name_at(s, i, broad=True)
             if jf and jf - i >= 4 and jf > j:
                 add(i, jf, "after-title")  # 部长雷奥迪卡: a transliterated name, longer than a Chinese one
-            elif j and not self._common_word(s[i:j]):
+            elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])):
                 add(i, j, "after-title")
             elif jf:
                 add(i, jf, "after-title")
@@ -661,6 +679,23 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # (f) a name in parts joined by a name dot (泰勒·斯威夫特): the dot is the cue; each
+        # end runs over the characters of transliterated names, never into a post or body
+        for m in _DOTTED.finditer(s) if any(d in s for d in _NAME_DOTS) else ():
+            first, *_, last = re.split(f"[{_NAME_DOTS}]", m.group())
+            dot = m.start() + len(first)
+            i = dot
+            while i > m.start() and dot - i < 6 and s[i - 1] in self._translit and free(i - 1, dot):
+                i -= 1
+            k = m.end() - len(last)
+            j = k
+            while j < m.end() and j - k < 6 and s[j] in self._translit:
+                j += 1
+            # a following word ends the name (拉 of 拉动 is not the name's)
+            while j - k > 1 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
+                j -= 1
+            if i < dot and j > k and s[i:j] not in lex.world_places:
+                add(i, j, "dotted-name")
         # (e) names already known in this article or page
         for name in known:
             if name not in s:
@@ -671,7 +706,9 @@ class MentionFinder:
             m = re.match(r"(?:[·•・][\u3400-\u9fff]{1,6})+", s[j:])
             if m:  # 司马义·艾买提, 查理·曼德: a name in parts
                 del found[(i, j)]
-                found[(i, j + m.end())] = rule
+                whole = [(a, b) for a, b in found if a <= i and b > j]
+                if not whole:  # the dotted rule's end, where it found one, is the better
+                    found[(i, j + m.end())] = rule
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 
@@ -703,10 +740,12 @@ class MentionFinder:
             return []  # the run went on into prose: not a byline
         return out
 
-    def _foreign_name_at(self, s: str, i: int) -> int:
-        """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0."""
+    def _foreign_name_at(self, s: str, i: int, broad: bool = False) -> int:
+        """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0.
+        `broad` takes every character of transliteration, where a name is expected anyway."""
+        chars = self._translit if broad else _TRANSLIT
         j = i
-        while j < len(s) and (s[j] in _TRANSLIT or (s[j] in "·•" and j > i and j + 1 < len(s) and s[j + 1] in _TRANSLIT)):
+        while j < len(s) and (s[j] in chars or (s[j] in "·•" and j > i and j + 1 < len(s) and s[j + 1] in chars)):
             j += 1
         if j - i < 2 or s[i:j] in self.lex.world_places:
             return 0
@@ -714,6 +753,11 @@ class MentionFinder:
         while j - i > 2 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
             j -= 1
         return j
+
+    def _odd_place_word(self, w: str) -> bool:
+        """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post
+        is a name, whatever jieba's dictionary says)."""
+        return self.seg.tag(w) in ("ns", "nz") and w not in self.lex.world_places and not self.gaz.lookup(w)
 
     def _common_word(self, w: str) -> bool:
         """A dictionary word that is not a name (关于, 智慧): never taken for one."""
@@ -723,7 +767,7 @@ class MentionFinder:
         w = m.text
         if w in self.lex.world_places or w in self.lex.agency_words:
             return False
-        if not _ALL_CJK.match(w):
+        if not _ALL_CJK.match(re.sub(f"(?<=.)[{_NAME_DOTS}](?=.)", "", w)):
             return False
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False

@@ -418,6 +418,19 @@ def test_a_one_word_kicker_above_a_lead_is_a_headline():
     assert articles[0].bylines == ()
 
 
+def test_an_author_under_the_headline_is_a_byline():
+    text = "前一篇的最后一句。\n农家小院里的新年\n孙丽华\n腊月里，村里家家户户忙着准备年货，院子里晒满了腊肉和香肠。\n"
+    articles = split_articles(Page.from_text(text))
+    assert articles[-1].headline == "农家小院里的新年"
+    assert [(b.name, b.role) for b in articles[-1].bylines] == [("孙丽华", "")]
+
+
+def test_a_place_under_the_headline_stays_in_the_headline():
+    text = "前一篇的最后一句。\n春耕备耕正当时\n开封\n连日来，全市各地抢抓农时，田间地头一派繁忙景象，农民们忙着播种。\n"
+    articles = split_articles(Page.from_text(text))
+    assert articles[-1].bylines == ()
+
+
 def test_a_list_of_names_in_prose_is_not_a_credit():
     text = "本报讯 会议由县长主持,王明、李华、\n陈红、刘洋\n等参加会议。\n"
     (article,) = split_articles(Page.from_text(text))
