@@ -51,6 +51,13 @@ _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud"
                        "e", "o", "zg", "vd", "ad", "x"}
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
+# a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
+_NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
+# verbs and prepositions of going somewhere: what jieba calls a place after them is one
+_TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
+# tags of words that are no part of a name: verbs, numbers, directions, adverbs, prepositions
+_NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj", "r", "q"))
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
                      "董事", "负责人", "编辑", "医生", "专家", "记者"}
@@ -213,10 +220,12 @@ class MentionFinder:
                 continue
             if hit and len(w) >= 2 and not (suffix_next and not any(d.name == w for d in hit)):
                 full = [d for d in hit if d.name == w]
-                level = (full or hit)[0].level
+                # the highest division of that name: 西安 is the city before any 西安区
+                level = min((full or hit), key=lambda d: _LEVEL_RANK.get(d.level, 9)).level
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
                     or s[max(0, t.start - 1) : t.start] == "、"
-                if full or level in ("province", "prefecture") or (county_cue and not self._common_word(w)):
+                if full or level in ("province", "prefecture") or \
+                        (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
                     k += 1
@@ -234,6 +243,11 @@ class MentionFinder:
                     begin = prev.start  # 明天华城小区, 瞰海轩小区: estate names run over two words
                 # the suffix must end a token (镇 of 城镇化 is not a town)
                 if any(tt.end == end for tt in tokens[k:k + 4]):
+                    inner = re.search("[镇乡]", s[begin + 2 : end - len(m.group()) - 1])
+                    if inner:  # 某某镇某某村, cut by jieba across the town's suffix: two places
+                        cut = begin + 2 + inner.end()
+                        out.append(Mention(begin, cut, s[begin:cut], "place", "township", "suffix"))
+                        begin = cut
                     out.append(Mention(begin, end, s[begin:end], "place", lex.place_suffixes[m.group()], "suffix"))
                     while k < n and tokens[k].end <= end:
                         k += 1
@@ -244,12 +258,15 @@ class MentionFinder:
             if len(w) == 2 and w[-1] in "镇乡村" and joinable and t.tag in ("oov", "ns", "n"):
                 pass  # handled by the join below
             elif len(w) >= 2 and w[-1] in "镇乡村" and t.tag in ("oov", "ns") and w[0] not in _PLACE_PREFIX_STOP \
-                    and w not in _NOT_PLACE and not self.seg.known(w[:-1] + "们"):
+                    and w not in _NOT_PLACE and not self.seg.known(w[:-1] + "们") \
+                    and not (len(w) == 2 and self.seg.tag(w[0]) in _NOT_NAME_TAGS):
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
                     and w[0] not in _NOT_PLACE_HEAD \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
+                         or (w[-1] in _NATURAL_END and not self._odd_name(w))
+                         or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or self._split_places(w)):
                 parts = self._split_places(w)
                 if parts:
@@ -262,6 +279,45 @@ class MentionFinder:
                 # jieba cut a town's name through its common tail (慎/城镇)
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
+        return out + self._address_tail(s, tokens, out)
+
+    def _address_tail(self, s: str, tokens: list[Token], places: list[Mention]) -> list[Mention]:
+        """Towns and villages named right after the place holding them (某县|白沙镇, 某市的|石桥乡、
+        |青山乡): an address runs from the larger place to the smaller, so a name of 2–4
+        characters closed by 镇/乡/村/街道 there is a place, however jieba cut or tagged it."""
+        tok_ends = {t.end for t in tokens}
+        taken = [(m.start, m.end) for m in places]
+        out: list[Mention] = []
+        anchors = sorted({m.end for m in places if m.type == "place" and (
+            m.subtype in ("province", "prefecture", "county", "township") or m.text[-1] in "省市县区州旗盟")})
+        for e in anchors:
+            pos = e
+            while True:
+                if s[pos : pos + 1] in ("的", "、") and out and pos == out[-1].end or s[pos : pos + 1] == "的" and pos == e:
+                    pos += 1
+                if any(a <= pos < b for a, b in taken):
+                    break
+                got = None
+                for L in (2, 3, 4):
+                    stem = s[pos : pos + L]
+                    for suffix in ("街道", "镇", "乡", "村"):
+                        end = pos + L + len(suffix)
+                        if s[pos + L : end] != suffix or end not in tok_ends or not _ALL_CJK.match(stem):
+                            continue
+                        if stem[0] in _FUNCTION_CHARS or stem in _NOT_PLACE or stem + suffix in _NOT_PLACE \
+                                or any(c in "的和与及、" for c in stem) or self._common_word(stem + suffix) \
+                                and self.seg.tag(stem + suffix) != "ns" or s[end - 2 : end] in _NOT_PLACE \
+                                or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L):
+                            continue
+                        got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes[suffix], "address-tail")
+                        break
+                    if got:
+                        break
+                if got is None:
+                    break
+                out.append(got)
+                taken.append((got.start, got.end))
+                pos = got.end
         return out
 
     def _split_places(self, w: str) -> list[tuple[int, int]] | None:
@@ -753,6 +809,11 @@ class MentionFinder:
         while j - i > 2 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
             j -= 1
         return j
+
+    def _odd_name(self, w: str) -> bool:
+        """A common word with a place's ending (大山, 江山, 上海滩 stays): a word jieba also
+        knows as something else, or two characters where the first is a common adjective."""
+        return len(w) == 2 and w[0] in "大小高深远长江山河湖海"
 
     def _odd_place_word(self, w: str) -> bool:
         """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post

@@ -69,6 +69,15 @@ def test_common_nouns_are_not_organizations(finder, text):
         ("检测出阳性3人(都在藁城区西关镇)", {"藁城区", "西关镇"}),
         ("安徽省阜阳市颍上县", {"安徽省", "阜阳市", "颍上县"}),
         ("比利时和瑞士的专家", {"比利时", "瑞士"}),
+        # a short name shared by a city and smaller districts is the city
+        ("他在南京、西安两地工作", {"南京", "西安"}),
+        # towns and villages right after the county holding them, however jieba cuts them
+        ("来自湖北通山县石桥镇的青年", {"通山县", "石桥镇"}),
+        ("在某县的青石乡、白云乡开展义诊", {"青石乡", "白云乡"}),
+        ("某市洋河镇洋河村的农民", {"洋河镇", "洋河村"}),
+        # a mountain or lake jieba knows, and a place after a verb of going
+        ("游客登上太行山", {"太行山"}),
+        ("代表团抵达亚特兰大", {"亚特兰大"}),
     ],
 )
 def test_places(finder, text, places):
@@ -76,7 +85,8 @@ def test_places(finder, text, places):
     assert places <= got
 
 
-@pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度"])
+@pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度", "干部联乡、帮村、扶户",
+                                  "整顿前农村电价高", "因村里电费高低由村电工说了算"])
 def test_common_words_jieba_calls_places_are_not(finder, text):
     assert not [m for m in finder.find(text) if m.type == "place"]
 
@@ -99,3 +109,9 @@ def test_offsets_index_the_text(finder):
     text = "县委书记王宏伟主持召开会议，薛玉马、荣亿等参加。"
     for m in finder.find(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_an_address_tail_is_a_name_not_a_clause(finder):
+    # after a province, 整顿前农村 is a clause ending in a common word, not a village
+    got = {m.text for m in finder.find("安徽省整顿前农村电价高") if m.type == "place"}
+    assert got == {"安徽省"}
