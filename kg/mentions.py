@@ -31,6 +31,8 @@ _PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民",
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
+# two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会
+_NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
@@ -177,8 +179,33 @@ class MentionFinder:
         kept = _resolve_overlaps(out)
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
-        return sorted(kept + self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]),
-                      key=lambda m: (m.start, m.end))
+        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
+        """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
+        and the post's own body are one agency, 河北省委, which the post alone would not name."""
+        from kg.relations import title_body
+
+        place_end = {m.end: m for m in kept if m.type == "place" and m.rule != "locale-word"}
+        out = []
+        spans = [(m.start, m.end) for m in kept]
+        for t in kept:
+            if t.type != "position":
+                continue
+            p = place_end.get(t.start)
+            start = p.start if p is not None else None
+            for L in (4, 3, 2) if p is None else ():
+                a = t.start - L
+                # jieba kept 河北省委 one word, so no place was found in it: read the name off
+                if a >= 0 and self.gaz.lookup(s[a : t.start]) and not any(x < t.start and y > a for x, y in spans):
+                    start = a
+                    break
+            body = title_body(t.text)
+            if start is not None and body and _PARTY_OR_GOV.match(body):
+                end = t.start + len(body)
+                out.append(Mention(start, end, s[start:end], "organization", "GovernmentOrganization", "inner-body"))
+        return out
 
     def _inner_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
         lex = self.lex
@@ -354,6 +381,7 @@ class MentionFinder:
                 last.tag in ("oov", "nt", "nz", "j") or last.word in lex.abbreviations
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
+                or self._ministry_word(last)
             ):
                 continue
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
@@ -382,11 +410,13 @@ class MentionFinder:
         for t in tokens:
             if t.word in lex.org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 3 and t.word[-1] in _NT_END and t.word not in lex.org_stoplist \
-                    and not (self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
+            elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
+                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2) \
+                    and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt") \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
-                    and t.word not in lex.abbreviations and t.word not in lex.event_nouns and t.word not in lex.org_suffixes:
+                    and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
+                    and not any(t.word.endswith(e) for e in lex.event_nouns):
                 start = self._extend_left(s, tokens, tok_at_end, t.start)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
@@ -399,6 +429,23 @@ class MentionFinder:
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
+
+    def _name_shaped(self, w: str) -> bool:
+        """A surname and given-name characters, or a transliteration: what a person's or a
+        brand's name inside a body's name looks like (李宁公司, 西门子公司)."""
+        sl = self.lex.is_surname_start(w, 0)
+        if sl and all(c in self.lex.given_chars for c in w[sl:]) and len(w) - sl <= 2:
+            return True
+        return all(c in self._translit for c in w)
+
+    def _ministry_word(self, t: Token) -> bool:
+        """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
+        林业局, 文化厅): a ministry or bureau named by its domain, whatever jieba tags it."""
+        w = t.word
+        if t.tag != "n" or len(w) < 3 or w[-1] not in "部局厅署委" or w in self.lex.org_stoplist:
+            return False
+        stem = w[:-1]
+        return self.seg.known(stem) and self.seg.tag(stem) in ("n", "nz") and len(stem) >= 2
 
     def _generic_org(self, name, start, end, places) -> bool:
         """新冠肺炎疫情定点医院 or 县级公立医院 is a kind of body, not a body."""
@@ -438,8 +485,12 @@ class MentionFinder:
                 break  # punctuation, symbols and numbers (1月3日电) end a name
             if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
-            if t.tag == "oov" and w[0] in _FUNCTION_CHARS:
-                break  # 这是, 对此: a phrase jieba did not know, not part of a name
+            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率"):
+                break  # 这是, 对此, 他率: a phrase jieba did not know, not part of a name
+            if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():
+                break  # 8日讯据…: the tail of a dateline
+            if t.tag == "nr" and not self._name_shaped(w) and not self.gaz.lookup(w) and w not in self.lex.world_places:
+                break  # 应邀参加, 诸如, 力克: words jieba's dictionary calls names that are none
             if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:
                 break  # 创办人江南医科大学: a person noun is not part of the body
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
@@ -483,6 +534,8 @@ class MentionFinder:
         word, or jieba's own organization tag; 定点医院 and 有关部门 have none."""
         if not body:
             return last.tag == "nt" and last.word == name
+        if last.word == name and self._ministry_word(last):
+            return True
         if len(name) <= 3 and body in _LEVELS:
             return False  # 村办, 县委 alone: a level and a suffix name no one body
         if any(self.gaz.lookup(body[:j]) for j in range(2, min(len(body), 8) + 1)):

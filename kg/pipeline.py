@@ -75,11 +75,30 @@ def split_units(st: PageState) -> PageState:
         if art.headline and art.headline_span:
             first = art.sentences[0] if art.sentences else None
             if first is None or first.start >= art.headline_span[1]:
-                v = clean_text(st.page.text, *art.headline_span)
-                units.append(Unit(ai, art.headline_span[0], art.headline_span[1], v.text, tuple(v.offsets), True))
+                for a, b in _headline_lines(st.page.text, *art.headline_span):
+                    v = clean_text(st.page.text, a, b)
+                    units.append(Unit(ai, a, b, v.text, tuple(v.offsets), True))
         for s in art.sentences:
             units.append(Unit(ai, s.start, s.end, s.view.text, tuple(s.view.offsets)))
     return replace(st, articles=articles, units=tuple(units), year=page_year(st.page))
+
+
+def _headline_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of a headline, each a unit: a kicker, a title and a subtitle are phrases of
+    their own (继续加强水利的基础地位 / 某部部长某某), and joined they would run one into the
+    next. A line that is one half of a title broken in two (no punctuation between, the first
+    as long as the page's lines) is rare in headlines and read apart all the same."""
+    out, pos = [], start
+    for line in text[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def find_unit_mentions(st: PageState) -> PageState:
@@ -233,9 +252,13 @@ def relate(st: PageState) -> PageState:
             e = entities[pk]
             entities[pk] = replace(e, titles=tuple(sorted(set(e.titles) | {post.text})))
             body = None
+            named = [m for m in orgs if m.rule == "inner-body" and m.start < post.start < m.end <= post.end]
             if org is not None and key_of.get(id(org)):
                 body = key_of[id(org)]
                 rule = "organization-post-name"
+            elif named:  # 河北|省委副书记: the place before the post names its body
+                body = key_of[id(named[0])]
+                rule = "place-and-post"
             else:
                 b = title_body(post.text)
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))):

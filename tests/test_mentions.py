@@ -52,13 +52,22 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("河北汇利通医疗器械贸易有限公司捐赠口罩", "河北汇利通医疗器械贸易有限公司"),
         ("太原消防总队巨轮消防站的消防员", "太原消防总队巨轮消防站"),
         ("杏花岭区中心医院收治", "杏花岭区中心医院"),
+        # a ministry named by its line of work, whatever jieba tags it
+        ("水利部通知要求各地抗旱", "水利部"),
+        # teams, troupes, legislatures, oil fields
+        ("他率领广州交响乐团演出", "广州交响乐团"),
+        ("瑞典议会定于下周表决", "瑞典议会"),
+        ("奠定了大港油田的开发基础", "大港油田"),
+        # the place before a post names the body: 某省委 of 某省委副书记
+        ("河北省委副书记赵明华告诉记者", "河北省委"),
     ],
 )
 def test_organizations(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 
-@pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面"])
+@pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面",
+                                  "新春音乐会在京举行", "医疗集团组织专家会诊"])
 def test_common_nouns_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
 
@@ -115,3 +124,10 @@ def test_an_address_tail_is_a_name_not_a_clause(finder):
     # after a province, 整顿前农村 is a clause ending in a common word, not a village
     got = {m.text for m in finder.find("安徽省整顿前农村电价高") if m.type == "place"}
     assert got == {"安徽省"}
+
+
+def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
+    orgs = {m.text for m in finder.find("本报北京１月８日讯据中央气象台提供的信息") if m.type == "organization"}
+    assert orgs == {"中央气象台"}
+    orgs = {m.text for m in finder.find("代表团应邀参加中宣部组织的活动") if m.type == "organization"}
+    assert "应邀参加中宣部" not in orgs
