@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
+from kg.names import load_name_model
 from kg.records import Mention
 from kg.segment import Token, get_segmenter
 
@@ -59,6 +60,9 @@ _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 _TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
 # tags of words that are no part of a name: verbs, numbers, directions, adverbs, prepositions
 _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj", "r", "q"))
+# the name model's score a new word needs to be taken for a name without any other cue, by
+# length: two characters are many words' shape, so they need more
+_NAME_SCORE = {2: 1.8, 3: 0.5}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
@@ -124,6 +128,7 @@ class MentionFinder:
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
         self._translit = self.lex.translit_chars | _TRANSLIT
+        self._names = load_name_model()
         # byline and role words, longest first, compiled once (not per sentence)
         self._roles = tuple((r, re.compile(re.escape(r))) for r in
                             sorted(set(self.lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True))
@@ -779,6 +784,9 @@ class MentionFinder:
                 elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
                                                         and (edge or before.endswith(("、", "和", "与"))))):
                     add(t.start, t.end, "name-shape")
+                elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
+                        and not self.gaz.lookup(w):
+                    add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
             elif t.tag == "oov" and len(w) >= 3 and all(c in _TRANSLIT for c in w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
@@ -887,8 +895,10 @@ class MentionFinder:
             return False
         nxt = s[m.end : m.end + 1]
         # a name is not followed by an agency or place suffix (王家村, 张庄镇)
-        if nxt and nxt in "村镇乡县市省区街路庄寨屯" and m.rule in ("jieba-nr", "name-shape", "joined-name"):
+        if nxt and nxt in "村镇乡县市省区街路庄寨屯" and m.rule in ("jieba-nr", "name-shape", "joined-name", "name-model"):
             return False
+        if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
+            return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
         return True
 
     # ---- events --------------------------------------------------------------------------

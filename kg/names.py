@@ -1,0 +1,63 @@
+"""How much a string looks like a Chinese personal name, by character statistics jieba ships.
+
+jieba's part-of-speech HMM (`jieba.posseg.prob_emit`, trained on tagged news) gives for every
+character its probability of opening (B), continuing (M) and closing (E) a personal name. Set
+against the character's frequency in jieba's own dictionary, that says how much more often a
+character turns up in names than in text at large: 刘 and 烨 far more, 于 and 是 far less. No list
+of people, no download: the model is part of the tokenizer kg already depends on.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+
+__all__ = ["NameModel", "load_name_model"]
+
+_UNSEEN = -20.0  # log-probability of a character the name states never emit
+
+
+class NameModel:
+    """`score(word)`: the mean per-character log-likelihood ratio of the word as a name versus as
+    ordinary text; above about 1 for 3-character names, about 2 for 2-character ones.
+
+    >>> m = load_name_model()
+    >>> m.score("刘明华") > 1.0 > m.score("于是")
+    True
+    """
+
+    def __init__(self, emit: dict, char_freq: dict[str, int], total: int):
+        self._b = emit.get(("B", "nr"), {})
+        self._m = emit.get(("M", "nr"), {})
+        self._e = emit.get(("E", "nr"), {})
+        self._bg = {c: math.log((f + 1) / (total + 1)) for c, f in char_freq.items()}
+        self._bg_unseen = math.log(1 / (total + 1))
+
+    def score(self, word: str) -> float:
+        if len(word) < 2:
+            return _UNSEEN
+        s = self._b.get(word[0], _UNSEEN) + self._e.get(word[-1], _UNSEEN)
+        s += sum(self._m.get(c, _UNSEEN) for c in word[1:-1])
+        s -= sum(self._bg.get(c, self._bg_unseen) for c in word)
+        return s / len(word)
+
+
+@functools.lru_cache(maxsize=1)
+def load_name_model() -> NameModel:
+    import jieba
+    from jieba.posseg.prob_emit import P
+
+    freq: dict[str, int] = {}
+    total = 0
+    path = Path(jieba.__file__).parent / "dict.txt"
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            w, n = parts[0], int(parts[1])
+            for c in w:
+                freq[c] = freq.get(c, 0) + n
+            total += n * len(w)
+    return NameModel(P, freq, total)
