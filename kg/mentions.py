@@ -63,6 +63,13 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # the name model's score a new word needs to be taken for a name without any other cue, by
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
+# a match told of: the words around a club's name, and a score
+_TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
+                "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
+_TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
+               "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于")
+_SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
+_MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True)) + r"|\d\s*[-:：比]\s*\d")
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
@@ -174,6 +181,11 @@ class MentionFinder:
         places = self._places(s, tokens)
         orgs = self._orgs(s, tokens, places)
         titles = self._titles(s, orgs)
+        teams = self._teams(s, tokens, orgs + titles)
+        if teams:  # 米兰主场…: the club, not the city
+            spans = [(m.start, m.end) for m in teams]
+            places = [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
+            orgs = orgs + teams
         persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
         events = self._events(s)
         out.extend(places)
@@ -434,6 +446,23 @@ class MentionFinder:
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
+
+    def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
+        """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
+        told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
+        if not _MATCH_CUE.search(s):
+            return []
+        out = []
+        for k, t in enumerate(tokens):
+            w = t.word
+            if t.tag not in ("ns", "nr", "nrt", "nz", "oov") or len(w) < 2 or not _ALL_CJK.match(w) \
+                    or any(m.start < t.end and t.start < m.end for m in taken):
+                continue
+            before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
+            if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
+                    or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " ":
+                out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
+        return out
 
     def _name_shaped(self, w: str) -> bool:
         """A surname and given-name characters, or a transliteration: what a person's or a

@@ -60,6 +60,9 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("奠定了大港油田的开发基础", "大港油田"),
         # the place before a post names the body: 某省委 of 某省委副书记
         ("河北省委副书记赵明华告诉记者", "河北省委"),
+        # armed forces of a country; a club named like its city where a match is told of
+        ("印度空军的一架战机坠毁", "印度空军"),
+        ("热那亚主场2-1击败对手", "热那亚"),
     ],
 )
 def test_organizations(finder, text, org):
@@ -131,3 +134,8 @@ def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
     assert orgs == {"中央气象台"}
     orgs = {m.text for m in finder.find("代表团应邀参加中宣部组织的活动") if m.type == "organization"}
     assert "应邀参加中宣部" not in orgs
+
+
+def test_a_city_stays_a_place_outside_a_match(finder):
+    got = found(finder, "米兰市长访问北京")
+    assert ("米兰", "place") in got and ("米兰", "organization") not in got
