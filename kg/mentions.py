@@ -70,6 +70,7 @@ _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后�
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True)) + r"|\d\s*[-:：比]\s*\d")
+_POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人")
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
@@ -159,6 +160,10 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
+            if _name_char_logp("E", c3) < -8.0 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
+                    and not self.seg.known(s[three - 1 : three + 1]) \
+                    and self.seg.known(s[three : three + 2]):
+                return two  # 某某因采访…: 因 hardly ever closes a name, and 采访 is the next word
             if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and _name_char_logp("E", c3) > -7.0 \
                     and c3 in lex.given_chars:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
@@ -180,7 +185,7 @@ class MentionFinder:
         out: list[Mention] = []
         places = self._places(s, tokens)
         orgs = self._orgs(s, tokens, places)
-        titles = self._titles(s, orgs)
+        titles = self._titles(s, orgs, tokens)
         teams = self._teams(s, tokens, orgs + titles)
         if teams:  # 米兰主场…: the club, not the city
             spans = [(m.start, m.end) for m in teams]
@@ -464,6 +469,23 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         return out
 
+    def _given_char_in_word(self, s: str, i: int, j: int) -> bool:
+        """A two-character "name" whose second character makes a word with the next (任|中医科):
+        the surname-like character is a word of its own, unless the statistics vouch for it."""
+        if j - i != 2 or j >= len(s):
+            return False
+        w = s[i + 1 : j + 1]
+        return self.seg.known(w) and self.seg.tag(w) in ("j", "n", "nz", "vn") and self._names.score(s[i:j]) < 2.0
+
+    def _word_as_given_name(self, w: str) -> bool:
+        """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
+        the two words of a sentence, not a name, unless the name statistics say otherwise."""
+        sl = self.lex.is_surname_start(w, 0)
+        given = w[sl:]
+        return len(given) == 2 and self.seg.known(given) \
+            and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "m", "r", "vd", "ad") \
+            and self._names.score(w) < 1.0
+
     def _name_shaped(self, w: str) -> bool:
         """A surname and given-name characters, or a transliteration: what a person's or a
         brand's name inside a body's name looks like (李宁公司, 西门子公司)."""
@@ -589,13 +611,17 @@ class MentionFinder:
         return last.tag == "nt" and len(name) >= 3
 
     # ---- posts ---------------------------------------------------------------------------
-    def _titles(self, s: str, orgs: list[Mention]) -> list[Mention]:
+    def _titles(self, s: str, orgs: list[Mention], tokens: list[Token] = ()) -> list[Mention]:
         lex = self.lex
         out = []
+        # a head cut out of a place's name (合肥市|长江路 holds 市长) is no post
+        in_place = [(t.start, t.end) for t in tokens if t.tag == "ns" and len(t.word) >= 3]
         org_by_end = {o.end: o for o in orgs}
         bodies = sorted(lex.title_bodies, key=len, reverse=True)
         for m in lex.title_re.finditer(s):
             head_start, end = m.start(), m.end()
+            if any(a < end < b or a < head_start < b for a, b in in_place):
+                continue
             # 委员 inside 委员会 or 主任 inside 主任医师 is not this head
             nxt = s[end : end + 1]
             if m.group().endswith(("委员", "常委")) and nxt == "会":
@@ -659,7 +685,8 @@ class MentionFinder:
             jf = self._foreign_name_at(s, i, broad=True)
             if jf and jf - i >= 4 and jf > j:
                 add(i, jf, "after-title")  # 部长雷奥迪卡: a transliterated name, longer than a Chinese one
-            elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])):
+            elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
+                    and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j):
                 add(i, j, "after-title")
             elif jf:
                 add(i, jf, "after-title")
@@ -920,6 +947,9 @@ class MentionFinder:
             return False
         if not _ALL_CJK.match(re.sub(f"(?<=.)[{_NAME_DOTS}](?=.)", "", w)):
             return False
+        if w.endswith(_POLITE) or (m.rule in ("byline", "after-role") and self._word_as_given_name(w)) \
+                or (m.rule == "after-role" and self._given_char_in_word(s, m.start, m.end)):
+            return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
         nxt = s[m.end : m.end + 1]

@@ -139,3 +139,14 @@ def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
 def test_a_city_stays_a_place_outside_a_match(finder):
     got = found(finder, "米兰市长访问北京")
     assert ("米兰", "place") in got and ("米兰", "organization") not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("合肥市长江路悬挂起彩灯", None),          # 市长 cut out of a street's name is no post
+    ("记者孙丽因采访受阻", "孙丽"),             # 因 ends the name, 采访 is the next word
+    ("医生任中医科主任", None),                 # 任 and 中医 are two words
+    ("孙先生故乡的红薯甜", None),               # a way to address someone, not a name
+])
+def test_name_boundaries(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == ({name} if name else set())
