@@ -160,7 +160,7 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
-            if _name_char_logp("E", c3) < -8.0 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
+            if _name_char_logp("E", c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
                     and self.seg.known(s[three : three + 2]):
                 return two  # 某某因采访…: 因 hardly ever closes a name, and 采访 is the next word
@@ -169,9 +169,10 @@ class MentionFinder:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
                 return two
-            if word_after:
-                return two
-            if c3 in lex.given_chars:
+            if word_after and not (c3 not in _AFTER_NAME and _name_char_logp("E", c3) > -6.0
+                                   and self.seg.known(s[three : three + 2])):
+                return two  # …but 王力军|报道 beats 王力|军报|道: the name's end leaves a word after it
+            if c3 in lex.given_chars or (_name_char_logp("E", c3) > -7.0 and not word_after):
                 return three
             if three in bounds and two not in bounds:
                 return three
@@ -477,6 +478,11 @@ class MentionFinder:
         w = s[i + 1 : j + 1]
         return self.seg.known(w) and self.seg.tag(w) in ("j", "n", "nz", "vn") and self._names.score(s[i:j]) < 2.0
 
+    def _title_ends_at(self, s: str, pos: int) -> bool:
+        """Whether a post's head word (主任, 研究员) ends right at `pos`."""
+        a = max(0, pos - 6)
+        return any(m.end() == pos for m in self.lex.title_re.finditer(s[a:pos])) if pos else False
+
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
@@ -543,6 +549,8 @@ class MentionFinder:
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
             if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率"):
                 break  # 这是, 对此, 他率: a phrase jieba did not know, not part of a name
+            if t.tag in ("nr", "nrfg", "oov") and self._title_ends_at(s, t.start):
+                break  # 主任|陈某某|某某医院: the name after a post is the post holder's, not the body's
             if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():
                 break  # 8日讯据…: the tail of a dateline
             if t.tag == "nr" and not self._name_shaped(w) and not self.gaz.lookup(w) and w not in self.lex.world_places:

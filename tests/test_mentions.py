@@ -150,3 +150,13 @@ def test_a_city_stays_a_place_outside_a_match(finder):
 def test_name_boundaries(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == ({name} if name else set())
+
+
+def test_a_name_after_a_post_is_not_the_head_of_the_next_body(finder):
+    got = found(finder, "医疗中心主任陈振文中日友好医院专家")
+    assert ("陈振文", "person") in got and ("中日友好医院", "organization") in got
+
+
+@pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长王英凡会晤来宾", "王英凡")])
+def test_three_character_names_against_the_word_after(finder, text, name):
+    assert (name, "person") in found(finder, text)
