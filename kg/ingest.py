@@ -460,6 +460,8 @@ class Article:
     bylines: tuple[Byline, ...]
     date: str | None
     sentences: tuple[Sentence, ...] = field(repr=False)
+    # spans of the credit lines ((新华社记者王明摄), 记者 李华): read for the agencies they name
+    credits: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @property
     def source(self) -> str:
@@ -930,6 +932,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
         bylines=tuple(bylines),
         date=_find_article_date(lines, body, sentences, year),
         sentences=sentences,
+        credits=tuple((lines[i].start, lines[i].end) for i in body if lines[i].kind == "credit"),
     )
 
 

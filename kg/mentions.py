@@ -481,7 +481,7 @@ class MentionFinder:
     def _title_ends_at(self, s: str, pos: int) -> bool:
         """Whether a post's head word (主任, 研究员) ends right at `pos`."""
         a = max(0, pos - 6)
-        return any(m.end() == pos for m in self.lex.title_re.finditer(s[a:pos])) if pos else False
+        return any(m.end() == pos - a for m in self.lex.title_re.finditer(s[a:pos])) if pos else False
 
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):

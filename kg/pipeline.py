@@ -80,6 +80,9 @@ def split_units(st: PageState) -> PageState:
                     units.append(Unit(ai, a, b, v.text, tuple(v.offsets), True))
         for s in art.sentences:
             units.append(Unit(ai, s.start, s.end, s.view.text, tuple(s.view.offsets)))
+        for a, b in art.credits:  # (新华社发某某社照片): the agencies a credit names
+            v = clean_text(st.page.text, a, b)
+            units.append(Unit(ai, a, b, v.text, tuple(v.offsets)))
     return replace(st, articles=articles, units=tuple(units), year=page_year(st.page))
 
 

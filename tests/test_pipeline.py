@@ -118,3 +118,13 @@ def test_a_body_inside_a_body_is_named_and_linked():
     inner = [k for k, e in ((e.key, e) for e in ents.values()) if e.name.endswith("第八医院")]
     assert inner, sorted(ents)
     assert ("person:张伟明", "worksFor", inner[0]) in rels
+
+
+def test_a_credit_line_names_its_agency():
+    from kg.ingest import Page
+    from kg.pipeline import extract_page
+
+    text = "新春庙会开幕\n本报讯 昨天，城关镇的新春庙会开幕，数千名群众赶来观看民间艺术表演，场面热闹非凡。\n（新华社记者孙丽华摄）\n"
+    (facts,) = extract_page(Page.from_text(text))
+    names = {e.name for e in facts.entities.values()} if isinstance(facts.entities, dict) else {e.name for e in facts.entities}
+    assert "新华社" in names
