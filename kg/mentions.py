@@ -137,6 +137,8 @@ class MentionFinder:
         self.seg = get_segmenter()
         self._translit = self.lex.translit_chars | _TRANSLIT
         self._names = load_name_model()
+        # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole
+        self._sites = tuple(x for x, level in self.lex.place_suffixes.items() if len(x) >= 2 and level == "other")
         # byline and role words, longest first, compiled once (not per sentence)
         self._roles = tuple((r, re.compile(re.escape(r))) for r in
                             sorted(set(self.lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True))
@@ -264,6 +266,11 @@ class MentionFinder:
                 k += 1
                 continue
             suffix_next = lex.place_suffix_re.match(s, t.end)
+            if t.tag in ("ns", "nt", "nz") and len(w) >= 4 and w.endswith(self._sites) and w[0] not in _NOT_PLACE_HEAD:
+                # a site jieba knows whole (某某大会堂, 某某宾馆): its ending says it is a place
+                out.append(Mention(t.start, t.end, w, "place", "other", "site-word"))
+                k += 1
+                continue
             if w in lex.world_places and not suffix_next:
                 out.append(Mention(t.start, t.end, w, "place", lex.world_places[w], "world"))
                 k += 1

@@ -90,6 +90,8 @@ def test_common_nouns_are_not_organizations(finder, text):
         # a mountain or lake jieba knows, and a place after a verb of going
         ("游客登上太行山", {"太行山"}),
         ("代表团抵达亚特兰大", {"亚特兰大"}),
+        # halls and hotels are places where things happen
+        ("会见在人民大会堂举行", {"人民大会堂"}),
     ],
 )
 def test_places(finder, text, places):
