@@ -875,8 +875,16 @@ class MentionFinder:
             i = dot
             while i > m.start() and dot - i < 6 and s[i - 1] in self._translit and free(i - 1, dot):
                 i -= 1
+            # or the whole word jieba cut before the dot (焦尔乔·, 川·), if nothing else claims it
+            tok = next((t for t in tokens if t.start < dot <= t.end), None)
+            if tok is not None and tok.start < i and dot - tok.start <= 6 and tok.tag not in _NOT_NAME_TAGS \
+                    and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]):
+                i = tok.start
             k = m.end() - len(last)
             j = k
+            tok = next((t for t in tokens if t.start <= k < t.end), None)
+            if tok is not None and tok.tag not in _NOT_NAME_TAGS and tok.end - k <= 6 and _ALL_CJK.match(s[k:tok.end]):
+                j = tok.end  # 吕特|格尔斯: the word after the dot, then what spells on
             while j < m.end() and j - k < 6 and s[j] in self._translit:
                 j += 1
             # a following word ends the name (拉 of 拉动 is not the name's)

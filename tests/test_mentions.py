@@ -25,6 +25,7 @@ def found(finder, text):
         ("省长王凯作具体部署。", {("省长", "position"), ("王凯", "person")}),
         # a name in parts joined by a name dot, and a long transliterated name after a post
         ("议长汤姆·萨莫率领代表团来访。", {("议长", "position"), ("汤姆·萨莫", "person")}),
+        ("意大利摄影家焦尔乔·洛迪随团访问", {("焦尔乔·洛迪", "person")}),
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
