@@ -22,19 +22,17 @@ import json
 import os
 import random
 import re
-import signal
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.server import free_port  # noqa: E402
+from kg.errors import GraphError  # noqa: E402
+from kg.server import ServeCommand, free_port  # noqa: E402
 from kg.sparql import bind_params, named_queries  # noqa: E402
 
 ACCEPT = "application/sparql-results+json"
@@ -71,36 +69,15 @@ def server_rss(pid: int) -> int:
     return _rss(pid) + sum(_rss(c) for c in _children(pid))
 
 
-def start_server(graph: Path, port: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(graph), "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"load_serve: kg serve exited: {proc.stderr.read().strip()}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/query?" + urllib.parse.urlencode({"query": "ASK {}"}), headers={"Accept": ACCEPT})
-            if conn.getresponse().status == 200:
-                conn.close()
-                return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("load_serve: kg serve did not answer within 60 s")
+def start_server(graph: Path, port: int) -> ServeCommand:
+    try:
+        return ServeCommand(graph, port=port, cwd=ROOT).start()
+    except GraphError as exc:
+        raise SystemExit(f"load_serve: {exc}") from None
 
 
-def stop_server(proc: subprocess.Popen) -> int:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    if proc.stderr:
-        proc.stderr.close()
-    return proc.returncode
+def stop_server(server: ServeCommand) -> int:
+    return server.stop()
 
 
 # ---- queries ----------------------------------------------------------------------------------------
@@ -142,7 +119,8 @@ def query_makers(names: dict[str, list[str]]):
                     values["name"] = rng.choice(pool) if pool else "韦韬"
                 elif p.name == "role" and rng.random() < 0.3:
                     values["role"] = rng.choice(["organizer", "attendee"])
-            return name, bind_params(q.text, q.bindings(values), source=name)
+            binds = q.bindings(values)
+            return name, bind_params(q.text_for(binds), binds, source=name)  # what `kg query` runs
         makers.append(make)
     return makers
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from kg.errors import GraphError, QueryError
 
-__all__ = ["Server", "oxigraph_binary", "free_port", "publish", "sparql_request"]
+__all__ = ["Server", "ServeCommand", "oxigraph_binary", "free_port", "wait_ready", "stop_process", "publish",
+           "sparql_request"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -42,6 +43,56 @@ def free_port(host=DEFAULT_HOST):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return s.getsockname()[1]
+
+
+def _probe(host, port):
+    """True when a SPARQL endpoint on host:port answers `ASK {}` with HTTP 200."""
+    import http.client
+
+    conn = http.client.HTTPConnection(host, port, timeout=2)
+    try:
+        conn.request("GET", "/query?" + urllib.parse.urlencode({"query": "ASK {}"}),
+                     headers={"Accept": "application/sparql-results+json"})
+        return conn.getresponse().status == 200
+    finally:
+        conn.close()
+
+
+def wait_ready(process, host, port, *, timeout=30.0, what="oxigraph"):
+    """Wait until the endpoint that process serves on host:port answers a query.
+
+    Raises GraphError with the end of the process's stderr if it exits first, or when timeout
+    seconds pass (the process is left running: stop it with stop_process)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read() if process.stderr else ""
+            err = err.decode("utf-8", "replace") if isinstance(err, bytes) else err
+            said = [line for line in err.splitlines() if line.startswith("kg: ")]  # kg's one-line error
+            reason = said[-1] if said else " ".join(err.split())[-300:]
+            raise GraphError(f"{what} exited on {host}:{port}: {reason}")
+        try:
+            if _probe(host, port):
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise GraphError(f"{what} did not answer on {host}:{port} within {timeout:.0f} s")
+
+
+def stop_process(process, *, timeout=15.0):
+    """SIGTERM (then, after timeout seconds, SIGKILL) a child process; close its pipes; its exit code."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=timeout)
+    for pipe in (process.stdout, process.stderr):
+        if pipe:
+            pipe.close()
+    return process.returncode
 
 
 def _load(binary, location, paths):
@@ -113,7 +164,7 @@ class Server:
                    "--bind", f"{self.host}:{self.port}"]
         self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
-            self._wait_ready()
+            wait_ready(self.process, self.host, self.port, timeout=self.timeout)
             if self.writable and self.paths:
                 for path in self.paths:
                     publish(path, self.store_url)
@@ -122,31 +173,9 @@ class Server:
             raise
         return self
 
-    def _wait_ready(self):
-        deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                err = self.process.stderr.read().decode("utf-8", "replace") if self.process.stderr else ""
-                raise GraphError(
-                    f"oxigraph exited on {self.host}:{self.port}: {' '.join(err.split())[-300:]}")
-            try:
-                with socket.create_connection((self.host, self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise GraphError(f"oxigraph did not start on {self.host}:{self.port} within {self.timeout:.0f} s")
-
     def stop(self):
         if self.process is not None:
-            if self.process.poll() is None:
-                self.process.terminate()
-                try:
-                    self.process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self.process.kill()
-                    self.process.wait(timeout=10)
-            if self.process.stderr:
-                self.process.stderr.close()
+            stop_process(self.process, timeout=10)
             self.process = None
         if self._tmp:
             shutil.rmtree(self._tmp, ignore_errors=True)
@@ -156,6 +185,64 @@ class Server:
     def wait(self):
         """Block until the server exits (or Ctrl-C)."""
         return self.process.wait() if self.process else 0
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+class ServeCommand:
+    """`python -m kg serve GRAPH...` as a child process, for tests and benchmarks that want the
+    command itself (its argument handling, its signal handling) rather than Server in-process.
+
+    ``with ServeCommand(graph) as serve:`` starts it on a free loopback port, returns once the
+    endpoint answers a query, and on exit sends SIGTERM (kg serve then stops its oxigraph child).
+    """
+
+    def __init__(self, graphs, *, port=None, host=DEFAULT_HOST, args=(), timeout=60.0, cwd=None):
+        self.graphs = [str(g) for g in ([graphs] if isinstance(graphs, (str, Path)) else graphs)]
+        self.host = host
+        self.port = port
+        self.args = [str(a) for a in args]
+        self.timeout = timeout
+        self.cwd = cwd
+        self.process = None
+        self.returncode = None
+
+    @property
+    def base_url(self):
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def query_url(self):
+        return self.base_url + "/query"
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def start(self):
+        self.port = self.port or free_port(self.host)
+        cmd = [sys.executable, "-m", "kg", "serve", *self.graphs, "--port", str(self.port), *self.args]
+        self.process = subprocess.Popen(cmd, cwd=self.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            wait_ready(self.process, self.host, self.port, timeout=self.timeout, what="kg serve")
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def poll(self):
+        return self.process.poll()
+
+    def stop(self):
+        """Stop it (SIGTERM, then SIGKILL after 15 s); its exit code."""
+        if self.process is not None:
+            self.returncode = stop_process(self.process)
+            self.process = None
+        return self.returncode
 
     def __enter__(self):
         return self.start()

@@ -15,7 +15,7 @@ import datetime as _dt
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -357,6 +357,24 @@ class NamedQuery:
     description: str = ""
     params: tuple = field(default_factory=tuple)
     path: str = ""
+    # (frozenset of parameter names, query text, path): the same question written for when those
+    # parameters are given, so the engine can start from them (kg/queries/NAME+PARAM.rq)
+    plans: tuple = field(default_factory=tuple)
+
+    def text_for(self, bound):
+        """The query text to run when the parameters in bound are given: the most specific plan
+        whose parameters are all given, else the query itself. Every plan answers exactly what
+        the query answers (tests/test_sparql_plans.py checks it on every name of the fixture).
+
+        >>> q = named_queries()["top_cooccurrence"]
+        >>> q.text_for({"name": 1}) != q.text == q.text_for({})
+        True
+        """
+        best = None
+        for needs, text, _ in self.plans:
+            if needs <= set(bound) and (best is None or len(needs) > len(best[0])):
+                best = (needs, text)
+        return best[1] if best else self.text
 
     def bindings(self, values):
         """Turn user values (strings from the CLI, or Python values) into typed RDF terms."""
@@ -427,15 +445,40 @@ def read_query_file(path):
 def named_queries(directory=None):
     """The named queries shipped in kg/queries, by name.
 
+    A file ``NAME+P1+P2.rq`` is not a query of its own but a plan of NAME: the same question,
+    written to start from parameters P1 and P2 when they are given (see NamedQuery.text_for).
+
     >>> sorted(named_queries())[:2]
     ['agency_officials', 'entity_mentions']
     """
     directory = Path(directory) if directory else QUERY_DIR
-    out = {}
+    key = (str(directory), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                                 for p in sorted(directory.glob("*.rq"))))
+    cached = _NAMED_CACHE.get(key)
+    if cached is not None:
+        return dict(cached)
+    out, plans = {}, {}
     for path in sorted(directory.glob("*.rq")):
+        base, *needs = path.stem.split("+")
+        if needs:
+            text = path.read_text(encoding="utf-8")
+            plans.setdefault(base, []).append((frozenset(needs), text, str(path)))
+            continue
         q = read_query_file(path)
         out[q.name] = q
-    return out
+    for base, found in plans.items():
+        q = out.get(base)
+        declared = {p.name for p in q.params} if q else set()
+        for needs, _, path in found:
+            if q is None or not needs <= declared:
+                raise QueryError(f"{path}: a plan of {base!r} for parameters it does not declare")
+        out[base] = replace(q, plans=tuple(sorted(found, key=lambda f: sorted(f[0]))))
+    _NAMED_CACHE.clear()
+    _NAMED_CACHE[key] = out
+    return dict(out)
+
+
+_NAMED_CACHE = {}
 
 
 def _guess_term(text):
@@ -487,17 +530,27 @@ class Store:
 
     Queries see the union of the default graph and all named graphs, so a TriG export
     (facts and provenance in separate graphs) answers the same as graph.ttl.
+
+    A query text (parameters bound) asked again is answered with the rows of its first run, as
+    long as the store has not changed: add_file forgets them, and once the raw store has been
+    handed out (the oxigraph property) none are kept. Store.load(..., cache=False) turns it off.
     """
 
-    def __init__(self, store=None):
+    def __init__(self, store=None, *, cache=True):
         import pyoxigraph as ox
 
         self._store = store if store is not None else ox.Store()
+        # rows of earlier queries on this store, by query text after binding (see _select)
+        self._results = {} if cache and store is None else None
+        self._cells = 0
 
     @classmethod
-    def load(cls, path_or_paths, *, ontology=False):
-        """A store holding the given files (Turtle, N-Triples, TriG, N-Quads, JSON-LD)."""
-        store = cls()
+    def load(cls, path_or_paths, *, ontology=False, cache=True):
+        """A store holding the given files (Turtle, N-Triples, TriG, N-Quads, JSON-LD).
+
+        With cache (the default) a query run again on the unchanged store is answered with the
+        rows of its first run; cache=False evaluates every query."""
+        store = cls(cache=cache)
         for path in _as_paths(path_or_paths):
             store.add_file(path)
         if ontology:
@@ -518,6 +571,7 @@ class Store:
         if not path.is_file():
             raise GraphError(f"{path}: no such graph file")
         fmt = _rdf_format(path)
+        self.clear_cache()
         try:
             self._store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError) as exc:
@@ -530,8 +584,16 @@ class Store:
 
     @property
     def oxigraph(self):
-        """The underlying pyoxigraph.Store."""
+        """The underlying pyoxigraph.Store. Whoever holds it can change the store behind kg's
+        back, so from then on this Store no longer reuses earlier results."""
+        self._results = None
         return self._store
+
+    def clear_cache(self):
+        """Forget the results of earlier queries (they are kept only while the store is unchanged)."""
+        if self._results is not None:
+            self._results.clear()
+        self._cells = 0
 
     def quads(self):
         return iter(self._store.quads_for_pattern(None, None, None, None))
@@ -541,8 +603,9 @@ class Store:
 
         SELECT gives one dict per solution (every projected variable, None when unbound);
         ASK gives ``[{"result": bool}]``; CONSTRUCT/DESCRIBE give subject/predicate/object dicts.
+        The rows are new lists and dicts on every call, so changing them changes nothing here.
         """
-        return self._read(self._run(sparql, params, allow_service, source), source)
+        return self._select(sparql, params, allow_service, source)[0]
 
     def named(self, query_name, /, **values):
         """Run a named query from kg/queries with its declared parameters."""
@@ -551,12 +614,14 @@ class Store:
             raise QueryError(
                 f"no named query {query_name!r}; try one of: {', '.join(sorted(queries))}")
         q = queries[query_name]
-        return self.query(q.text, source=q.path, **q.bindings(values))
+        binds = q.bindings(values)
+        return self.query(q.text_for(binds), source=q.path, **binds)
 
     def run(self, q, /, *, allow_service=False, **values):
         """Run a NamedQuery (e.g. from read_query_file) with user values."""
-        return self.query(q.text, allow_service=allow_service, source=q.path or q.name,
-                          **q.bindings(values))
+        binds = q.bindings(values)
+        return self.query(q.text_for(binds), allow_service=allow_service, source=q.path or q.name,
+                          **binds)
 
     def dataframe(self, sparql, /, **params):
         """The rows of a SELECT query as a pandas DataFrame (needs pandas)."""
@@ -572,13 +637,33 @@ class Store:
         return self._select(sparql, params, allow_service, source)
 
     def _select(self, sparql, params, allow_service=False, source="query"):
-        result = self._run(sparql, params, allow_service, source)
-        columns = [v.value for v in getattr(result, "variables", [])]
-        return self._read(result, source), columns or None
-
-    def _run(self, sparql, params, allow_service, source):
         form = check_query(sparql, allow_service=allow_service, source=source)
         text = bind_params(sparql, params, form=form, source=source)
+        # A store loaded from files and changed only through this class answers a query text the
+        # same way every time, so a repeated query is answered from the rows of the first run.
+        # Never with SERVICE allowed: those rows come from elsewhere.
+        cache = self._results if not allow_service else None
+        hit = cache.get(text) if cache is not None else None
+        if hit is None:
+            result = self._run(text, source)
+            columns = [v.value for v in getattr(result, "variables", [])] or None
+            rows = self._read(result, source)
+            if cache is not None and len(rows) * len(columns or (1,)) <= _RESULT_CACHE_CELLS // 4:
+                cells = sum(len(r) for r in rows)
+                while cache and (len(cache) >= _RESULT_CACHE_SIZE
+                                 or self._cells + cells > _RESULT_CACHE_CELLS):
+                    old = cache.pop(next(iter(cache)))  # least recently used first
+                    self._cells -= sum(len(r) for r in old[0])
+                cache[text] = ([r.copy() for r in rows], columns)  # kg's own copy: callers may edit theirs
+                self._cells += cells
+            return rows, columns
+        try:
+            cache[text] = cache.pop(text)  # most recently used last
+        except KeyError:  # evicted meanwhile by another thread: hit is still the right answer
+            pass
+        return [r.copy() for r in hit[0]], (list(hit[1]) if hit[1] else None)
+
+    def _run(self, text, source):
         try:
             return self._store.query(text, use_default_graph_as_union=True)
         except SyntaxError as exc:
@@ -602,12 +687,27 @@ class Store:
             return [{"result": bool(result)}]
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            return [{n: _to_python(sol[n]) for n in names} for sol in result]
+            named, lit, xsd_string = ox.NamedNode, ox.Literal, _XSD + "string"
+            rows = []
+            for sol in result:
+                row = {}
+                for n, term in zip(names, sol):  # IRIs and plain strings (most cells) inline
+                    kind = type(term)
+                    if kind is named or (kind is lit and term.datatype.value == xsd_string):
+                        row[n] = term.value
+                    else:
+                        row[n] = _to_python(term)
+                rows.append(row)
+            return rows
         return [
             {"subject": _to_python(t.subject), "predicate": _to_python(t.predicate),
              "object": _to_python(t.object)}
             for t in result
         ]
+
+
+_RESULT_CACHE_SIZE = 64  # query texts whose rows a Store keeps
+_RESULT_CACHE_CELLS = 4_000_000  # and at most this many cells in all (a larger result is not kept)
 
 
 def _one_line(exc):
@@ -668,11 +768,19 @@ def _sorted_text(store):
     pyoxigraph writes and parses the lines; Python only sorts strings, which is fast."""
     import pyoxigraph as ox
 
-    if next(iter(store.oxigraph.named_graphs()), None) is None:
-        data = store.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    raw = store._store
+    single = next(iter(raw.named_graphs()), None) is None
+    if single:  # one graph: a set of triples, no line twice
+        data = raw.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     else:
         data = ox.serialize((q.triple for q in store.quads()), format=ox.RdfFormat.N_TRIPLES)
-    lines = sorted(set(data.splitlines()))  # UTF-8 bytes sort in code point order
+    lines = data.splitlines()
+    del data
+    # UTF-8 bytes sort in code point order. The dump comes in long already-ordered runs, which
+    # an in-place sort merges in a fraction of the time it takes to sort a shuffled set.
+    lines.sort()
+    if not single:  # the same triple in several graphs: keep one
+        lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
     return b"\n".join(lines) + b"\n" if lines else b""
 
 

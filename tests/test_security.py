@@ -8,12 +8,10 @@ import http.server
 import json
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
@@ -147,23 +145,14 @@ def _listening(port: int) -> list[str]:
 
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads /proc/net/tcp")
 def test_serve_binds_loopback_by_default_and_refuses_every_write():
-    from kg.server import free_port, sparql_request
-
     from kg.cli import make_parser
+    from kg.server import ServeCommand, sparql_request
 
     assert make_parser().parse_args(["serve", "g.ttl"]).host == "127.0.0.1"
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", str(FIXTURE), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 30
-        while not _listening(port):
-            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
-            time.sleep(0.1)
-        time.sleep(0.2)
-        assert _listening(port) == ["0100007F"]  # 127.0.0.1 and nothing else, no 0.0.0.0, no ::
+    with ServeCommand(FIXTURE, cwd=ROOT) as serve:  # started with no --host: the default
+        assert _listening(serve.port) == ["0100007F"]  # 127.0.0.1 and nothing else, no 0.0.0.0, no ::
         query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        url = f"http://127.0.0.1:{port}"
+        url = serve.base_url
         before = sparql_request(url + "/query", query)["results"]["bindings"][0]["n"]["value"]
         ttl = b"<http://a.example/s> <http://a.example/p> <http://a.example/o> ."
         attempts = [
@@ -182,14 +171,6 @@ def test_serve_binds_loopback_by_default_and_refuses_every_write():
             assert info.value.code in (403, 405), (method, path, info.value.code)
         after = sparql_request(url + "/query", query)["results"]["bindings"][0]["n"]["value"]
         assert after == before
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()
 
 
 # ---- kg query: read-only, nothing remote --------------------------------------------------------

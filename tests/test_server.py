@@ -2,11 +2,7 @@
 loopback port: queries over HTTP, updates refused, Graph Store uploads. Servers are always stopped."""
 
 import os
-import signal
 import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -21,7 +17,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "graph_small.ttl"
 ROOT = Path(__file__).resolve().parents[1]
 
 try:
-    from kg.server import Server, free_port, oxigraph_binary, publish, sparql_request
+    from kg.server import Server, ServeCommand, free_port, oxigraph_binary, publish, sparql_request
 
     oxigraph_binary()
     HAVE_OXIGRAPH = True
@@ -110,36 +106,22 @@ def test_publish_errors_are_one_line(tmp_path):
 
 
 def test_kg_serve_command_runs_and_stops():
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", str(FIXTURE), "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/query"
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                assert count(url) == len(Store.load(FIXTURE))
-                break
-            except QueryError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.1)
+    with ServeCommand(FIXTURE, cwd=ROOT) as serve:
+        port = serve.port
+        assert count(serve.query_url) == len(Store.load(FIXTURE))
         with pytest.raises(QueryError, match="403"):
-            sparql_request(f"http://127.0.0.1:{port}/update", update="CLEAR ALL")
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
+            sparql_request(f"{serve.base_url}/update", update="CLEAR ALL")
+    assert serve.returncode == 0  # SIGTERM: a clean exit
     # the oxigraph child went with it
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+
+
+def test_serve_command_reports_a_server_that_exits(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(GraphError, match="kg serve exited.*bad.ttl"):
+        ServeCommand(bad).start()
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX signals")

@@ -75,8 +75,9 @@ def run(args):
         q = read_query_file(args.file)
     else:
         q = NamedQuery("query", args.sparql)
+    binds = q.bindings(_params(args.param))
     store = Store.load(args.graph or [DEFAULT_GRAPH])
-    rows, columns = store.select(q.text, allow_service=args.allow_service,
-                                 source=q.path or q.name, **q.bindings(_params(args.param)))
+    rows, columns = store.select(q.text_for(binds), allow_service=args.allow_service,
+                                 source=q.path or q.name, **binds)
     sys.stdout.write(format_rows(rows, args.format, columns))
     return 0
