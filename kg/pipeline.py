@@ -561,11 +561,24 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
-def extract_page(page: Page) -> tuple[ArticleFacts, ...]:
-    """Run every stage over one page and return its articles' facts."""
+def add_lac_mentions(st: PageState) -> PageState:
+    """Optional (`--lac`): the persons Baidu's LAC model finds where kg's rules found nothing
+    (`kg.lac`, docs/lac.md). Run right after the `mentions` stage; off by default."""
+    from kg.lac import LacTagger, extend_mentions
+
+    tagger = LacTagger()
+    return replace(st, units=tuple(replace(u, mentions=tuple(extend_mentions(u.text, u.mentions, tagger)))
+                                   for u in st.units))
+
+
+def extract_page(page: Page, *, lac: bool = False) -> tuple[ArticleFacts, ...]:
+    """Run every stage over one page and return its articles' facts; `lac` adds the optional
+    LAC persons after the mention stage."""
     st = PageState(page)
     for stage in STAGES:
         st = stage.run(st)
+        if lac and stage.name == "mentions":
+            st = add_lac_mentions(st)
     return st.facts
 
 
@@ -580,7 +593,7 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-def extract_text_mentions(text: str, *, join_places: bool = True) -> list[Mention]:
+def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = False) -> list[Mention]:
     """Mentions of one line of text with ORIGINAL offsets (what `kg ner` prints). Places written
     one after the other (西昌市太和镇) are one address there, as annotators mark them; the graph
     keeps them apart and contained."""
@@ -593,4 +606,8 @@ def extract_text_mentions(text: str, *, join_places: bool = True) -> list[Mentio
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
+    if lac:
+        from kg.lac import LacTagger, extend_mentions
+
+        out = extend_mentions(text, out, LacTagger())
     return out

@@ -17,12 +17,21 @@ def register(sub):
     p = sub.add_parser("ner", help="print the mentions found in each line", description=HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="FILE", help="text file, one item per line ('-' for stdin)")
+    p.add_argument("--lac", action="store_true",
+                   help="also add the persons Baidu's LAC model finds where kg finds none "
+                        "(optional extra: pip install 'kg[lac]'; docs/lac.md)")
     p.set_defaults(run=run)
 
 
 def run(args):
-    from kg.errors import InputError
+    from kg.errors import InputError, KGError
     from kg.pipeline import extract_text_mentions
+
+    if args.lac:
+        from kg.lac import available
+
+        if not available():
+            raise KGError("--lac needs the optional extra: pip install 'kg[lac]'")
 
     if args.file == "-":
         lines = sys.stdin.read().splitlines()
@@ -36,7 +45,7 @@ def run(args):
             raise InputError(args.file, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
     out = sys.stdout
     for line in lines:
-        ms = extract_text_mentions(line)
+        ms = extract_text_mentions(line, lac=args.lac)
         rec = {"text": line, "mentions": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type} for m in ms]}
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
