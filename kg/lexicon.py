@@ -48,6 +48,7 @@ class Lexicon:
     place_suffixes: dict  # suffix -> level
     locale_words: dict  # 我市 -> prefecture
     byline_roles: dict  # role -> before|after
+    person_nouns: tuple[str, ...]  # 村民, 业主: nouns a name often follows
     domain_words: dict  # word -> POS tag, for the tokenizer
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
@@ -87,6 +88,7 @@ def load_lexicon() -> Lexicon:
         place_suffixes=place_suffixes,
         locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
+        person_nouns=tuple(sorted(_words("person_nouns.txt"), key=lambda w: (-len(w), w))),
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},

@@ -27,8 +27,6 @@ _PERSON_VERBS = (
     "希望", "代表", "带领", "陪同", "调研", "看望", "慰问", "听取", "察看", "详细", "一行", "同志", "先生",
     "女士", "书记", "主任", "部长", "教授", "老人", "表态", "回答", "作", "发表", "宣布", "会见", "会谈",
 )
-_PERSON_PREFIX = ("记者", "通讯员", "教授", "村民", "居民", "市民", "患者", "医生", "护士", "创办人", "负责人",
-                  "志愿者", "摄影", "作者")
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
@@ -141,7 +139,7 @@ class MentionFinder:
         self._sites = tuple(x for x, level in self.lex.place_suffixes.items() if len(x) >= 2 and level == "other")
         # byline and role words, longest first, compiled once (not per sentence)
         self._roles = tuple((r, re.compile(re.escape(r))) for r in
-                            sorted(set(self.lex.byline_roles) | set(_PERSON_PREFIX), key=len, reverse=True))
+                            sorted(set(self.lex.byline_roles) | set(self.lex.person_nouns), key=len, reverse=True))
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
@@ -562,7 +560,7 @@ class MentionFinder:
                 break  # 8日讯据…: the tail of a dateline
             if t.tag == "nr" and not self._name_shaped(w) and not self.gaz.lookup(w) and w not in self.lex.world_places:
                 break  # 应邀参加, 诸如, 力克: words jieba's dictionary calls names that are none
-            if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in _PERSON_PREFIX:
+            if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns:
                 break  # 创办人江南医科大学: a person noun is not part of the body
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
@@ -836,7 +834,7 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(_PERSON_PREFIX) or after[:1] == "等" \
+            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) or after[:1] == "等" \
                 or after.startswith(("同志", "总统", "主席", "总理"))
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
