@@ -42,8 +42,8 @@ __all__ = ["FactCache", "default_cache_dir", "fingerprint", "EXTRACTION_MODULES"
 
 # The modules whose code decides what a page's facts are: kg.pipeline and what it imports.
 # tests/test_build_scale.py checks that this covers every kg module `import kg.pipeline` loads.
-EXTRACTION_MODULES = ("errors", "events", "gazetteer", "ingest", "lexicon", "mentions", "pipeline", "records",
-                      "relations", "resolve", "segment")
+EXTRACTION_MODULES = ("errors", "events", "gazetteer", "ingest", "lexicon", "mentions", "names", "pipeline",
+                      "records", "relations", "resolve", "segment")
 KEEP_FINGERPRINTS = 3  # folders of older fingerprints kept (a branch switch back stays fast)
 _FORMAT = 1  # of the entries themselves
 

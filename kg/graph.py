@@ -7,11 +7,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph
 from rdflib.namespace import DCTERMS
 
 from kg.errors import GraphError
-from kg.rdf import KG, SDO
+from kg.rdf import KG, ORG, SDO, Blank, Lit, Triples
 
 __all__ = ["read_graph", "to_networkx", "load_rdf", "KINDS", "RELATIONS"]
 
@@ -20,6 +20,7 @@ RELATIONS = ("worksFor", "memberOf", "affiliation", "organizer", "attendee", "lo
              "parentOrganization", "recipient", "funder")
 _SUBKINDS = {"GovernmentOrganization", "Corporation", "NGO", "EducationalOrganization", "MedicalOrganization",
              "Hospital", "NewsMediaOrganization", "PoliticalParty", "AdministrativeArea"}
+_ORG_SUBKINDS = _SUBKINDS - {"AdministrativeArea"}
 
 
 def load_rdf(path_or_graph) -> Graph:
@@ -43,72 +44,118 @@ def load_rdf(path_or_graph) -> Graph:
     return g
 
 
+def _str(t) -> str:
+    return t.text if isinstance(t, Lit) else str(t)
+
+
 def _local(u) -> str:
-    return re.split(r"[/#]", str(u))[-1]
+    return re.split(r"[/#]", _str(u))[-1]
 
 
-def _lit(g, s, p) -> str:
-    vals = sorted(str(o) for o in g.objects(s, p) if isinstance(o, Literal))
-    return vals[0] if vals else ""
+def _order(t):
+    """rdflib's order of terms, as far as the view needs it: blank nodes, IRIs, literals."""
+    return (0, t) if isinstance(t, Blank) else (2, t.text) if isinstance(t, Lit) else (1, t)
 
 
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """Entities and events as nodes (IRI strings), typed relations and co-occurrence as edges.
+def to_networkx(g) -> nx.MultiDiGraph:
+    """Entities and events as nodes (IRI strings), typed relations and co-occurrence as edges,
+    from a build's `kg.rdf.Triples` or any rdflib Graph.
 
-    >>> from kg.rdf import build_rdf
-    >>> to_networkx(build_rdf([])).number_of_nodes()
-    0
+    >>> from kg.rdf import build_rdf, build_triples
+    >>> to_networkx(build_rdf([])).number_of_nodes(), to_networkx(build_triples([])).number_of_nodes()
+    (0, 0)
     """
+    t = g if isinstance(g, Triples) else Triples.from_rdflib(g)
+    subjects = t.subjects
+    empty: dict = {}
+    a, mentions, s_name, s_alt, s_title, s_start, level = (
+        str(RDF.type), str(SDO.mentions), str(SDO.name), str(SDO.alternateName), str(SDO.jobTitle),
+        str(SDO.startDate), str(KG.adminLevel))
+    source, headline, sentence, evidence_p = str(DCTERMS.source), str(SDO.headline), str(KG.sentence), str(KG.evidence)
+
+    def lit(s, p) -> str:
+        vals = [o.text for o in subjects.get(s, empty).get(p, ()) if isinstance(o, Lit)]
+        return min(vals) if vals else ""
+
+    def value(s, p):
+        objs = subjects.get(s, empty).get(p)
+        return objs[0] if objs else None
+
+    def evidence_of(props) -> list[dict]:
+        return [{"sentence": lit(e, sentence), "source": lit(e, source), "headline": lit(e, headline)}
+                for e in sorted(props.get(evidence_p, ()), key=_order)]
+
     G = nx.MultiDiGraph()
     kind_of = {}
-    for s, o in g.subject_objects(RDF.type):
-        if not isinstance(s, URIRef):
+    statements, cooccurrences = [], []
+    statement, cooc_class = str(RDF.Statement), str(KG.CoOccurrence)
+    for s, props in subjects.items():
+        typed = props.get(a)
+        if not typed:
             continue
-        types = {_local(t) for t in g.objects(s, RDF.type)}
+        if statement in typed:
+            statements.append(s)
+        if cooc_class in typed:
+            cooccurrences.append(s)
+        if isinstance(s, Blank):
+            continue
+        types = {_local(x) for x in typed}
         for k in KINDS:
-            if k in types or (k == "Organization" and types & (_SUBKINDS - {"AdministrativeArea"})):
+            if k in types or (k == "Organization" and types & _ORG_SUBKINDS):
                 kind_of[s] = (k, types)
                 break
     # articles that mention each node, with their headline and source
     articles = defaultdict(list)
-    for a, n in g.subject_objects(SDO.mentions):
-        articles[n].append({"iri": str(a), "source": _lit(g, a, DCTERMS.source), "headline": _lit(g, a, SDO.headline)})
+    for s, props in subjects.items():
+        for n in props.get(mentions, ()):
+            articles[n].append({"iri": str(s), "source": lit(s, source), "headline": lit(s, headline)})
     for s, (kind, types) in sorted(kind_of.items()):
-        sub = sorted(t for t in types if t not in ("Person", "Event", "Organization", "Place", "Assertion"))
+        props = subjects[s]
+        sub = sorted(x for x in types if x not in ("Person", "Event", "Organization", "Place", "Assertion"))
         G.add_node(
-            str(s), kind=kind, subkind=(sub[0] if sub else _lit(g, s, KG.adminLevel)),
-            name=_lit(g, s, SDO.name) or _local(s),
-            aliases=sorted({str(o) for o in g.objects(s, SDO.alternateName)}),
-            titles=sorted({str(o) for o in g.objects(s, SDO.jobTitle)}),
-            date=_lit(g, s, SDO.startDate),
-            articles=sorted(articles.get(s, []), key=lambda a: (a["source"], a["iri"])),
+            s, kind=kind, subkind=(sub[0] if sub else lit(s, level)),
+            name=lit(s, s_name) or _local(s),
+            aliases=sorted({_str(o) for o in props.get(s_alt, ())}),
+            titles=sorted({_str(o) for o in props.get(s_title, ())}),
+            date=lit(s, s_start),
+            articles=sorted(articles.get(s, []), key=lambda x: (x["source"], x["iri"])),
         )
     # evidence of each typed relation, from its statement node
     evidence = {}
-    for st in g.subjects(RDF.type, RDF.Statement):
-        key = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-        evs = []
-        for e in sorted(g.objects(st, KG.evidence)):
-            evs.append({"sentence": _lit(g, e, KG.sentence), "source": _lit(g, e, DCTERMS.source),
-                        "headline": _lit(g, e, SDO.headline)})
-        conf = g.value(st, KG.confidence)
-        evidence[key] = (evs, float(conf) if conf is not None else 1.0, ",".join(sorted(str(r) for r in g.objects(st, KG.rule))))
+    r_subject, r_predicate, r_object = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+    confidence, rule_p = str(KG.confidence), str(KG.rule)
+    for st in statements:
+        props = subjects[st]
+        key = (value(st, r_subject), value(st, r_predicate), value(st, r_object))
+        conf = value(st, confidence)
+        evidence[key] = (evidence_of(props), float(_str(conf)) if conf is not None else 1.0,
+                         ",".join(sorted(_str(r) for r in props.get(rule_p, ()))))
+    works_for, member_of = str(SDO.worksFor), str(ORG.memberOf)
     for rel in RELATIONS:
-        p = SDO[rel]
-        for s, o in sorted(g.subject_objects(p)):
-            if str(s) in G and str(o) in G:
+        p = str(SDO[rel])
+        pairs = sorted(((s, o) for s, props in subjects.items() for o in props.get(p, ())),
+                       key=lambda so: (_order(so[0]), _order(so[1])))
+        if rel == "memberOf":
+            # org:memberOf, the W3C organization ontology's word: kg writes it beside every
+            # schema:worksFor, which is drawn already; other graphs may have it alone
+            pairs = sorted(set(pairs) | {(s, o) for s, props in subjects.items() for o in props.get(member_of, ())
+                                         if o not in props.get(works_for, ())},
+                           key=lambda so: (_order(so[0]), _order(so[1])))
+        for s, o in pairs:
+            if s in G and o in G and not isinstance(o, Lit):
                 evs, conf, rule = evidence.get((s, p, o), ([], 1.0, ""))
-                G.add_edge(str(s), str(o), key=rel, relation=rel, weight=1, cooccurrence=False,
+                G.add_edge(s, o, key=rel, relation=rel, weight=1, cooccurrence=False,
                            confidence=conf, rule=rule, evidence=evs)
-    for c in sorted(g.subjects(RDF.type, KG.CoOccurrence)):
-        parts = sorted(str(p) for p in g.objects(c, KG.participant))
+    participant, weight = str(KG.participant), str(KG.weight)
+    for c in sorted(cooccurrences, key=_order):
+        props = subjects[c]
+        parts = sorted(_str(x) for x in props.get(participant, ()))
         if len(parts) != 2 or parts[0] not in G or parts[1] not in G:
             continue
-        w = g.value(c, KG.weight)
-        evs = [{"sentence": _lit(g, e, KG.sentence), "source": _lit(g, e, DCTERMS.source),
-                "headline": _lit(g, e, SDO.headline)} for e in sorted(g.objects(c, KG.evidence))]
-        G.add_edge(parts[0], parts[1], key="coOccursWith", relation="coOccursWith", weight=int(w) if w is not None else 1,
-                   cooccurrence=True, confidence=1.0, rule="same-sentence", evidence=evs)
+        w = value(c, weight)
+        G.add_edge(parts[0], parts[1], key="coOccursWith", relation="coOccursWith",
+                   weight=int(_str(w)) if w is not None else 1,
+                   cooccurrence=True, confidence=1.0, rule="same-sentence", evidence=evidence_of(props))
     return G
 
 

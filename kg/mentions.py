@@ -843,7 +843,9 @@ class MentionFinder:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (李云飞, 穆里尼奥)
                 if context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
-                                                or all(c in _TRANSLIT for c in w))):
+                                                or all(c in _TRANSLIT for c in w)
+                                                or (t.tag == "nrt" and all(c in self._translit for c in w)
+                                                    and not self.gaz.lookup(w)))):
                     add(t.start, t.end, "jieba-nr")
             elif t.tag == "oov" and 2 <= len(w) <= 3 and sl and _ALL_CJK.match(w) and w not in lex.agency_words:
                 speaker = s[t.end : t.end + 1] in (":", "：") and (t.start == 0 or not _CJK.match(s[t.start - 1]))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from decimal import Decimal
 import os
 import re
 import tempfile
+import time
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -17,7 +19,8 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 
 from kg.records import ArticleFacts, Evidence
 
-__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "write_turtle", "turtle_bytes", "write_atomic", "write_atomic_many", "bind_prefixes"]
+__all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "build_triples", "Triples", "Lit", "write_turtle", "turtle_bytes",
+           "write_atomic", "write_atomic_many", "bind_prefixes"]
 
 SDO = Namespace("https://schema.org/")
 KG = Namespace("https://w3id.org/kgzh/ns#")
@@ -27,6 +30,7 @@ _KGID_BASE = str(KGID)
 
 _KIND_PATH = {"person": "person", "org": "org", "place": "place", "event": "event", "article": "article"}
 _SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ALL_SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*")
 _ORG_CLASSES = {"GovernmentOrganization", "Corporation", "NGO", "EducationalOrganization", "MedicalOrganization",
                 "Hospital", "NewsMediaOrganization", "PoliticalParty"}
 _EVENT_CLASSES = {"Meeting", "Inspection", "Visit", "Donation", "PressConference", "Drill", "Activity"}
@@ -35,6 +39,8 @@ MAX_EVIDENCE = 5  # sentences kept per fact: enough to check it, bounded for hug
 
 def _encode(text: str) -> str:
     """Keep CJK and unreserved characters readable; percent-encode everything else (UTF-8)."""
+    if _ALL_SAFE.fullmatch(text):
+        return text  # the common case: nothing to encode
     out = []
     for ch in text:
         if _SAFE.match(ch):
@@ -103,27 +109,179 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def _date_literal(date: str) -> Literal | None:
+class Lit(NamedTuple):
+    """An RDF literal as plain data: lexical form, language tag, datatype IRI ("" for none)."""
+
+    text: str
+    lang: str = ""
+    datatype: str = ""
+
+
+class Triples:
+    """A graph as plain data, for building and writing: subject IRI → predicate IRI → objects
+    (IRIs as `str`, literals as `Lit`), each in the order first added, no triple twice.
+
+    A build makes one of these instead of an rdflib Graph: adding ~340,000 triples to rdflib's
+    store, with its three indexes, context bookkeeping and events, and reading them back took
+    longer than extracting the facts. `to_rdflib()` gives the same graph as rdflib's, for
+    SPARQL, validation and the tests' isomorphism checks.
+
+    >>> t = build_triples([])
+    >>> len(t), turtle_bytes(t)
+    (0, b'\\n')
+    """
+
+    __slots__ = ("subjects", "_count", "has_blanks")
+
+    def __init__(self, subjects: dict, count: int | None = None, *, has_blanks: bool = False):
+        self.subjects = subjects
+        self._count = sum(len(objs) for props in subjects.values() for objs in props.values()) \
+            if count is None else count
+        self.has_blanks = has_blanks  # only a graph read from elsewhere has them (`from_rdflib`)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self):
+        for s, props in self.subjects.items():
+            for p, objs in props.items():
+                for o in objs:
+                    yield s, p, o
+
+    def objects(self, s: str, p: str):
+        props = self.subjects.get(s)
+        return props.get(p, ()) if props is not None else ()
+
+    @classmethod
+    def from_rdflib(cls, g: Graph) -> "Triples":
+        """The plain form of an rdflib graph; blank nodes become `Blank`s."""
+        from rdflib import BNode
+
+        subjects: dict = {}
+        terms: dict = {}
+
+        def plain(t):
+            got = terms.get(t)
+            if got is None:
+                if isinstance(t, Literal):
+                    got = Lit(str(t), t.language or "", str(t.datatype) if t.datatype is not None else "")
+                    if t.datatype is not None:
+                        _RDFLIB_LITERALS.setdefault(got, t)
+                elif isinstance(t, BNode):
+                    got = Blank(t)
+                else:
+                    got = str(t)
+                terms[t] = got
+            return got
+
+        n = 0
+        for s, p, o in g.triples((None, None, None)):
+            props = subjects.setdefault(plain(s), {})
+            objs = props.setdefault(plain(p), [])
+            o = plain(o)
+            if o not in objs:
+                objs.append(o)
+                n += 1
+        return cls(subjects, n, has_blanks=any(isinstance(t, Blank) for t in terms.values()))
+
+    def to_rdflib(self) -> Graph:
+        """The same graph in rdflib, with kg's prefixes bound."""
+        g = bind_prefixes(Graph())
+        g.addN((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o), g) for s, p, o in self)
+        return g
+
+    def serialize(self, *args, **kwargs):
+        """rdflib's `Graph.serialize` of this graph (`turtle_bytes` writes the same Turtle faster)."""
+        return self.to_rdflib().serialize(*args, **kwargs)
+
+
+class Blank(str):
+    """A blank node's id in a `Triples` read from a graph that has them (kg writes none)."""
+
+    __slots__ = ()
+
+
+# literals with a datatype, as rdflib made them: their lexical form is rdflib's normalisation,
+# and Turtle and ordering go through rdflib itself (there are few distinct ones: dates, scores)
+_RDFLIB_LITERALS: dict = {}
+
+
+def _rdflib_term(t):
+    if isinstance(t, Lit):
+        lit = _RDFLIB_LITERALS.get(t)
+        if lit is None:
+            lit = Literal(t.text, lang=t.lang or None, datatype=URIRef(t.datatype) if t.datatype else None)
+        return lit
+    if isinstance(t, Blank):
+        from rdflib import BNode
+
+        return BNode(str(t))
+    return URIRef(t)
+
+
+def _typed(value, datatype) -> Lit:
+    lit = Literal(value, datatype=datatype)
+    plain = Lit(str(lit), "", str(lit.datatype))
+    _RDFLIB_LITERALS.setdefault(plain, lit)
+    return plain
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_literal(date: str) -> Lit | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return Literal(date, datatype=XSD.date)
+        return _typed(date, XSD.date)
     if re.fullmatch(r"--\d{2}-\d{2}", date):
-        return Literal(date, datatype=XSD.gMonthDay)
+        return _typed(date, XSD.gMonthDay)
     return None
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+_new_tuple = tuple.__new__  # a Lit without the Python-level __new__ of a named tuple: 10^5 are made
 
 
-def _source_ref(source: str, start: int, end: int) -> Literal:
-    return Literal(f"{source}#char={start},{end}")
+def _zh(text: str) -> Lit:
+    return _new_tuple(Lit, (text, "zh", ""))
+
+
+def _source_ref(source: str, start: int, end: int) -> Lit:
+    return _new_tuple(Lit, (f"{source}#char={start},{end}", "", ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _decimal(x: float) -> Lit:
+    """Confidence as xsd:decimal with three places, as the ontology declares it."""
+    return _typed(Decimal(f"{x:.3f}"), XSD.decimal)
+
+
+@functools.lru_cache(maxsize=4096)
+def _integer(n: int) -> Lit:
+    return _typed(n, None)
+
+
+# the IRIs the graph is made of, as plain strings (a Namespace look-up per triple is slow)
+_A, _LABEL = str(RDF.type), str(RDFS.label)
+_S = {name: str(SDO[name]) for name in (
+    "NewsArticle", "headline", "datePublished", "mentions", "author", "name", "alternateName", "jobTitle",
+    "AdministrativeArea", "Event", "startDate", "organizer", "attendee", "location", "funder", "recipient")}
+_K = {name: str(KG[name]) for name in (
+    "adcode", "adminLevel", "donor", "sentence", "confidence", "coOccursWith", "CoOccurrence", "participant",
+    "weight", "rule", "evidenceCount", "evidence", "Evidence", "Assertion")}
+_R = {name: str(RDF[name]) for name in ("Statement", "subject", "predicate", "object")}
+_SOURCE, _DERIVED, _MEMBER_OF = str(DCTERMS.source), str(PROV.wasDerivedFrom), str(ORG.memberOf)
 
 
 def build_rdf(facts: Iterable[ArticleFacts]) -> Graph:
+    """`build_triples` as an rdflib Graph.
+
+    >>> len(build_rdf([]))
+    0
+    """
+    return build_triples(facts).to_rdflib()
+
+
+def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
     """One graph for the facts of many articles: entities merged by key across articles,
     relations with their evidence, co-occurrence kept apart and weighted. `facts` is read
     once, so a build can stream its files' facts through without holding them all."""
-    g = bind_prefixes(Graph())
     entities: dict = {}
     relations: dict[tuple[str, str, str], dict] = {}
     cooc: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
@@ -143,9 +301,12 @@ def build_rdf(facts: Iterable[ArticleFacts]) -> Graph:
                     old.adcode or e.adcode, old.parent or e.parent,
                 )
         for r in af.relations:
-            slot = relations.setdefault((r.subject, r.predicate, r.object), {"rules": set(), "conf": 0.0, "ev": []})
+            slot = relations.get((r.subject, r.predicate, r.object))
+            if slot is None:
+                slot = relations[(r.subject, r.predicate, r.object)] = {"rules": set(), "conf": 0.0, "ev": []}
             slot["rules"].add(r.rule)
-            slot["conf"] = max(slot["conf"], r.confidence)
+            if r.confidence > slot["conf"]:
+                slot["conf"] = r.confidence
             if r.evidence is not None:
                 slot["ev"].append(r.evidence)
         for a, b, ev in af.cooccurrences:
@@ -155,126 +316,149 @@ def build_rdf(facts: Iterable[ArticleFacts]) -> Graph:
 
     # pages sharing a file name in different folders (2021-01-01/01.txt, 2021-01-02/01.txt)
     # would share article and event IRIs, merging their articles
-    iri = _page_iri({a[2] for a in articles})
+    page_iri = _page_iri({a[2] for a in articles})
+    iris: dict[str, str] = {}
 
+    def iri(key: str) -> str:  # each key's IRI made once: entities recur in thousands of triples
+        got = iris.get(key)
+        if got is None:
+            got = iris[key] = str(page_iri(key))
+        return got
+
+    subjects: dict[str, dict[str, list]] = {}
+    count = 0
+
+    def add(s: str, p: str, o) -> None:
+        nonlocal count
+        props = subjects.get(s)
+        if props is None:
+            subjects[s] = {p: [o]}
+        else:
+            objs = props.get(p)
+            if objs is None:
+                props[p] = [o]
+            elif o in objs:
+                return  # a graph is a set of triples
+            else:
+                objs.append(o)
+        count += 1
+
+    S, K, R = _S, _K, _R
     # articles
     for key, headline, source, start, end, date, mentioned, event_keys, authors in articles:
         a = iri(f"article:{key}")
-        g.add((a, RDF.type, SDO.NewsArticle))
+        add(a, _A, S["NewsArticle"])
         if headline:
-            g.add((a, SDO.headline, _zh(headline)))
-        g.add((a, DCTERMS.source, _source_ref(source, start, end)))
+            add(a, S["headline"], _zh(headline))
+        add(a, _SOURCE, _source_ref(source, start, end))
         d = _date_literal(date)
         if d is not None:
-            g.add((a, SDO.datePublished, d))
+            add(a, S["datePublished"], d)
         for k in mentioned:
-            g.add((a, SDO.mentions, iri(k)))
+            add(a, S["mentions"], iri(k))
         for k in event_keys:
-            g.add((a, SDO.mentions, iri(k)))
+            add(a, S["mentions"], iri(k))
         for k in authors:
-            g.add((a, SDO.author, iri(k)))
+            add(a, S["author"], iri(k))
 
     # entities
     for key, e in entities.items():
         s = iri(key)
-        g.add((s, RDF.type, SDO[e.kind]))
-        g.add((s, SDO.name, _zh(e.name)))
-        g.add((s, RDFS.label, _zh(e.name)))
+        add(s, _A, str(SDO[e.kind]))
+        add(s, S["name"], _zh(e.name))
+        add(s, _LABEL, _zh(e.name))
         for al in e.aliases:
             if al != e.name:
-                g.add((s, SDO.alternateName, _zh(al)))
+                add(s, S["alternateName"], _zh(al))
         if e.kind == "Organization" and e.subtype in _ORG_CLASSES:
-            g.add((s, RDF.type, SDO[e.subtype]))
+            add(s, _A, str(SDO[e.subtype]))
         if e.kind == "Place":
             if e.adcode:
-                g.add((s, RDF.type, SDO.AdministrativeArea))
-                g.add((s, KG.adcode, Literal(e.adcode)))
+                add(s, _A, S["AdministrativeArea"])
+                add(s, K["adcode"], Lit(e.adcode))
             if e.subtype:
-                g.add((s, KG.adminLevel, Literal(e.subtype)))
+                add(s, K["adminLevel"], Lit(e.subtype))
         for t in e.titles:
-            g.add((s, SDO.jobTitle, _zh(t)))
+            add(s, S["jobTitle"], _zh(t))
 
     # typed relations, each with a statement node carrying its evidence
     for (s_key, pred, o_key), slot in sorted(relations.items()):
         s = iri(s_key)
-        p = SDO[pred]
+        p = str(SDO[pred])
         o = _zh(o_key) if pred == "jobTitle" else iri(o_key)
-        g.add((s, p, o))
+        add(s, p, o)
         if pred == "worksFor":
-            g.add((s, ORG.memberOf, o))
-        _statement(g, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"], iri=iri)
+            add(s, _MEMBER_OF, o)
+        _statement(add, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"], iri=iri)
 
     # events
     for key, ev in sorted(events.items()):
         s = iri(key)
-        g.add((s, RDF.type, SDO.Event))
+        add(s, _A, S["Event"])
         if ev.kind in _EVENT_CLASSES:
-            g.add((s, RDF.type, KG[ev.kind]))
-        g.add((s, SDO.name, _zh(ev.name)))
+            add(s, _A, str(KG[ev.kind]))
+        add(s, S["name"], _zh(ev.name))
         d = _date_literal(ev.date)
         if d is not None:
-            g.add((s, SDO.startDate, d))
+            add(s, S["startDate"], d)
         roles = (("organizer", ev.organizers), ("attendee", ev.attendees), ("location", ev.locations),
                  ("funder", ev.donors), ("recipient", ev.recipients))
         for prop, keys in roles:
             for k in keys:
                 o = iri(k)
-                g.add((s, SDO[prop], o))
+                add(s, S[prop], o)
                 if prop == "funder":
-                    g.add((s, KG.donor, o))
-                _statement(g, s, SDO[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [], iri=iri)
+                    add(s, K["donor"], o)
+                _statement(add, s, S[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [], iri=iri)
         if ev.evidence:
-            g.add((s, KG.sentence, _zh(ev.evidence.sentence)))
-            g.add((s, DCTERMS.source, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end)))
-        g.add((s, KG.confidence, _decimal(ev.confidence)))
+            add(s, K["sentence"], _zh(ev.evidence.sentence))
+            add(s, _SOURCE, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end))
+        add(s, K["confidence"], _decimal(ev.confidence))
 
     # co-occurrence, apart from the typed relations
     for (a, b), evs in sorted(cooc.items()):
         ia, ib = iri(a), iri(b)
-        g.add((ia, KG.coOccursWith, ib))
-        c = KGID[f"cooc/{_hash(a, b)}"]
-        g.add((c, RDF.type, KG.CoOccurrence))
-        g.add((c, KG.participant, ia))
-        g.add((c, KG.participant, ib))
-        g.add((c, KG.weight, Literal(len(evs))))
-        _evidence_nodes(g, c, evs, iri=iri)
-    return g
+        add(ia, K["coOccursWith"], ib)
+        c = f"{_KGID_BASE}cooc/{_hash(a, b)}"
+        add(c, _A, K["CoOccurrence"])
+        add(c, K["participant"], ia)
+        add(c, K["participant"], ib)
+        add(c, K["weight"], _integer(len(evs)))
+        _evidence_nodes(add, c, evs, iri=iri)
+    return Triples(subjects, count)
 
 
-def _decimal(x: float) -> Literal:
-    """Confidence as xsd:decimal with three places, as the ontology declares it."""
-    return Literal(Decimal(f"{x:.3f}"), datatype=XSD.decimal)
-
-
-def _statement(g, s, p, o, rules, conf, evs, *, iri=iri):
-    st = KGID[f"stmt/{_hash(str(s), str(p), str(o))}"]
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.type, KG.Assertion))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
+def _statement(add, s, p, o, rules, conf, evs, *, iri):
+    st = f"{_KGID_BASE}stmt/{_hash(s, p, o.text if isinstance(o, Lit) else o)}"
+    K, R = _K, _R
+    add(st, _A, R["Statement"])
+    add(st, _A, K["Assertion"])
+    add(st, R["subject"], s)
+    add(st, R["predicate"], p)
+    add(st, R["object"], o)
     for r in rules:
-        g.add((st, KG.rule, Literal(r)))
+        add(st, K["rule"], Lit(r))
     n = len({(e.article, e.start) for e in evs})
     # more independent sentences saying the same thing make it surer
-    g.add((st, KG.confidence, _decimal(min(0.99, conf + 0.05 * max(0, n - 1)))))
-    g.add((st, KG.evidenceCount, Literal(n)))
+    add(st, K["confidence"], _decimal(min(0.99, conf + 0.05 * max(0, n - 1))))
+    add(st, K["evidenceCount"], _integer(n))
     for art in sorted({e.article for e in evs}):
-        g.add((st, PROV.wasDerivedFrom, iri(f"article:{art}")))
-    _evidence_nodes(g, st, evs, iri=iri)
+        add(st, _DERIVED, iri(f"article:{art}"))
+    _evidence_nodes(add, st, evs, iri=iri)
 
 
-def _evidence_nodes(g, owner, evs, *, iri=iri):
+def _evidence_nodes(add, owner, evs, *, iri):
     uniq = sorted({(e.source, e.start, e.end): e for e in evs}.values(), key=lambda e: (e.source, e.start))
+    K = _K
     for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
-        n = URIRef(f"{owner}/{i}")
-        g.add((owner, KG.evidence, n))
-        g.add((n, RDF.type, KG.Evidence))
-        g.add((n, KG.sentence, _zh(e.sentence)))
-        g.add((n, DCTERMS.source, _source_ref(e.source, e.start, e.end)))
-        g.add((n, PROV.wasDerivedFrom, iri(f"article:{e.article}")))
+        n = f"{owner}/{i}"
+        add(owner, K["evidence"], n)
+        add(n, _A, K["Evidence"])
+        add(n, K["sentence"], _zh(e.sentence))
+        add(n, _SOURCE, _source_ref(e.source, e.start, e.end))
+        add(n, _DERIVED, iri(f"article:{e.article}"))
         if e.headline:
-            g.add((n, SDO.headline, _zh(e.headline)))
+            add(n, _S["headline"], _zh(e.headline))
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -287,7 +471,7 @@ def write_atomic_many(files) -> None:
     """Write several files as one: all of them or (on an error or an interrupt) none.
 
     Each `(path, bytes)` goes to a dot-prefixed temporary file beside its target
-    (`.graph.ttl.XXXX.tmp`), flushed to disk; only when every one is written are they renamed
+    (`.graph.ttl.<pid>.XXXX.tmp`), flushed to disk; only when every one is written are they renamed
     into place, with SIGINT and SIGTERM held back until the last rename. A failure before that
     removes the temporary files and leaves every old file as it was; only SIGKILL or a power
     cut during the renames themselves (microseconds) can mix old and new files.
@@ -302,7 +486,9 @@ def write_atomic_many(files) -> None:
     try:
         for path, data in files:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            _remove_stale_temps(path)
+            # the writer's process id in the name tells a later write whether it is still going
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
             temps.append(tmp)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
             with os.fdopen(fd, "wb") as f:
@@ -311,8 +497,6 @@ def write_atomic_many(files) -> None:
                 os.fsync(f.fileno())
         pause = os.environ.get("KG_TEST_WRITE_PAUSE")
         if pause:
-            import time
-
             time.sleep(float(pause))
         with _signals_deferred():
             for (path, _), tmp in zip(files, temps):
@@ -325,6 +509,49 @@ def write_atomic_many(files) -> None:
             except FileNotFoundError:
                 pass
         raise
+
+
+_STALE_AFTER = 3600  # seconds: a temporary file of an older kg, whose name has no process id
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove the temporary files of `path` (`.graph.ttl.<pid>.XXXX.tmp`) that a write killed
+    outright (SIGKILL, a power cut) left behind: those whose process is gone. Another
+    process's write in progress is left alone, and nothing of any other name is touched."""
+    prefix = f".{path.name}."
+    try:
+        names = [n for n in os.listdir(path.parent) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        middle = name[len(prefix):-len(".tmp")].split(".")
+        if len(middle) == 2 and middle[0].isdigit():
+            if _process_exists(int(middle[0])):
+                continue
+        elif len(middle) != 1 or not re.fullmatch(r"[a-z0-9_]{8}", middle[0]):
+            continue  # not a name write_atomic_many makes
+        else:
+            try:
+                if os.stat(path.parent / name).st_mtime > time.time() - _STALE_AFTER:
+                    continue
+            except OSError:
+                continue
+        try:
+            os.unlink(path.parent / name)
+        except OSError:
+            pass
+
+
+def _process_exists(pid: int) -> bool:
+    if pid == os.getpid() or pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, but is another user's
+        return True
+    return True
 
 
 class _signals_deferred:
@@ -351,13 +578,14 @@ class _signals_deferred:
         return False
 
 
-def write_turtle(g: Graph, path: str | Path) -> None:
+def write_turtle(g, path: str | Path) -> None:
     """Deterministic Turtle: rdflib sorts subjects and predicates; no blank nodes are used."""
     write_atomic(path, turtle_bytes(g))
 
 
-def turtle_bytes(g: Graph) -> bytes:
-    """rdflib's Turtle of `g`, byte for byte, without its quadratic prefix search.
+def turtle_bytes(g) -> bytes:
+    """rdflib's Turtle of `g` (a `Triples` or an rdflib Graph), byte for byte, without its
+    quadratic prefix search.
 
     rdflib looks for a prefix for every IRI by walking a trie of all namespaces seen so far;
     every statement and evidence node (`kgid:stmt/<hash>/1`) adds a namespace under kgid, so
@@ -371,6 +599,8 @@ def turtle_bytes(g: Graph) -> bytes:
     """
     import io
 
+    if isinstance(g, Triples):
+        return _plain_turtle(g)
     if g.base is not None or any(str(ns).startswith(_KGID_BASE) and str(ns) != _KGID_BASE for _, ns in g.namespaces()):
         return g.serialize(format="turtle", encoding="utf-8")  # a prefix below kgid: rdflib's own way
     fast = _flat_turtle(g)
@@ -379,6 +609,117 @@ def turtle_bytes(g: Graph) -> bytes:
     out = io.BytesIO()
     _KgidTurtleSerializer(g).serialize(out, encoding="utf-8")
     return out.getvalue()
+
+
+_PLAIN_SAFE = re.compile(r'[^"\\\n\r]*')
+
+
+def _plain_turtle(t: Triples) -> bytes:
+    """What rdflib's Turtle serializer writes for `t.to_rdflib()`, straight from the plain
+    triples: the same steps as `_flat_turtle`, with rdflib asked only about the few IRIs that
+    may have a prefixed name (classes, properties, datatypes) and the few typed literals."""
+    if t.has_blanks:
+        return turtle_bytes(t.to_rdflib())  # nested [ ] and lists: rdflib writes those itself
+    from rdflib.term import _is_valid_uri
+
+    ser = _KgidTurtleSerializer(bind_prefixes(Graph()))
+    ser.reset()
+    pnames: dict = {}
+
+    def pname(node: str, gen: bool):
+        key = (node, gen)
+        got = pnames.get(key, False)
+        if got is False:
+            got = pnames[key] = ser.get_pname(URIRef(node), gen)
+        return got
+
+    kgid, kgid_len = _KGID_BASE, len(_KGID_BASE)
+
+    def full(node: str) -> bool:  # an IRI below kgid: never a prefixed name (see _KgidTurtleSerializer)
+        return node.startswith(kgid) and "/" in node[kgid_len:]
+
+    a, nil, rdfs_class = _A, str(RDF.nil), str(RDFS.Class)
+    refs: dict = {}
+    noted: set = set()  # IRIs whose prefix (if any) is noted already
+    # the prefixes rdflib's preprocessing notes: subject, verb (not `a`), object, datatype
+    for s, props in t.subjects.items():
+        if not full(s):
+            pname(s, False)
+        for p, objs in props.items():
+            if p != a:
+                pname(p, True)
+            for o in objs:
+                if type(o) is str:
+                    refs[o] = refs.get(o, 0) + 1
+                    if o not in noted:
+                        noted.add(o)
+                        if not full(o):
+                            pname(o, False)
+                elif o.datatype:
+                    pname(o.datatype, False)
+    labels: dict = {}  # IRI or Lit -> its Turtle
+    verbs: dict = {}  # predicate IRI -> its Turtle
+
+    def iri_label(node: str, verb: bool) -> str:
+        if node == nil:
+            return "()"
+        if verb and node == a:
+            return "a"
+        text = None if full(node) else pname(node, verb)
+        if not text:
+            if not _is_valid_uri(node):
+                raise Exception(f'"{node}" does not look like a valid URI, I cannot serialize this as '
+                                "N3/Turtle. Perhaps you wanted to urlencode it?")
+            text = f"<{node}>"
+        return text
+
+    def label(node) -> str:
+        text = labels.get(node)
+        if text is None:
+            if type(node) is str:
+                text = iri_label(node, False)
+            elif not node.datatype and _PLAIN_SAFE.fullmatch(node.text):
+                text = f'"{node.text}"@{node.lang}' if node.lang else f'"{node.text}"'
+            else:
+                text = _rdflib_term(node)._literal_n3(use_plain=True, qname_callback=lambda dt: pname(str(dt), False))
+            labels[node] = text
+        return text
+
+    def ordered(objs):
+        if any(type(o) is not str for o in objs):
+            return sorted(objs, key=_rdflib_term)  # rdflib's order of literals (by value, type, language)
+        return sorted(objs)  # IRIs: rdflib orders them as strings
+
+    subjects = t.subjects
+    top = sorted(s for s, props in subjects.items() if rdfs_class in props.get(a, ()))
+    seen = set(top)
+    order = top + [s for _, s in sorted((refs.get(s, 0), s) for s in subjects if s not in seen)]
+    out = [f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(ser.namespaces.items())]
+    append = out.append
+    first_preds = (a, _LABEL)
+    for s in order:
+        props = subjects[s]
+        if len(props) > 1:
+            first = [p for p in first_preds if p in props]
+            preds = first + sorted(p for p in props if p not in first)
+        else:
+            preds = list(props)
+        append("\n" + (labels.get(s) or label(s)))
+        lead = " "
+        for p in preds:
+            verb = verbs.get(p)
+            if verb is None:
+                verb = verbs[p] = iri_label(p, True)
+            objs = props[p]
+            if len(objs) > 1:
+                objs = ordered(objs)
+                append(lead + verb + " " + ",\n        ".join([labels.get(o) or label(o) for o in objs]))
+            else:
+                append(lead + verb + " " + (labels.get(objs[0]) or label(objs[0])))
+            lead = " ;\n    "
+        append(" .\n")
+    append("\n")
+    return "".join(out).encode("utf-8", "replace")
 
 
 def _flat_turtle(g: Graph) -> bytes | None:

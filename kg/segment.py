@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
+from math import log
+from typing import NamedTuple
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
@@ -12,8 +13,15 @@ from kg.lexicon import load_lexicon
 __all__ = ["Token", "Segmenter", "get_segmenter"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+_UNSEEN = object()
+_NOT_A_PREFIX = False
+_MAX_REMEMBERED = 1 << 21  # strings that start no word are remembered up to this many entries
+
+
+class Token(NamedTuple):
+    """A word of a sentence: `[start, end)` into it. A named tuple, not a dataclass: a corpus
+    makes millions of them, and a frozen dataclass takes five times as long to make."""
+
     start: int
     end: int
     word: str
@@ -21,7 +29,8 @@ class Token:
 
 
 class Segmenter:
-    """jieba.Tokenizer of its own (never the global one), plus a tag look-up.
+    """jieba's segmentation with a dictionary of its own (never the global tokenizer's), plus a
+    tag look-up.
 
     Plain `cut` with a dictionary tag look-up runs ~5x faster than jieba.posseg and gives the
     same tags for dictionary words; for the words it does not know (the HMM's new words, where
@@ -34,14 +43,36 @@ class Segmenter:
 
     def __init__(self):
         import jieba
-        import jieba.posseg
+        import jieba.finalseg
 
         # jieba configures a DEBUG stderr handler at import; keep its start-up chatter quiet
         jieba.setLogLevel(logging.WARNING)
+        state = _read_state()
+        if state is None:
+            state = self._build_state()
+            _write_state(state)
+        # what `_cut` needs of the tokenizer: every word's frequency (0 for the starts of
+        # words), their total, every word's tag
+        self._freq, self._total, self._tags = state
+        self._logtotal = log(self._total)
+        # each string's log-probability (None: only the start of words; _NOT_A_PREFIX: not even that)
+        self._logp: dict[str, float | None | bool] = {}
+        self._hmm: dict[str, tuple[str, ...]] = {}
+        self._re_han, self._re_skip = jieba.re_han_default, jieba.re_skip_default
+        self._hmm_cut = jieba.finalseg.cut
+
+    def _build_state(self) -> tuple[dict, int, dict]:
+        """A private jieba.Tokenizer with kg's vocabulary added: its frequencies, total, tags."""
+        import jieba
+        import jieba.posseg
+
         self._tok = jieba.Tokenizer()
         self._tok.initialize()
         self._tags = dict(jieba.posseg.POSTokenizer(self._tok).word_tag_tab)
         self._add_vocabulary()
+        state = (self._tok.FREQ, self._tok.total, self._tags)
+        del self._tok
+        return state
 
     def _add(self, word: str, tag: str, freq: int | None = None) -> None:
         self._tok.add_word(word, freq=freq, tag=tag)
@@ -89,10 +120,186 @@ class Segmenter:
     def _tokens(self, text: str) -> tuple[Token, ...]:
         out = []
         i = 0
-        for w in self._tok.cut(text, HMM=True):
-            out.append(Token(i, i + len(w), w, self._tags.get(w, "oov")))
-            i += len(w)
+        tags = self._tags
+        new = tuple.__new__  # Token's own __new__ without its Python-level call
+        for w in self._cut(text):
+            j = i + len(w)
+            out.append(new(Token, (i, j, w, tags.get(w, "oov"))))
+            i = j
         return tuple(out)
+
+    def _cut(self, text: str) -> list[str]:
+        """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word:
+        the same blocks, the same dictionary route (the same floating-point sums in the same
+        order, ties to the longer word), the same HMM for runs of single characters. Only
+        faster: each word's log-probability is worked out once, the route in one pass, and the
+        HMM's answer for a run (often a name) remembered."""
+        out: list[str] = []
+        re_han, re_skip = self._re_han, self._re_skip
+        for blk in re_han.split(text):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                self._cut_block(blk, out)
+            else:
+                for x in re_skip.split(blk):
+                    if re_skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _cut_block(self, blk: str, out: list[str]) -> None:
+        freq, logp, logtotal = self._freq, self._logp, self._logtotal
+        get = logp.get
+        n = len(blk)
+        # best route from each position to the end: its log-probability and where its first
+        # word ends (jieba's `calc` over `get_DAG`: max of (probability, end), so a tie goes
+        # to the later end)
+        prob = [0.0] * (n + 1)
+        last = [0] * n
+        for k in range(n - 1, -1, -1):
+            best = None
+            end = k
+            i = k
+            frag = blk[k]
+            while True:
+                lp = get(frag, _UNSEEN)
+                if lp is _UNSEEN:
+                    f = freq.get(frag)
+                    lp = _NOT_A_PREFIX if f is None else (log(f) - logtotal) if f else None
+                    if f is not None or len(logp) < _MAX_REMEMBERED:
+                        logp[frag] = lp
+                if lp is _NOT_A_PREFIX:
+                    break
+                if lp is not None:  # a word, not only the start of one
+                    p = lp + prob[i + 1]
+                    if best is None or p >= best:
+                        best, end = p, i
+                i += 1
+                if i >= n:
+                    break
+                frag = blk[k:i + 1]
+            if best is None:  # no dictionary word starts here: the character alone
+                best = (log(freq.get(blk[k]) or 1) - logtotal) + prob[k + 1]
+            prob[k] = best
+            last[k] = end
+        x = 0
+        buf = ""
+        while x < n:
+            y = last[x] + 1
+            if y - x == 1:
+                buf += blk[x]
+            else:
+                if buf:
+                    self._flush(buf, out)
+                    buf = ""
+                out.append(blk[x:y])
+            x = y
+        if buf:
+            self._flush(buf, out)
+
+    def _flush(self, buf: str, out: list[str]) -> None:
+        """A run of single characters: the HMM finds the words jieba does not know."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif not self._freq.get(buf):
+            words = self._hmm.get(buf)
+            if words is None:
+                words = tuple(self._hmm_cut(buf))
+                if len(self._hmm) < _MAX_REMEMBERED:
+                    self._hmm[buf] = words
+            out.extend(words)
+        else:
+            out.extend(buf)
+
+
+# ---- the tokenizer's state on disk ------------------------------------------------------------
+# Building it (jieba's dictionary, its tag table, kg's vocabulary) takes a second or two, in
+# every `kg` process before any text is read; read back with marshal, about a fifth of that.
+# Keyed by everything it is made of: jieba's version and dictionary, kg's vocabulary files
+# and the code that adds them. Like jieba's own cache it lives in the temporary folder; a
+# file that is not ours, or not readable, is ignored and made again.
+
+_STATE_FORMAT = 1
+
+
+@functools.lru_cache(maxsize=1)
+def _state_path():
+    import hashlib
+    import os
+    import sys
+    import tempfile
+    from importlib import resources
+    from pathlib import Path
+
+    import jieba
+
+    from kg.cache import _hash_tree
+
+    h = hashlib.sha256(f"kg-segmenter/{_STATE_FORMAT}/py{sys.version_info[:2]}/jieba {jieba.__version__}".encode())
+    with jieba.get_dict_file() as f:
+        dictionary = Path(f.name)
+    st = dictionary.stat()
+    h.update(f"{dictionary}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    _hash_tree(h, resources.files("kg.resources"))
+    pkg = resources.files("kg")
+    for module in ("segment", "lexicon", "gazetteer"):
+        h.update(pkg.joinpath(f"{module}.py").read_bytes())
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"kg-segmenter-{uid}-{h.hexdigest()[:24]}.marshal"
+
+
+def _read_state():
+    import marshal
+    import os
+
+    if os.environ.get("KG_SEGMENTER_CACHE", "1") == "0":
+        return None
+    try:
+        path = _state_path()
+        with open(path, "rb") as f:
+            if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
+                return None  # someone else's file in a shared folder: not trusted
+            state = marshal.load(f)
+        freq, total, tags = state
+        if isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict):
+            return freq, total, tags
+    except Exception:  # missing, truncated, another Python's format: made again
+        pass
+    return None
+
+
+def _write_state(state) -> None:
+    import marshal
+    import os
+    import tempfile
+
+    if os.environ.get("KG_SEGMENTER_CACHE", "1") == "0":
+        return
+    try:
+        path = _state_path()
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(state, f)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        # the states of earlier vocabularies (15 MB each) are of no more use
+        stem = path.name.rsplit("-", 1)[0] + "-"
+        for old in path.parent.glob(stem + "*.marshal"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    except Exception:  # a read-only temporary folder: build it each time, as before
+        pass
 
 
 @functools.lru_cache(maxsize=1)

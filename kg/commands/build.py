@@ -93,7 +93,7 @@ def run(args):
     if args.strict and report.skipped:
         print(f"kg: error: {len(report.skipped)} input(s) skipped and --strict is set; nothing written", file=sys.stderr)
         return 3
-    written = write_outputs(g, args.out, html=html)
+    written = write_outputs(g, args.out, html=html, jobs=max(1, args.jobs))
     if cache is not None:
         record_build(state, args.out, cache, written, report, len(g))
         cache.prune()
