@@ -65,9 +65,12 @@ _NAME_SCORE = {2: 1.8, 3: 0.5}
 _TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
                 "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
-               "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于")
+               "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
+               "让球", "德比")
+_VERSUS = re.compile(r"\s*(?:vs|VS|Vs|对阵)\.?\s*")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
-_MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True)) + r"|\d\s*[-:：比]\s*\d")
+_MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
+                        + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人")
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
@@ -467,12 +470,24 @@ class MentionFinder:
         for k, t in enumerate(tokens):
             w = t.word
             if t.tag not in ("ns", "nr", "nrt", "nz", "oov") or len(w) < 2 or not _ALL_CJK.match(w) \
+                    or w[0] == "而" \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
             if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
-                    or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " ":
+                    or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
+                    or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
+        # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
+        teams = {(m.start, m.end) for m in out}
+        for k, t in enumerate(tokens):
+            if (t.start, t.end) in teams or t.tag not in ("ns", "nr", "nrt", "nz") or len(t.word) < 2 \
+                    or any(m.start < t.end and t.start < m.end for m in taken):
+                continue
+            left = tokens[k - 2] if k >= 2 and tokens[k - 1].word in ("和", "与", "、", "及") else None
+            right = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word in ("和", "与", "、", "及") else None
+            if any(x is not None and (x.start, x.end) in teams for x in (left, right)):
+                out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
         return out
 
     def _given_char_in_word(self, s: str, i: int, j: int) -> bool:

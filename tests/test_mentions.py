@@ -163,3 +163,8 @@ def test_a_name_after_a_post_is_not_the_head_of_the_next_body(finder):
 @pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长王英凡会晤来宾", "王英凡")])
 def test_three_character_names_against_the_word_after(finder, text, name):
     assert (name, "person") in found(finder, text)
+
+
+def test_both_sides_of_a_match_are_teams(finder):
+    got = found(finder, "本轮切尔西对阵阿森纳，罗马和拉齐奥主场作战")
+    assert {("切尔西", "organization"), ("阿森纳", "organization"), ("拉齐奥", "organization")} <= got
