@@ -38,7 +38,7 @@ _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 _NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
-              "全市", "全县", "全区", "基层", "一线", "前线"}
+              "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
@@ -413,6 +413,7 @@ class MentionFinder:
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
                 or self._ministry_word(last)
+                or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
@@ -520,6 +521,14 @@ class MentionFinder:
             return True
         return all(c in self._translit for c in w)
 
+    def _level_committee(self, s, tokens, tok_at_end, suffix, last) -> bool:
+        """某某区|委: jieba gave the level character to the place (桥西区) and left 委 alone;
+        the place and 委 are the district's party committee."""
+        if suffix not in _PARTY_SUFFIXES or last.word != suffix[-1]:
+            return False
+        k = tok_at_end.get(last.start)
+        return k is not None and tokens[k].tag == "ns" and tokens[k].word.endswith(suffix[0]) and len(tokens[k].word) >= 3
+
     def _ministry_word(self, t: Token) -> bool:
         """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
         林业局, 文化厅): a ministry or bureau named by its domain, whatever jieba tags it."""
@@ -533,6 +542,10 @@ class MentionFinder:
         """新冠肺炎疫情定点医院 or 县级公立医院 is a kind of body, not a body."""
         if re.match(r"^[省市县区乡镇村][级属]", name) or "党和政府" in name:
             return True
+        named = re.match(r"([\u3400-\u9fff]{2,6}?)(?:社区|村|镇|乡|街道)", name)
+        if named and named.group(1) not in _NOT_PLACE and named.group(1)[0] not in _NOT_PLACE_HEAD \
+                and len(name) > named.end() + 1:
+            return False  # 鼓楼社区|卫生服务中心, 某某乡|卫生院: a named community's or town's own body
         for g in self.lex.org_stoplist:
             if name.endswith(g) and len(name) > len(g) and g not in self.lex.org_suffixes:
                 head = name[: -len(g)]
@@ -577,6 +590,13 @@ class MentionFinder:
                 break  # 应邀参加, 诸如, 力克: words jieba's dictionary calls names that are none
             if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns:
                 break  # 创办人江南医科大学: a person noun is not part of the body
+            if t.tag == "m" and w in ("亿", "万", "千") and taken and taken[-1].tag in ("ns", "nz", "oov", "nr", "j") \
+                    and not (t.start > 0 and (s[t.start - 1].isdigit() or s[t.start - 1] in "一二三四五六七八九十两几数上")):
+                start = t.start  # 亿|某某公司, 万|某某集团: a brand's first character, not a number
+                steps += 1
+                taken.append(t)
+                idx = tok_at_end.get(t.start)
+                continue
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
                 break
@@ -591,7 +611,9 @@ class MentionFinder:
             taken.append(t)
             idx = tok_at_end.get(t.start)
         # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报
-        while taken and not self._anchor(taken[-1]) and taken[-1].start < pos:
+        while taken and not self._anchor(taken[-1]) and taken[-1].start < pos \
+                and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")):
+            # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community)
             taken.pop()
             start = taken[-1].start if taken else pos
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows

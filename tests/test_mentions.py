@@ -64,6 +64,11 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         # armed forces of a country; a club named like its city where a match is told of
         ("印度空军的一架战机坠毁", "印度空军"),
         ("热那亚主场2-1击败对手", "热那亚"),
+        # a named community's centre; a district's party committee jieba cut as 某某区|委
+        ("定点在青石社区卫生服务中心、白云乡卫生院", "青石社区卫生服务中心"),
+        ("连日来，长安区委充分发挥基层党组织作用", "长安区委"),
+        # a brand opening with a numeral character
+        ("万达康公司捐赠物资", "万达康公司"),
     ],
 )
 def test_organizations(finder, text, org):
