@@ -190,6 +190,8 @@ class MentionFinder:
         places = self._places(s, tokens)
         orgs = self._orgs(s, tokens, places)
         titles = self._titles(s, orgs, tokens)
+        # 《某某日报》 is the paper as a publication (a title of a work), not the body
+        orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
         teams = self._teams(s, tokens, orgs + titles)
         if teams:  # 米兰主场…: the club, not the city
             spans = [(m.start, m.end) for m in teams]
