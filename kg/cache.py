@@ -38,7 +38,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["FactCache", "default_cache_dir", "fingerprint", "EXTRACTION_MODULES"]
+__all__ = ["FactCache", "default_cache_dir", "fingerprint", "replace_file", "EXTRACTION_MODULES"]
 
 # The modules whose code decides what a page's facts are: kg.pipeline and what it imports.
 # tests/test_build_scale.py checks that this covers every kg module `import kg.pipeline` loads.
@@ -46,6 +46,23 @@ EXTRACTION_MODULES = ("errors", "events", "gazetteer", "ingest", "lexicon", "men
                       "records", "relations", "resolve", "segment")
 KEEP_FINGERPRINTS = 3  # folders of older fingerprints kept (a branch switch back stays fast)
 _FORMAT = 1  # of the entries themselves
+
+
+def replace_file(path: Path, data: bytes, *, prefix: str) -> None:
+    """Write `data` to a temporary file beside `path` (`prefix` + random + `.tmp`), then rename
+    it over `path`: a reader sees the old file or the new one, never half of one. (Caches only:
+    no fsync; the build's own outputs go through `kg.rdf.write_atomic_many`.)"""
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def default_cache_dir(outdir) -> Path:
@@ -152,17 +169,8 @@ class FactCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:12]}.", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump((_FORMAT, key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            replace_file(path, pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL),
+                         prefix=f".{key[:12]}.")
         except OSError as exc:
             self.write_failed = f"{self.root}: {exc.strerror or exc}"
 

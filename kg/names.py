@@ -43,15 +43,14 @@ class NameModel:
         return s / len(word)
 
 
-@functools.lru_cache(maxsize=1)
-def load_name_model() -> NameModel:
+def char_frequencies() -> tuple[dict[str, int], int]:
+    """Each character's count in jieba's dictionary, words weighted by their frequency, and
+    the total: what `scripts/make-char-freq` writes to kg/resources/char_freq.tsv."""
     import jieba
-    from jieba.posseg.prob_emit import P
 
     freq: dict[str, int] = {}
     total = 0
-    path = Path(jieba.__file__).parent / "dict.txt"
-    with open(path, encoding="utf-8") as f:
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) < 2:
@@ -60,4 +59,28 @@ def load_name_model() -> NameModel:
             for c in w:
                 freq[c] = freq.get(c, 0) + n
             total += n * len(w)
-    return NameModel(P, freq, total)
+    return freq, total
+
+
+def _name_emissions() -> dict:
+    """jieba's part-of-speech HMM emission table, read from its module file: importing
+    `jieba.posseg` itself would build jieba's global tagger, which kg never uses."""
+    import importlib.util
+
+    import jieba
+
+    path = Path(jieba.__file__).parent / "posseg" / "prob_emit.py"
+    spec = importlib.util.spec_from_file_location("kg_jieba_prob_emit", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.P
+
+
+@functools.lru_cache(maxsize=1)
+def load_name_model() -> NameModel:
+    from kg.lexicon import read_resource_lines
+
+    rows = read_resource_lines("char_freq.tsv")
+    total = int(rows[0][1])
+    freq = {c: int(n) for c, n in rows[1:]}
+    return NameModel(_name_emissions(), freq, total)

@@ -273,23 +273,14 @@ def _read_state():
 def _write_state(state) -> None:
     import marshal
     import os
-    import tempfile
+
+    from kg.cache import replace_file
 
     if os.environ.get("KG_SEGMENTER_CACHE", "1") == "0":
         return
     try:
         path = _state_path()
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump(state, f)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(path, marshal.dumps(state), prefix=path.name + ".")
         # the states of earlier vocabularies (15 MB each) are of no more use
         stem = path.name.rsplit("-", 1)[0] + "-"
         for old in path.parent.glob(stem + "*.marshal"):

@@ -1,0 +1,217 @@
+"""The fast build path gives rdflib's bytes: plain triples, their Turtle and networkx view, the
+segmenter's own jieba route, rendering in a forked child, stale temporary files."""
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, Namespace, URIRef
+
+import kg.segment
+from kg.build import build_graph, write_outputs
+from kg.graph import to_networkx
+from kg.rdf import ORG, SDO, Triples, build_rdf, build_triples, turtle_bytes
+from kg.records import ArticleFacts, Entity, Event, Evidence, Relation
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUTS = ("graph.ttl", "graph.json", "graph.graphml", "graph.html")
+
+
+@pytest.fixture(scope="module")
+def seeds_graph():
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return build_graph(["seeds"], jobs=1)[0]
+    finally:
+        os.chdir(cwd)
+
+
+def _view(G: nx.MultiDiGraph):
+    return (sorted(G.nodes(data=True), key=lambda n: n[0]),
+            sorted(((u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True)), key=lambda e: e[:3]))
+
+
+def test_the_build_makes_plain_triples_that_rdflib_agrees_with(seeds_graph):
+    assert isinstance(seeds_graph, Triples)
+    g = seeds_graph.to_rdflib()
+    assert len(g) == len(seeds_graph)
+    back = Triples.from_rdflib(g)
+    assert set(back) == set(seeds_graph)
+
+
+def test_the_view_of_plain_triples_is_the_view_of_the_saved_turtle(seeds_graph):
+    parsed = Graph().parse(data=turtle_bytes(seeds_graph).decode("utf-8"), format="turtle")
+    assert _view(to_networkx(seeds_graph)) == _view(to_networkx(parsed))
+
+
+NASTY = st.text(alphabet=st.sampled_from(list('王宏伟县委"\\\n\r\t <>&\'#%/·a1　')), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NASTY, NASTY, NASTY, st.sampled_from(["2021-03-02", "--03-02", "2021-02-30", ""]))
+def test_plain_turtle_is_rdflibs_turtle_for_any_strings(name, alias, sentence, date):
+    src = "dir/a b.txt"
+    key = f"{src}#0"
+    ev = Evidence(key, src, 0, 5, sentence, headline=alias)
+    ents = (Entity(f"person:{name}", "Person", name, (alias, sentence), titles=(sentence, alias)),
+            Entity(f"org:{alias}", "Organization", alias, (name,), "GovernmentOrganization"))
+    rels = (Relation(f"person:{name}", "worksFor", f"org:{alias}", "rule", 0.9, ev),
+            Relation(f"person:{name}", "jobTitle", sentence, "rule-b", 0.8, ev),
+            Relation(f"person:{name}", "jobTitle", sentence, "rule-a", 0.7, None))
+    event = Event(f"event:{src}#3", "Meeting", name, date, (f"person:{name}",), evidence=ev)
+    af = ArticleFacts(key, src, 0, 9, alias, date, ents, rels, (event,),
+                      ((f"person:{name}", f"org:{alias}", ev),), (f"person:{name}",), (f"org:{alias}",))
+    plain = build_triples([af])
+    assert turtle_bytes(plain) == build_rdf([af]).serialize(format="turtle", encoding="utf-8")
+
+
+def test_memberof_is_read_from_both_vocabularies_and_not_drawn_twice():
+    kgid = Namespace("https://w3id.org/kgzh/id/")
+    a, b, c = kgid["person/a"], kgid["org/b"], kgid["org/c"]
+    g = Graph()
+    for s, t in ((a, SDO.Person), (b, SDO.Organization), (c, SDO.Organization)):
+        g.add((s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), t))
+        g.add((s, SDO.name, Literal(str(s)[-1])))
+    g.add((a, SDO.worksFor, b))
+    g.add((a, ORG.memberOf, b))  # what kg writes beside worksFor: one edge, worksFor
+    g.add((a, ORG.memberOf, c))  # another graph's own membership: a memberOf edge
+    edges = sorted((u[-1], v[-1], k) for u, v, k in to_networkx(g).edges(keys=True))
+    assert edges == [("a", "b", "worksFor"), ("a", "c", "memberOf")]
+
+
+# ---- the segmenter ---------------------------------------------------------------------------
+
+def _jieba_reference():
+    """jieba's own Tokenizer over the segmenter's dictionary: the algorithm `_cut` must match."""
+    import jieba
+
+    seg = kg.segment.get_segmenter()
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = seg._freq, seg._total, True
+    return seg, tok
+
+
+SENTENCES = [
+    "县委书记王宏伟主持召开县委常委会会议。",
+    "新华社北京1月3日电 外交部发言人沈国放今天说，",
+    "市卫健委主任张华到阳曲县调研疫情防控工作",
+    "ABC公司2021年营收12.5%增长，C++ 和 Python 3.11",
+    "（记者 林雨桐 韩冰）\r\n第二段\t制表",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_segmenter_cuts_as_jieba_does(text):
+    seg, tok = _jieba_reference()
+    assert seg._cut(text) == list(tok.cut(text, HMM=True))
+    words = [t.word for t in seg.tokens(text)]
+    assert "".join(words) == text and all(text[t.start:t.end] == t.word for t in seg.tokens(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("县委书记王宏伟主持召开会议市长副局长卫健委石家庄太原阳曲镇村、，。 \n　１２年月日"
+                                             "记者摄abAB12.-%#+_\r\t的了是在和与")), max_size=40))
+def test_segmenter_cuts_any_text_as_jieba_does(text):
+    seg, tok = _jieba_reference()
+    assert seg._cut(text) == list(tok.cut(text, HMM=True))
+
+
+def test_segmenter_state_is_kept_on_disk_and_a_bad_file_is_made_again(tmp_path, monkeypatch):
+    path = tmp_path / "state.marshal"
+    monkeypatch.setattr(kg.segment, "_state_path", lambda: path)
+    monkeypatch.setenv("KG_SEGMENTER_CACHE", "1")
+    built = kg.segment.Segmenter()
+    assert path.is_file()
+    text = "县委书记王宏伟主持召开会议"
+    read = kg.segment.Segmenter()
+    assert read.tokens(text) == built.tokens(text) and read._tags == built._tags
+    path.write_bytes(b"\x00garbage")
+    again = kg.segment.Segmenter()
+    assert again.tokens(text) == built.tokens(text)
+
+
+# ---- writing ---------------------------------------------------------------------------------
+
+PAGES = {
+    "a.txt": "本报讯 11月26日，县委书记王宏伟主持召开县委常委会会议。县长李明参加会议。\n",
+    "b.txt": "本报讯 市卫健委主任张华到阳曲县调研疫情防控工作。\n",
+}
+
+
+@pytest.fixture
+def small_graph(tmp_path):
+    d = tmp_path / "pages"
+    d.mkdir()
+    for name, text in PAGES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return build_graph([d], jobs=1)[0]
+
+
+@pytest.mark.parametrize("html", [True, False])
+def test_rendering_in_a_forked_child_writes_the_same_bytes(small_graph, tmp_path, html):
+    one = write_outputs(small_graph, tmp_path / "one", html=html, jobs=1)
+    two = write_outputs(small_graph, tmp_path / "two", html=html, jobs=2)
+    assert [p.name for p in one] == [p.name for p in two]
+    for a, b in zip(one, two):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_an_error_in_the_forked_child_is_raised_and_nothing_written(small_graph, tmp_path, monkeypatch):
+    import kg.viz
+
+    def broken(*args, **kwargs):
+        raise MemoryError("out of memory while rendering")
+
+    monkeypatch.setattr(kg.viz, "render_html", broken)
+    with pytest.raises(MemoryError):
+        write_outputs(small_graph, tmp_path / "out", jobs=2)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def _dead_pid() -> int:
+    pid = 4_000_000
+    while True:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return pid
+        except OSError:
+            pass
+        pid -= 1
+
+
+def test_a_later_build_removes_the_temporary_files_a_killed_one_left(small_graph, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / f".graph.ttl.{_dead_pid()}.abcd1234.tmp"  # a build killed with SIGKILL
+    live = out / f".graph.json.{os.getppid()}.abcd1234.tmp"  # a build still writing
+    old_style = out / ".graph.html.k2j4h5g6.tmp"  # kg before process ids, long ago
+    fresh_old_style = out / ".graph.graphml.z9y8x7w6.tmp"  # ... or a moment ago: left alone
+    mine = out / ".graph.ttl.notes"  # not a name kg makes
+    for p in (dead, live, old_style, fresh_old_style, mine):
+        p.write_text("x")
+    os.utime(old_style, (0, 0))
+    write_outputs(small_graph, out, html=True)
+    left = sorted(p.name for p in out.iterdir())
+    assert left == sorted([*OUTPUTS, live.name, fresh_old_style.name, mine.name])
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSONISH)
+def test_graph_json_is_what_json_dumps_writes(obj):
+    import json
+
+    from kg.build import _indented_json
+
+    assert _indented_json(obj) == json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
