@@ -47,9 +47,10 @@ def extract_file(path_and_source):
         return source, (), f"internal error, please report it: {type(exc).__name__}: {exc}"
 
 
-def extract_batch(batch):
+def extract_batch(batch, lac: bool = False):
     """Worker (process pool or Dask): `[(source, bytes), ...]` → `(PIPELINE_VERSION, [(source,
-    facts, skip reason), ...])`. Bytes, not paths, so a cluster's workers need no shared disk."""
+    facts, skip reason), ...])`. Bytes, not paths, so a cluster's workers need no shared disk.
+    `lac` adds the optional LAC persons (`kg.lac`)."""
     from kg.ingest import Page, decode_bytes
     from kg.pipeline import PIPELINE_VERSION, extract_page
 
@@ -62,7 +63,7 @@ def extract_batch(batch):
             continue
         page = Page(source=source, text=text, encoding=encoding, replaced=replaced)
         try:
-            out.append((source, extract_page(page), None))
+            out.append((source, extract_page(page, lac=lac), None))
         except Exception as exc:  # a bug on one odd page must not sink the others; --strict still fails
             out.append((source, (), f"internal error, please report it: {type(exc).__name__}: {exc}"))
     return PIPELINE_VERSION, out
@@ -165,15 +166,16 @@ def _ordered_results(files, *, max_bytes, cache, submit, window, batch_size, rep
 
 
 def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | None = None, max_bytes: int | None = None,
-                cache=None, scheduler: str | None = None):
+                cache=None, scheduler: str | None = None, lac: bool = False):
     """The RDF graph (`kg.rdf.Triples`) of every readable file under `paths`; skips are
     recorded in `report`.
 
     Files over `max_bytes` (default `kg.ingest.DEFAULT_MAX_BYTES`) are skipped, not read.
     `jobs` > 1 extracts in that many worker processes; `scheduler` (`tcp://host:8786`, or a
     `distributed.Client`) on a Dask cluster instead. `cache` (a `kg.cache.FactCache`) supplies
-    the facts of files seen before and keeps those of the others. Whatever runs it, the
-    graph is the same: results are merged in the order of the sorted file names.
+    the facts of files seen before and keeps those of the others (give it a cache whose
+    version says `+lac` when `lac` is on). Whatever runs it, the graph is the same: results are
+    merged in the order of the sorted file names.
     """
     from kg.ingest import DEFAULT_MAX_BYTES
     from kg.rdf import build_triples
@@ -186,13 +188,13 @@ def build_graph(paths, *, jobs: int = 1, progress=None, report: BuildReport | No
         if scheduler is not None:
             from kg.cluster import dask_submitter
 
-            submit, workers = dask_submitter(scheduler, stack)
+            submit, workers = dask_submitter(scheduler, stack, lac=lac)
             window, batch_size = 4 * workers, max(1, min(4, n // (workers * 8) or 1))
         elif jobs > 1 and n > 1:
-            submit = _LazyPool(jobs, stack)
+            submit = _LazyPool(jobs, stack, functools.partial(extract_batch, lac=lac))
             window, batch_size = 3 * jobs, max(1, min(_MAX_BATCH, n // (jobs * 8) or 1))
         else:
-            submit, window, batch_size = (lambda batch: _Done(extract_batch(batch))), 1, 1
+            submit, window, batch_size = (lambda batch: _Done(extract_batch(batch, lac=lac))), 1, 1
         results = _ordered_results(files, max_bytes=max_bytes, cache=cache, submit=submit, window=window,
                                    batch_size=batch_size, report=report)
         g = build_triples(_facts(results, report, progress, n))
@@ -215,13 +217,13 @@ class _LazyPool:
     """`submit(batch)` to a process pool started on first use: a build served wholly from
     the cache starts no workers."""
 
-    def __init__(self, jobs, stack):
-        self.jobs, self.stack, self.pool = jobs, stack, None
+    def __init__(self, jobs, stack, work=extract_batch):
+        self.jobs, self.stack, self.work, self.pool = jobs, stack, work, None
 
     def __call__(self, batch):
         if self.pool is None:
             self.pool = self.stack.enter_context(_process_pool(self.jobs))
-        return self.pool.submit(extract_batch, batch)
+        return self.pool.submit(self.work, batch)
 
 
 def _process_pool(jobs: int) -> ProcessPoolExecutor:

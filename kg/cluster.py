@@ -13,7 +13,7 @@ from kg.errors import KGError
 __all__ = ["dask_submitter"]
 
 
-def dask_submitter(scheduler, stack):
+def dask_submitter(scheduler, stack, lac: bool = False):
     """`(submit, workers)`: `submit(batch)` runs `extract_batch(batch)` on the cluster and
     returns its future; `workers` is the number of worker threads, to size the batches.
 
@@ -37,6 +37,6 @@ def dask_submitter(scheduler, stack):
 
     def submit(batch):
         # pure=False: two batches with equal bytes are still two tasks (their sources differ anyway)
-        return client.submit(extract_batch, batch, pure=False)
+        return client.submit(extract_batch, batch, lac, pure=False)
 
     return submit, workers

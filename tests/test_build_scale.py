@@ -39,9 +39,9 @@ def count_extracted(monkeypatch):
     seen = []
     real = kg.build.extract_batch
 
-    def counting(batch):
+    def counting(batch, lac=False):
         seen.extend(source for source, _ in batch)
-        return real(batch)
+        return real(batch, lac=lac)
 
     monkeypatch.setattr(kg.build, "extract_batch", counting)
     return seen

@@ -158,3 +158,28 @@ def test_extend_mentions_keeps_kg_and_sorts(tagger):
     assert set(kg) <= set(out)
     assert out == sorted(out, key=lambda m: (m.start, m.end))
     assert any(m.rule == "lac" for m in out)
+
+
+def test_build_and_ner_with_lac(tagger, tmp_path, capsys):
+    """`kg build --lac` and `kg ner --lac` take LAC's persons; without the flag they don't."""
+    import json
+
+    from kg.cli import main
+
+    text = SENTENCES[0]
+    page = tmp_path / "in" / "p.txt"
+    page.parent.mkdir()
+    page.write_text(text + "\n", encoding="utf-8")
+    assert main(["build", str(page.parent), "-o", str(tmp_path / "a"), "-q", "-j", "1", "--no-html",
+                 "--cache-dir", str(tmp_path / "c")]) == 0
+    assert main(["build", str(page.parent), "-o", str(tmp_path / "b"), "-q", "-j", "1", "--no-html", "--lac",
+                 "--cache-dir", str(tmp_path / "c")]) == 0
+    plain = (tmp_path / "a" / "graph.ttl").read_text(encoding="utf-8")
+    with_lac = (tmp_path / "b" / "graph.ttl").read_text(encoding="utf-8")
+    # the evidence sentence names him either way; only with LAC is he a person (the cache keeps
+    # the two builds apart)
+    assert "person/刘海涛" not in plain and "person/刘海涛" in with_lac
+    capsys.readouterr()
+    assert main(["ner", "--lac", str(page)]) == 0
+    rec = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert {"text": "刘海涛", "type": "person"}.items() <= next(m for m in rec["mentions"] if m["text"] == "刘海涛").items()

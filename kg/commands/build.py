@@ -36,6 +36,9 @@ def register(sub):
                    help="folder of the per-file cache (default: .kg-cache beside OUTDIR, or $KG_CACHE_DIR)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="extract on the Dask cluster of this scheduler (tcp://HOST:8786) instead of local processes")
+    p.add_argument("--lac", action="store_true",
+                   help="also add the persons Baidu's LAC model finds where kg finds none "
+                        "(optional extra: pip install 'kg[lac]'; docs/lac.md)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(run=run)
 
@@ -67,11 +70,20 @@ def run(args):
         if show and (i == n or i % 20 == 0):
             print(f"\rkg build: {i}/{n} files", end="" if i < n else "\n", file=sys.stderr, flush=True)
 
+    if args.lac:
+        from kg.errors import KGError
+        from kg.lac import available
+
+        if not available():
+            raise KGError("--lac needs the optional extra: pip install 'kg[lac]'")
     cache = state = None
     if not args.no_cache:
         from kg.cache import FactCache, default_cache_dir
+        from kg.pipeline import PIPELINE_VERSION
 
-        cache = FactCache(args.cache_dir or default_cache_dir(args.out))
+        # facts extracted with LAC are kept apart from those without
+        cache = FactCache(args.cache_dir or default_cache_dir(args.out),
+                          version=PIPELINE_VERSION + ("+lac" if args.lac else ""))
         state = build_state(args.paths, args.out, cache, html=html, max_bytes=args.max_bytes)
         done = outputs_current(state, args.out, cache)
         if done is not None and done["files"] and not (args.strict and done["skipped"]):
@@ -83,7 +95,7 @@ def run(args):
             return 0
 
     g, report = build_graph(args.paths, jobs=max(1, args.jobs), progress=progress, report=report,
-                            max_bytes=args.max_bytes, cache=cache, scheduler=args.scheduler)
+                            max_bytes=args.max_bytes, cache=cache, scheduler=args.scheduler, lac=args.lac)
     for source, reason in report.skipped:
         print(f"kg: skipped {source}: {reason}", file=sys.stderr)
     if cache is not None and cache.write_failed and not args.quiet:
