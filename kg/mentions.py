@@ -72,6 +72,8 @@ _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
                         + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人")
+# tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
+_SUFFIX_HEAD_TAGS = frozenset(("oov", "ns", "nz", "nr", "n", "j", "nrt"))
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
@@ -84,17 +86,46 @@ _PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u300
 _NAME_DOTS = "·•・‧"
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
+# a bracket holding nothing but names: (王某某 李某某)
+_BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
+# a list of short words joined by 、 (吴海涛、陈立新)
+_NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
+# the rest of a name in parts after its first part (·艾买提)
+_NAME_PARTS = re.compile(r"(?:[·•・][\u3400-\u9fff]{1,6})+")
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
 
 
-@functools.lru_cache(maxsize=None)
-def _name_char_logp(state: str, c: str) -> float:
-    """log P(c | state of a personal name: B begin, M middle, E end) in jieba's own
-    part-of-speech HMM (shipped with jieba, trained on tagged news): how name-like a
-    character is in that place."""
-    from jieba.posseg.prob_emit import P
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What a MentionFinder derives from the lexicon. Made once per process: the pipeline makes
+    a finder per page, and compiling the role patterns each time cost as much as a stage."""
 
-    return P.get((state, "nr"), {}).get(c, -20.0)
+    translit: frozenset[str]
+    sites: tuple[str, ...]
+    roles: tuple[tuple[str, re.Pattern], ...]
+    any_role_re: re.Pattern  # finds a sentence with none of them in one pass
+    title_re: re.Pattern
+    place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    lex = load_lexicon()
+    # the lexicon's pattern behind a look-ahead for the characters a post can open with: the
+    # same matches, but the engine tries the hundreds of heads only where one can start
+    # (a quarter of the time over a sentence)
+    firsts = {"常", "副"} | {h[0] for h in lex.title_heads}
+    roles = sorted(set(lex.byline_roles) | set(lex.person_nouns), key=len, reverse=True)
+    return _Tables(
+        translit=lex.translit_chars | _TRANSLIT,
+        # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole
+        sites=tuple(x for x, level in lex.place_suffixes.items() if len(x) >= 2 and level == "other"),
+        # byline and role words, longest first
+        roles=tuple((r, re.compile(re.escape(r))) for r in roles),
+        any_role_re=re.compile("|".join(re.escape(r) for r in roles)),
+        title_re=re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" + lex.title_re.pattern),
+        place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +167,14 @@ class MentionFinder:
         self.lex = load_lexicon()
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
-        self._translit = self.lex.translit_chars | _TRANSLIT
         self._names = load_name_model()
-        # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole
-        self._sites = tuple(x for x, level in self.lex.place_suffixes.items() if len(x) >= 2 and level == "other")
-        # byline and role words, longest first, compiled once (not per sentence)
-        self._roles = tuple((r, re.compile(re.escape(r))) for r in
-                            sorted(set(self.lex.byline_roles) | set(self.lex.person_nouns), key=len, reverse=True))
+        tables = _tables()
+        self._translit = tables.translit
+        self._sites = tables.sites
+        self._roles = tables.roles
+        self._any_role_re = tables.any_role_re
+        self._title_re = tables.title_re
+        self._place_suffix_firsts = tables.place_suffix_firsts
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
@@ -163,19 +195,19 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
-            if _name_char_logp("E", c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
+            if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
                     and self.seg.known(s[three : three + 2]):
                 return two  # 某某因采访…: 因 hardly ever closes a name, and 采访 is the next word
-            if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and _name_char_logp("E", c3) > -7.0 \
+            if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and self._names.end_logp(c3) > -7.0 \
                     and c3 in lex.given_chars:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
                 return two
-            if word_after and not (c3 not in _AFTER_NAME and _name_char_logp("E", c3) > -6.0
+            if word_after and not (c3 not in _AFTER_NAME and self._names.end_logp(c3) > -6.0
                                    and self.seg.known(s[three : three + 2])):
                 return two  # …but 王力军|报道 beats 王力|军报|道: the name's end leaves a word after it
-            if c3 in lex.given_chars or (_name_char_logp("E", c3) > -7.0 and not word_after):
+            if c3 in lex.given_chars or (self._names.end_logp(c3) > -7.0 and not word_after):
                 return three
             if three in bounds and two not in bounds:
                 return three
@@ -188,8 +220,9 @@ class MentionFinder:
         bounds = {t.start for t in tokens} | {len(s)}
         out: list[Mention] = []
         places = self._places(s, tokens)
-        orgs = self._orgs(s, tokens, places)
-        titles = self._titles(s, orgs, tokens)
+        heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
+        orgs = self._orgs(s, tokens, places, heads)
+        titles = self._titles(s, orgs, tokens, heads)
         # 《某某日报》 is the paper as a publication (a title of a work), not the body
         orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
         teams = self._teams(s, tokens, orgs + titles)
@@ -258,17 +291,24 @@ class MentionFinder:
     def _places(self, s: str, tokens: list[Token]) -> list[Mention]:
         out = []
         gaz, lex = self.gaz, self.lex
+        suffix_firsts = self._place_suffix_firsts
         n = len(tokens)
         k = 0
         while k < n:
             t = tokens[k]
             w = t.word
             hit = gaz.lookup(w)
+            followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
+            if not (hit or t.tag == "ns" or w[-1:] in ("镇", "乡", "村") or w in lex.locale_words or w in lex.world_places
+                    or (followed and t.tag in _SUFFIX_HEAD_TAGS) or (t.tag in ("nt", "nz") and len(w) >= 4)):
+                # none of the rules below takes this word (nine in ten of a sentence's words)
+                k += 1
+                continue
             if w in lex.locale_words and w.startswith(("我", "本")):
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
                 k += 1
                 continue
-            suffix_next = lex.place_suffix_re.match(s, t.end)
+            suffix_next = lex.place_suffix_re.match(s, t.end) if followed else None
             if t.tag in ("ns", "nt", "nz") and len(w) >= 4 and w.endswith(self._sites) and w[0] not in _NOT_PLACE_HEAD:
                 # a site jieba knows whole (某某大会堂, 某某宾馆): its ending says it is a place
                 out.append(Mention(t.start, t.end, w, "place", "other", "site-word"))
@@ -291,7 +331,7 @@ class MentionFinder:
                     k += 1
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
-            m = lex.place_suffix_re.match(s, t.end) if t.tag in ("oov", "ns", "nz", "nr", "n", "j", "nrt") else None
+            m = suffix_next if t.tag in _SUFFIX_HEAD_TAGS else None
             if m and m.group() in ("村", "社区", "小区") and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
                 m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
@@ -394,11 +434,11 @@ class MentionFinder:
         return out if len(out) >= 2 else None
 
     # ---- organizations -------------------------------------------------------------------
-    def _orgs(self, s: str, tokens: list[Token], places: list[Mention]) -> list[Mention]:
+    def _orgs(self, s: str, tokens: list[Token], places: list[Mention], heads: list[re.Match]) -> list[Mention]:
         lex, seg = self.lex, self.seg
         out: list[Mention] = []
         tok_at_end = {t.end: i for i, t in enumerate(tokens)}
-        head_spans = [(m.start(), m.end()) for m in lex.title_re.finditer(s)]
+        head_spans = [(m.start(), m.end()) for m in heads]
         place_ends = {p.end: p for p in places}
         for m in lex.org_suffix_re.finditer(s):
             suffix = m.group()
@@ -504,7 +544,7 @@ class MentionFinder:
     def _title_ends_at(self, s: str, pos: int) -> bool:
         """Whether a post's head word (主任, 研究员) ends right at `pos`."""
         a = max(0, pos - 6)
-        return any(m.end() == pos - a for m in self.lex.title_re.finditer(s[a:pos])) if pos else False
+        return any(m.end() == pos - a for m in self._title_re.finditer(s[a:pos])) if pos else False
 
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
@@ -663,14 +703,14 @@ class MentionFinder:
         return last.tag == "nt" and len(name) >= 3
 
     # ---- posts ---------------------------------------------------------------------------
-    def _titles(self, s: str, orgs: list[Mention], tokens: list[Token] = ()) -> list[Mention]:
+    def _titles(self, s: str, orgs: list[Mention], tokens: list[Token], heads: list[re.Match]) -> list[Mention]:
         lex = self.lex
         out = []
         # a head cut out of a place's name (合肥市|长江路 holds 市长) is no post
         in_place = [(t.start, t.end) for t in tokens if t.tag == "ns" and len(t.word) >= 3]
         org_by_end = {o.end: o for o in orgs}
         bodies = sorted(lex.title_bodies, key=len, reverse=True)
-        for m in lex.title_re.finditer(s):
+        for m in heads:
             head_start, end = m.start(), m.end()
             if any(a < end < b or a < head_start < b for a, b in in_place):
                 continue
@@ -771,7 +811,7 @@ class MentionFinder:
                         add(i, t.start, "before-title")
                         break
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
-        for role, role_re in self._roles:
+        for role, role_re in self._roles if self._any_role_re.search(s) else ():
             if role not in s:
                 continue
             for m in role_re.finditer(s):
@@ -796,7 +836,7 @@ class MentionFinder:
                     for a, b in names:
                         add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
         # a bracket holding nothing but names: (王某某 李某某)
-        for m in re.finditer(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]", s):
+        for m in _BRACKET_NAMES.finditer(s) if "(" in s or "（" in s else ():
             names = []
             for part in re.finditer(r"[\u3400-\u9fff]+", m.group(1)):
                 got = split_name_run(part.group(), lex)
@@ -808,7 +848,7 @@ class MentionFinder:
                 for a, b in names:
                     add(a, b, "bracket-names")
         # (c) lists joined by 、: when one item is a person, or the list closes with 等/参加/出席
-        for lst in re.finditer(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}", s):
+        for lst in _NAME_LIST.finditer(s) if _LIST_SEP in s else ():
             items = []
             pos = lst.start()
             for item in lst.group().split(_LIST_SEP):
@@ -868,8 +908,8 @@ class MentionFinder:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
         for k, t in enumerate(tokens):
-            if t.tag not in _NAME_TAGS:
-                continue  # none of the rules below takes other tags
+            if t.tag not in _NAME_TAGS or (len(t.word) == 1 and t.tag not in ("nr", "nrfg")):
+                continue  # none of the rules below takes other tags, nor one character but a surname
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
@@ -933,17 +973,19 @@ class MentionFinder:
                 add(i, j, "dotted-name")
         # (e) names already known in this article or page
         for name in known:
-            if name not in s:
-                continue
-            for m in re.finditer(re.escape(name), s):
-                add(m.start(), m.end(), "known-name")
+            # str.find, not a pattern per name: a page's names would crowd the re module's
+            # cache of compiled patterns and every pattern of this module would be compiled again
+            i = s.find(name)
+            while i >= 0:
+                add(i, i + len(name), "known-name")
+                i = s.find(name, i + len(name))
         for (i, j), rule in list(found.items()):
-            m = re.match(r"(?:[·•・][\u3400-\u9fff]{1,6})+", s[j:])
+            m = _NAME_PARTS.match(s, j)
             if m:  # 司马义·艾买提, 查理·曼德: a name in parts
                 del found[(i, j)]
                 whole = [(a, b) for a, b in found if a <= i and b > j]
                 if not whole:  # the dotted rule's end, where it found one, is the better
-                    found[(i, j + m.end())] = rule
+                    found[(i, m.end())] = rule
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 

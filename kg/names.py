@@ -34,6 +34,11 @@ class NameModel:
         self._bg = {c: math.log((f + 1) / (total + 1)) for c, f in char_freq.items()}
         self._bg_unseen = math.log(1 / (total + 1))
 
+    def end_logp(self, c: str) -> float:
+        """log P(c | the last character of a personal name) in jieba's HMM: how often a name
+        closes with c."""
+        return self._e.get(c, _UNSEEN)
+
     def score(self, word: str) -> float:
         if len(word) < 2:
             return _UNSEEN

@@ -193,10 +193,10 @@ def test_a_bug_on_one_page_does_not_sink_the_others(tmp_path, monkeypatch):
 
     real = kg.pipeline.extract_page
 
-    def fragile(p):
+    def fragile(p, **options):
         if "爆炸" in p.text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(p)
+        return real(p, **options)
 
     monkeypatch.setattr(kg.pipeline, "extract_page", fragile)
     (tmp_path / "a.txt").write_text(page("王宏伟"), encoding="utf-8")
