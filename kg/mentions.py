@@ -654,8 +654,10 @@ class MentionFinder:
             idx = tok_at_end.get(t.start)
         # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报
         while taken and not self._anchor(taken[-1]) and taken[-1].start < pos \
-                and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")):
-            # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community)
+                and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
+                and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")):
+            # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the
+            # brand's 亿 taken above stays)
             taken.pop()
             start = taken[-1].start if taken else pos
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows

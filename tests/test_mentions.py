@@ -69,6 +69,7 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("连日来，长安区委充分发挥基层党组织作用", "长安区委"),
         # a brand opening with a numeral character
         ("万达康公司捐赠物资", "万达康公司"),
+        ("生产企业亿达康（北京）科技有限公司捐赠", "亿达康（北京）科技有限公司"),
     ],
 )
 def test_organizations(finder, text, org):
