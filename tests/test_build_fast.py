@@ -137,19 +137,11 @@ def test_segmenter_state_is_kept_on_disk_and_a_bad_file_is_made_again(tmp_path, 
 
 # ---- writing ---------------------------------------------------------------------------------
 
-PAGES = {
-    "a.txt": "本报讯 11月26日，县委书记王宏伟主持召开县委常委会会议。县长李明参加会议。\n",
-    "b.txt": "本报讯 市卫健委主任张华到阳曲县调研疫情防控工作。\n",
-}
-
-
 @pytest.fixture
-def small_graph(tmp_path):
-    d = tmp_path / "pages"
-    d.mkdir()
-    for name, text in PAGES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    return build_graph([d], jobs=1)[0]
+def small_graph(write_pages):
+    from conftest import SMALL_PAGES
+
+    return build_graph([write_pages(SMALL_PAGES)], jobs=1)[0]
 
 
 @pytest.mark.parametrize("html", [True, False])

@@ -17,20 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 # small pages of our own, so the cache tests extract little
-PAGES = {
-    "a.txt": "本报讯 11月26日，县委书记王宏伟主持召开县委常委会会议。县长李明参加会议。\n",
-    "b.txt": "本报讯 市卫健委主任张华到阳曲县调研疫情防控工作。\n",
-    "c.txt": "记者 殷雪莺 梁涛\n太原市人民政府副市长赵强出席新闻发布会并讲话。\n",
-}
+from conftest import SMALL_PAGES  # noqa: E402
+
+PAGES = {**SMALL_PAGES, "c.txt": "记者 殷雪莺 梁涛\n太原市人民政府副市长赵强出席新闻发布会并讲话。\n"}
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    d = tmp_path / "pages"
-    d.mkdir()
-    for name, text in PAGES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    return d
+def corpus(write_pages):
+    return write_pages(PAGES)
 
 
 @pytest.fixture
