@@ -949,7 +949,10 @@ def _author_under_headline(lines: list[_Line], decks: list[list[int]]) -> int | 
         return None
     sl = 2 if last.text[:2] in surnames and last.size == 3 else 1
     if not all(c in given for c in last.text[sl:]):
-        return None
+        from kg.names import load_name_model
+
+        if load_name_model().score(last.text) < 1.0:
+            return None  # neither name characters nor a name's statistics: title text
     from kg.gazetteer import load_gazetteer
 
     # a place kicker under the title (… / 郑州 / 本报讯…) is no author

@@ -962,17 +962,23 @@ class MentionFinder:
                     and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]):
                 i = tok.start
             k = m.end() - len(last)
-            j = k
+            j = base = k + 1
             tok = next((t for t in tokens if t.start <= k < t.end), None)
             if tok is not None and tok.tag not in _NOT_NAME_TAGS and tok.end - k <= 6 and _ALL_CJK.match(s[k:tok.end]):
-                j = tok.end  # 吕特|格尔斯: the word after the dot, then what spells on
+                j = base = tok.end  # 吕特|格尔斯: the word after the dot, then what spells on
+                while j - k > 1 and s[j - 1] not in self._translit:
+                    j -= 1  # 布鲁杰尔迪访: the tail jieba glued on is no part of the name
+                    base = j
             while j < m.end() and j - k < 6 and s[j] in self._translit:
                 j += 1
-            # a following word ends the name (拉 of 拉动 is not the name's)
-            while j - k > 1 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
+            # a following word ends the name (拉 of 拉动, 法 of 法国), never inside jieba's word
+            while j > base and (self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns")
+                                or s[j - 1 : j + 1] in lex.world_places):
                 j -= 1
             if i < dot and j > k and s[i:j] not in lex.world_places:
                 add(i, j, "dotted-name")
+                for a, b in [x for x in found if i <= x[0] and x[1] <= j and x != (i, j)]:
+                    del found[(a, b)]  # a part found by another rule is the whole name's
         # (e) names already known in this article or page
         for name in known:
             # str.find, not a pattern per name: a page's names would crowd the re module's

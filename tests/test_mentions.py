@@ -174,3 +174,13 @@ def test_three_character_names_against_the_word_after(finder, text, name):
 def test_both_sides_of_a_match_are_teams(finder):
     got = found(finder, "本轮切尔西对阵阿森纳，罗马和拉齐奥主场作战")
     assert {("切尔西", "organization"), ("阿森纳", "organization"), ("拉齐奥", "organization")} <= got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的报告", "艾哈迈德·本·穆罕默德·萨利姆"),
+    ("特使阿拉丁·布鲁杰尔迪访巴", "阿拉丁·布鲁杰尔迪"),
+    ("副委员长铁木尔·达瓦买提出席了会议", "铁木尔·达瓦买提"),
+])
+def test_dotted_names_end_where_the_name_does(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {name}
