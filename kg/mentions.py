@@ -204,6 +204,8 @@ class MentionFinder:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
                 return two
+            if word_after and c4 in _AFTER_NAME and self._names.score(s[i:three]) >= 2.0:
+                return three  # 刘某升|为团长: a strong name's statistics outweigh the word 升为
             if word_after and not (c3 not in _AFTER_NAME and self._names.end_logp(c3) > -6.0
                                    and self.seg.known(s[three : three + 2])):
                 return two  # …but 王力军|报道 beats 王力|军报|道: the name's end leaves a word after it
@@ -552,7 +554,7 @@ class MentionFinder:
         sl = self.lex.is_surname_start(w, 0)
         given = w[sl:]
         return len(given) == 2 and self.seg.known(given) \
-            and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "m", "r", "vd", "ad") \
+            and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
             and self._names.score(w) < 1.0
 
     def _name_shaped(self, w: str) -> bool:
