@@ -543,6 +543,28 @@ class MentionFinder:
         w = s[i + 1 : j + 1]
         return self.seg.known(w) and self.seg.tag(w) in ("j", "n", "nz", "vn") and self._names.score(s[i:j]) < 2.0
 
+    def _list_neighbours(self, s: str, a: int, b: int, bounds: set[int]) -> list[tuple[int, int]]:
+        """Name-shaped items right before and after `s[a:b]` across a 、."""
+        out = []
+        if s[b : b + 1] == _LIST_SEP:
+            j = self.name_at(s, b + 1, bounds)
+            if j and self._list_item_name(s[b + 1 : j]) and (j == len(s) or s[j] in "、，。等和与及" or j in bounds):
+                out.append((b + 1, j))
+        if a >= 3 and s[a - 1] == _LIST_SEP:
+            for L in (3, 2):
+                x = a - 1 - L
+                if x >= 0 and (x == 0 or not _CJK.match(s[x - 1]) or s[x - 1] in "、和与及") \
+                        and self._list_item_name(s[x : a - 1]):
+                    out.append((x, a - 1))
+                    break
+        return out
+
+    def _list_item_name(self, w: str) -> bool:
+        sl = self.lex.is_surname_start(w, 0)
+        if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or self._common_word(w):
+            return False
+        return all(c in self.lex.given_chars for c in w[sl:]) or self._names.score(w) >= 1.0
+
     def _title_ends_at(self, s: str, pos: int) -> bool:
         """Whether a post's head word (主任, 研究员) ends right at `pos`."""
         a = max(0, pos - 6)
@@ -981,6 +1003,17 @@ class MentionFinder:
                 add(i, j, "dotted-name")
                 for a, b in [x for x in found if i <= x[0] and x[1] <= j and x != (i, j)]:
                     del found[(a, b)]  # a part found by another rule is the whole name's
+        # (g) the neighbours of a name in a list (张某、李某某、王某): a name-shaped item next
+        # to a name across 、 is one too, passed along the list
+        if _LIST_SEP in s:
+            todo = list(found)
+            while todo:
+                a, b = todo.pop()
+                for x, y in self._list_neighbours(s, a, b, bounds):
+                    if (x, y) not in found and free(x, y):
+                        add(x, y, "list-neighbour")
+                        if (x, y) in found:
+                            todo.append((x, y))
         # (e) names already known in this article or page
         for name in known:
             # str.find, not a pattern per name: a page's names would crowd the re module's

@@ -184,3 +184,9 @@ def test_both_sides_of_a_match_are_teams(finder):
 def test_dotted_names_end_where_the_name_does(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == {name}
+
+
+def test_a_name_passes_along_a_list(finder):
+    persons = {m.text for m in finder.find("赴西安同张学良、杨虎城一起谈判") if m.type == "person"}
+    assert {"张学良", "杨虎城"} <= persons
+    assert not [m for m in finder.find("重点抓好农业、工业、交通三件事") if m.type == "person"]
