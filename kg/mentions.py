@@ -575,6 +575,8 @@ class MentionFinder:
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
         sl = self.lex.is_surname_start(w, 0)
         given = w[sl:]
+        if w[0] in _FUNCTION_CHARS and self.seg.known(given) and self._names.score(w) < 1.5:
+            return True  # 向|农民: a preposition before a word
         return len(given) == 2 and self.seg.known(given) \
             and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
             and self._names.score(w) < 1.0
@@ -806,7 +808,7 @@ class MentionFinder:
             elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
                     and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j):
                 add(i, j, "after-title")
-            elif jf:
+            elif jf and not self._common_word(s[i:jf]):
                 add(i, jf, "after-title")
         # a name right after a body, told by what follows (北京服装学院黄关葆等, 中国银行王某表示)
         for o in orgs:
@@ -845,8 +847,9 @@ class MentionFinder:
                 while i < len(s) and s[i] in " \u3000":
                     i += 1
                 if lex.byline_roles.get(role) == "before":
-                    parts = self._byline_names(s, i)
-                    if parts:
+                    parts = [(a, b) for a, b in self._byline_names(s, i)
+                             if not (self.seg.known(s[a : a + 2]) and self.seg.tag(s[a : a + 2]) in _NOT_NAME_TAGS)]
+                    if parts:  # (对记者|解释说: 解释 is a verb, no name)
                         for a, b in parts:
                             add(a, b, "byline")
                         continue
@@ -947,7 +950,11 @@ class MentionFinder:
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (李云飞, 穆里尼奥)
-                if context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                at_place = before.endswith(_TO_PLACE) or (before.endswith(_LIST_SEP) and any(
+                    p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
+                if at_place and len(w) >= 3 and all(c in self._translit for c in w):
+                    pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
+                elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or all(c in _TRANSLIT for c in w)
                                                 or (t.tag == "nrt" and all(c in self._translit for c in w)
                                                     and not self.gaz.lookup(w)))):
@@ -969,7 +976,7 @@ class MentionFinder:
                 # jieba split a name (李/红梅, 曹/鹏飞): join the surname with what follows
                 nxt = tokens[k + 1]
                 if 1 <= len(nxt.word) <= 2 and all(c in lex.given_chars for c in nxt.word) \
-                        and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f") \
+                        and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
         # (f) a name in parts joined by a name dot (泰勒·斯威夫特): the dot is the cue; each
