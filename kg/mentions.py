@@ -931,6 +931,8 @@ class MentionFinder:
             namey = sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             mostly = len(items) >= 4 and namey >= 0.6 * len(items)
+            if self._common_word(s[items[0][0]:items[0][1]]) and not lead:
+                continue  # 领导干部、党和国家…: a list opening with a common word, whatever its cue
             if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
                                           or s[x:y] in known for x, y in items[1:])):
                 for x, y in items:
@@ -954,6 +956,8 @@ class MentionFinder:
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
                 if at_place and len(w) >= 3 and all(c in self._translit for c in w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
+                elif len(w) >= 4 and not sl and not all(c in self._translit for c in w):
+                    pass  # 今天上午 and other long words jieba's dictionary tags as names
                 elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or all(c in _TRANSLIT for c in w)
                                                 or (t.tag == "nrt" and all(c in self._translit for c in w)

@@ -193,6 +193,7 @@ def test_a_name_passes_along_a_list(finder):
 
 
 @pytest.mark.parametrize("text", ["要做有理想、有道德、有文化、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“企业要改革”",
-                                  "就连美国专家也感到意外", "印度、巴基斯坦、孟加拉、菲律宾的劳工"])
+                                  "就连美国专家也感到意外", "印度、巴基斯坦、孟加拉、菲律宾的劳工",
+                                  "要求各级领导干部、党和国家工作人员带头"])
 def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
