@@ -71,6 +71,7 @@ _VERSUS = re.compile(r"\s*(?:vs|VS|Vs|对阵)\.?\s*")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
                         + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵")
+_CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
 _SUFFIX_HEAD_TAGS = frozenset(("oov", "ns", "nz", "nr", "n", "j", "nrt"))
@@ -202,6 +203,8 @@ class MentionFinder:
             if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and self._names.end_logp(c3) > -7.0 \
                     and c3 in lex.given_chars:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
+            if c3 in _AFTER_NAME and (three >= len(s) or not _CJK.match(s[three])) and c3 in lex.given_chars:
+                return three  # 汪某和；: the sentence ends there, so 和 is the name's
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
                 return two
             if word_after and c4 in _AFTER_NAME and self._names.score(s[i:three]) >= 2.0:
@@ -575,7 +578,7 @@ class MentionFinder:
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
         sl = self.lex.is_surname_start(w, 0)
         given = w[sl:]
-        if w[0] in _FUNCTION_CHARS and self.seg.known(given) and self._names.score(w) < 1.5:
+        if w[0] in _FUNCTION_CHARS and self._common_word(given) and self._names.score(w) < 1.5:
             return True  # 向|农民: a preposition before a word
         return len(given) == 2 and self.seg.known(given) \
             and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
@@ -810,6 +813,12 @@ class MentionFinder:
                 add(i, j, "after-title")
             elif jf and not self._common_word(s[i:jf]):
                 add(i, jf, "after-title")
+        # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
+        for m in _CHOSEN.finditer(s) if any(v in s for v in ("选", "任命", "名叫", "叫")) else ():
+            i = m.end()
+            j = self.name_at(s, i, bounds)
+            if j and not self._common_word(s[i:j]) and (m.group().startswith(("名叫", "叫")) or s[j : j + 2].startswith(("为", "担任"))):
+                add(i, j, "after-title")
         # a name right after a body, told by what follows (北京服装学院黄关葆等, 中国银行王某表示)
         for o in orgs:
             i = o.end
@@ -1105,7 +1114,7 @@ class MentionFinder:
             return False
         if not _ALL_CJK.match(re.sub(f"(?<=.)[{_NAME_DOTS}](?=.)", "", w)):
             return False
-        if w.endswith(_POLITE) or (m.rule in ("byline", "after-role") and self._word_as_given_name(w)) \
+        if w.endswith(_POLITE) or (m.rule == "after-role" and self._word_as_given_name(w)) \
                 or (m.rule == "after-role" and self._given_char_in_word(s, m.start, m.end)):
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):

@@ -197,3 +197,12 @@ def test_a_name_passes_along_a_list(finder):
                                   "要求各级领导干部、党和国家工作人员带头"])
 def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("全体会议选举张明华为市政协主席", "张明华"),
+    ("该市一位名叫孙丽娟的妇女", "孙丽娟"),
+    ("本报讯记者向红报道：", "向红"),
+])
+def test_names_after_verbs_of_choosing_and_in_bylines(finder, text, name):
+    assert (name, "person") in found(finder, text)
