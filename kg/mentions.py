@@ -465,6 +465,8 @@ class MentionFinder:
                 continue
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
+            if last.tag == "oov" and last.word != suffix and (last.word[0] in _FUNCTION_CHARS or last.word[0] == "不"):
+                continue  # 不办, 对党: a phrase jieba did not know, ending in a suffix's character
             if any(a < end <= b for a, b in head_spans):
                 continue  # 县委常委: the 委 belongs to the post 常委
             if suffix in lex.title_bodies and lex.title_re.match(s, end):
@@ -481,6 +483,9 @@ class MentionFinder:
                 continue
             if self._generic_org(name, start, end, places):
                 continue
+            if name[0] in _FUNCTION_CHARS and not any(p.start == start for p in places) \
+                    and not any(name.startswith(w) for w in (name[:2], name[:3]) if w in lex.world_places):
+                continue  # 和平共处, 对外部: a word opening with a function character is no body
             body = name[: -len(suffix)] if name.endswith(suffix) else name
             if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last):
                 continue
@@ -518,7 +523,7 @@ class MentionFinder:
         for k, t in enumerate(tokens):
             w = t.word
             if t.tag not in ("ns", "nr", "nrt", "nz", "oov") or len(w) < 2 or not _ALL_CJK.match(w) \
-                    or w[0] == "而" \
+                    or any(c in "而和与及或且并" for c in w) \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
@@ -651,8 +656,8 @@ class MentionFinder:
                 break  # punctuation, symbols and numbers (1月3日电) end a name
             if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
-            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率"):
-                break  # 这是, 对此, 他率: a phrase jieba did not know, not part of a name
+            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名" or w[-1] in _FUNCTION_CHARS):
+                break  # 这是, 对此, 他率, 不办, 语及: a phrase jieba did not know, not part of a name
             if t.tag in ("nr", "nrfg", "oov") and self._title_ends_at(s, t.start):
                 break  # 主任|陈某某|某某医院: the name after a post is the post holder's, not the body's
             if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():

@@ -77,7 +77,8 @@ def test_organizations(finder, text, org):
 
 
 @pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面",
-                                  "新春音乐会在京举行", "医疗集团组织专家会诊"])
+                                  "新春音乐会在京举行", "医疗集团组织专家会诊", "坚持和平共处五项原则",
+                                  "减少经济对外部的依赖", "发达国家是国家不办", "共遣散了２０４０名反政府武装分子"])
 def test_common_nouns_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
 
