@@ -30,7 +30,8 @@ _PERSON_VERBS = (
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
-# two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会
+# two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会; and
+# one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
@@ -495,7 +496,7 @@ class MentionFinder:
             if t.word in lex.org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
-                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2) \
+                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt") \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
