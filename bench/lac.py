@@ -34,8 +34,6 @@ CLUENER = SHARED / "data" / "cluener" / "train.json"
 PD_ARTICLES = SHARED / "data" / "pd1998" / "articles_19980101-15.jsonl"
 
 TYPES = ("person", "organization", "place")
-CLUENER_TYPES = {"name": "person", "government": "organization", "organization": "organization",
-                 "company": "organization", "address": "place"}
 PD_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
 
 
@@ -49,20 +47,15 @@ class Item:
 
 
 def cluener_items(n: int) -> list[Item]:
+    from kg.evaluate import CLUENER_TYPES, cluener_spans
+
+    types = {label: t for label, t in CLUENER_TYPES.items() if t in TYPES}  # positions: not scored here
     lines = [x for x in CLUENER.read_text(encoding="utf-8").split("\n") if x.strip()]
     step = max(1, len(lines) // n)
     items = []
     for line in lines[::step][:n]:
         rec = json.loads(line)
-        gold, unscored = set(), set()
-        for label, entities in (rec.get("label") or {}).items():
-            for spans in entities.values():
-                for s, e in spans:
-                    if label in CLUENER_TYPES:
-                        gold.add((s, e + 1, CLUENER_TYPES[label]))  # inclusive end
-                    else:
-                        unscored.add((s, e + 1))
-        items.append(Item(rec["text"], gold, unscored))
+        items.append(Item(rec["text"], *cluener_spans(rec, types)))
     return items
 
 

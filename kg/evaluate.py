@@ -26,6 +26,7 @@ __all__ = [
     "ENTITY_KINDS",
     "NER_TYPES",
     "CLUENER_TYPES",
+    "cluener_spans",
     "PRF",
     "Recall",
     "EventScore",
@@ -595,6 +596,21 @@ CLUENER_TYPES = MappingProxyType({
 })
 
 
+def cluener_spans(record: Mapping, types: Mapping[str, str] = CLUENER_TYPES) -> tuple[set, set]:
+    """`(gold, unscored)` of one CLUENER JSON record: `(start, end, kg type)` for the labels in
+    `types`, `(start, end)` for the others; ends made exclusive (CLUENER's are inclusive)."""
+    gold: set[tuple[int, int, str]] = set()
+    unscored: set[tuple[int, int]] = set()
+    for label, entities in (record.get("label") or {}).items():
+        for spans in entities.values():
+            for start, end in spans:
+                if label in types:
+                    gold.add((start, end + 1, types[label]))
+                else:
+                    unscored.add((start, end + 1))
+    return gold, unscored
+
+
 @dataclass(frozen=True)
 class NerReport:
     """The score of `kg ner` mentions against CLUENER spans: exact span and type, micro-averaged.
@@ -697,15 +713,7 @@ def score_ner(pred_lines: Iterable, gold_lines: Iterable) -> NerReport:
         if pred["text"] != text:
             raise KGError(f"line {i}: the texts differ, prediction {pred['text'][:40]!r} vs gold {text[:40]!r}; "
                           "the lines must be aligned")
-        gold_spans: set[tuple[int, int, str]] = set()
-        unscored: set[tuple[int, int]] = set()
-        for label, entities in (gold.get("label") or {}).items():
-            for spans in entities.values():
-                for start, end in spans:
-                    if label in CLUENER_TYPES:
-                        gold_spans.add((start, end + 1, CLUENER_TYPES[label]))  # inclusive end
-                    else:
-                        unscored.add((start, end + 1))
+        gold_spans, unscored = cluener_spans(gold)
         pred_spans: set[tuple[int, int, str]] = set()
         for m in pred.get("mentions", ()):
             span = (int(m["start"]), int(m["end"]), m["type"])

@@ -441,10 +441,11 @@ class MentionFinder:
 
     # ---- organizations -------------------------------------------------------------------
     def _orgs(self, s: str, tokens: list[Token], places: list[Mention], heads: list[re.Match]) -> list[Mention]:
-        lex, seg = self.lex, self.seg
+        lex = self.lex
         out: list[Mention] = []
         tok_at_end = {t.end: i for i, t in enumerate(tokens)}
         head_spans = [(m.start(), m.end()) for m in heads]
+        head_ends = {b for _, b in head_spans}
         place_ends = {p.end: p for p in places}
         for m in lex.org_suffix_re.finditer(s):
             suffix = m.group()
@@ -473,6 +474,7 @@ class MentionFinder:
             if suffix in lex.title_bodies and lex.title_re.match(s, end):
                 continue  # 卫健委党委|副书记: the 党委 is part of the post
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
+                                      head_ends,
                                       places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"))
             if start is None:
                 continue
@@ -485,7 +487,7 @@ class MentionFinder:
             if self._generic_org(name, start, end, places):
                 continue
             if name[0] in _FUNCTION_CHARS and not any(p.start == start for p in places) \
-                    and not any(name.startswith(w) for w in (name[:2], name[:3]) if w in lex.world_places):
+                    and name[:2] not in lex.world_places and name[:3] not in lex.world_places:
                 continue  # 和平共处, 对外部: a word opening with a function character is no body
             body = name[: -len(suffix)] if name.endswith(suffix) else name
             if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last):
@@ -502,7 +504,7 @@ class MentionFinder:
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not any(t.word.endswith(e) for e in lex.event_nouns):
-                start = self._extend_left(s, tokens, tok_at_end, t.start)
+                start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
@@ -574,11 +576,6 @@ class MentionFinder:
             return False
         return all(c in self.lex.given_chars for c in w[sl:]) or self._names.score(w) >= 1.0
 
-    def _title_ends_at(self, s: str, pos: int) -> bool:
-        """Whether a post's head word (主任, 研究员) ends right at `pos`."""
-        a = max(0, pos - 6)
-        return any(m.end() == pos - a for m in self._title_re.finditer(s[a:pos])) if pos else False
-
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
@@ -633,7 +630,7 @@ class MentionFinder:
                     return True
         return False
 
-    def _extend_left(self, s, tokens, tok_at_end, pos, places_only=False) -> int | None:
+    def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -659,7 +656,7 @@ class MentionFinder:
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
             if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名" or w[-1] in _FUNCTION_CHARS):
                 break  # 这是, 对此, 他率, 不办, 语及: a phrase jieba did not know, not part of a name
-            if t.tag in ("nr", "nrfg", "oov") and self._title_ends_at(s, t.start):
+            if t.tag in ("nr", "nrfg", "oov") and t.start in head_ends:
                 break  # 主任|陈某某|某某医院: the name after a post is the post holder's, not the body's
             if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():
                 break  # 8日讯据…: the tail of a dateline

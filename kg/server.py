@@ -109,7 +109,23 @@ def _load(binary, location, paths):
         raise GraphError(f"{files[0]}: oxigraph could not load it: {reason}")
 
 
-class Server:
+class _Endpoint:
+    """The URLs of a SPARQL endpoint at `self.host`:`self.port` (an IPv6 host in brackets)."""
+
+    host: str
+    port: int
+
+    @property
+    def base_url(self):
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def query_url(self):
+        return self.base_url + "/query"
+
+
+class Server(_Endpoint):
     """A running oxigraph SPARQL server; use as a context manager so it is always stopped.
 
     ``Server(paths)`` is read-only (updates refused) and bound to 127.0.0.1; ``writable=True``
@@ -127,15 +143,6 @@ class Server:
         self.timeout = timeout
         self.process = None
         self._tmp = None
-
-    @property
-    def base_url(self):
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}"
-
-    @property
-    def query_url(self):
-        return self.base_url + "/query"
 
     @property
     def update_url(self):
@@ -193,7 +200,7 @@ class Server:
         self.stop()
 
 
-class ServeCommand:
+class ServeCommand(_Endpoint):
     """`python -m kg serve GRAPH...` as a child process, for tests and benchmarks that want the
     command itself (its argument handling, its signal handling) rather than Server in-process.
 
@@ -210,14 +217,6 @@ class ServeCommand:
         self.cwd = cwd
         self.process = None
         self.returncode = None
-
-    @property
-    def base_url(self):
-        return f"http://{self.host}:{self.port}"
-
-    @property
-    def query_url(self):
-        return self.base_url + "/query"
 
     @property
     def pid(self):
