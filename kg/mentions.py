@@ -177,6 +177,8 @@ class MentionFinder:
         self._any_role_re = tables.any_role_re
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
+        # every word a place rule takes by itself: the prefilter of `_places` asks one set
+        self._place_words = frozenset(self.gaz.names()) | frozenset(self.lex.locale_words) | frozenset(self.lex.world_places)
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
@@ -298,18 +300,21 @@ class MentionFinder:
         out = []
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
+        place_words = self._place_words
         n = len(tokens)
         k = 0
         while k < n:
             t = tokens[k]
             w = t.word
-            hit = gaz.lookup(w)
-            followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
-            if not (hit or t.tag == "ns" or w[-1:] in ("镇", "乡", "村") or w in lex.locale_words or w in lex.world_places
-                    or (followed and t.tag in _SUFFIX_HEAD_TAGS) or (t.tag in ("nt", "nz") and len(w) >= 4)):
+            tag = t.tag
+            if (w not in place_words and tag != "ns" and w[-1] not in "镇乡村"
+                    and not (len(w) >= 4 and (tag == "nt" or tag == "nz"))
+                    and not (tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)):
                 # none of the rules below takes this word (nine in ten of a sentence's words)
                 k += 1
                 continue
+            hit = gaz.lookup(w)
+            followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
             if w in lex.locale_words and w.startswith(("我", "本")):
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
                 k += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from math import log
 from typing import NamedTuple
 
@@ -32,8 +33,11 @@ class Segmenter:
     """jieba's segmentation with a dictionary of its own (never the global tokenizer's), plus a
     tag look-up.
 
-    Plain `cut` with a dictionary tag look-up runs ~5x faster than jieba.posseg and gives the
-    same tags for dictionary words; for the words it does not know (the HMM's new words, where
+    The cutting is jieba-rs's (`rjieba`, `engine="rust"`) over the very same dictionary, and
+    jieba's algorithm re-implemented in Python (`engine="python"`, also the fallback when
+    rjieba is missing): both give `jieba.Tokenizer.cut(HMM=True)`'s words, checked in tests.
+    Plain `cut` with a dictionary tag look-up runs ~5x faster than jieba.posseg in Python and
+    ~20x through jieba-rs, and gives the same tags for dictionary words; for the words it does not know (the HMM's new words, where
     most unseen names are) the tag is "oov" and the mention rules decide.
 
     >>> seg = get_segmenter()
@@ -41,7 +45,7 @@ class Segmenter:
     ['县委书记', '主持']
     """
 
-    def __init__(self):
+    def __init__(self, engine: str = "rust"):
         import jieba
         import jieba.finalseg
 
@@ -60,6 +64,8 @@ class Segmenter:
         self._hmm: dict[str, tuple[str, ...]] = {}
         self._re_han, self._re_skip = jieba.re_han_default, jieba.re_skip_default
         self._hmm_cut = jieba.finalseg.cut
+        self._hmm_skip = jieba.finalseg.re_skip
+        self._rust = _rust_tokenizer(self._freq, self._total, self._tags) if engine == "rust" else None
 
     def _build_state(self) -> tuple[dict, int, dict]:
         """A private jieba.Tokenizer with kg's vocabulary added: its frequencies, total, tags."""
@@ -129,6 +135,22 @@ class Segmenter:
         return tuple(out)
 
     def _cut(self, text: str) -> list[str]:
+        """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word."""
+        if self._rust is None or _NOT_HAN_FOR_PYTHON.search(text):
+            return self._cut_python(text)
+        out: list[str] = []
+        freq, skip = self._freq, self._hmm_skip
+        for w in self._rust.cut(text, True):
+            # jieba-rs's HMM keeps a run such as 2003-04 or f-22 whole; jieba's splits runs
+            # that are not Chinese at its skip pattern (2003|-|04). A dictionary word stays; a word
+            # the HMM found is all Chinese or all not.
+            if len(w) > 1 and not "\u4e00" <= w[0] <= "\u9fd5" and not freq.get(w):
+                out.extend(x for x in skip.split(w) if x)
+            else:
+                out.append(w)
+        return out
+
+    def _cut_python(self, text: str) -> list[str]:
         """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word:
         the same blocks, the same dictionary route (the same floating-point sums in the same
         order, ties to the longer word), the same HMM for runs of single characters. Only
@@ -212,6 +234,34 @@ class Segmenter:
             out.extend(words)
         else:
             out.extend(buf)
+
+
+# jieba's Chinese characters are U+4E00..U+9FD5; jieba-rs also counts the extension blocks
+# and compatibility ideographs as Chinese, and would join them into words where jieba cuts
+_NOT_HAN_FOR_PYTHON = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
+# a word no text can contain (private-use characters, never Chinese to either tokenizer)
+_PADDING_WORD = "\ue000\ue001"
+
+
+def _rust_tokenizer(freq: dict, total: int, tags: dict):
+    """jieba-rs (through rjieba) over exactly this segmenter's dictionary: the same words, the
+    same frequencies, the same total, so the same cuts as `_cut_python` at ~12x the speed.
+    The total is not the sum of the frequencies (jieba adds a re-added word's frequency to
+    it again): the difference goes to a padding word. None when rjieba is not installed."""
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    rust = rjieba.Jieba.empty()
+    add = rust.add_word
+    listed = 0
+    for word, f in freq.items():
+        if f:  # 0: only the start of longer words, which jieba-rs works out itself
+            add(word, f, tags.get(word))
+            listed += f
+    if total > listed:
+        add(_PADDING_WORD, total - listed, "x")
+    return rust
 
 
 # ---- the tokenizer's state on disk ------------------------------------------------------------

@@ -105,10 +105,14 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("text", SENTENCES)
+@pytest.mark.parametrize("text", SENTENCES + [
+    "2003-04赛季，F-22和rs-12m型导弹，6.71B的Dota更新于2018-10-17",  # runs jieba-rs's HMM would keep whole
+    "张㐀明和豈、𠀀都是扩展区的字，鿖也是",  # characters jieba-rs counts as Chinese and jieba does not
+])
 def test_segmenter_cuts_as_jieba_does(text):
     seg, tok = _jieba_reference()
-    assert seg._cut(text) == list(tok.cut(text, HMM=True))
+    assert seg._rust is not None  # rjieba is a dependency: the fast path is the one in use
+    assert seg._cut(text) == seg._cut_python(text) == list(tok.cut(text, HMM=True))
     words = [t.word for t in seg.tokens(text)]
     assert "".join(words) == text and all(text[t.start:t.end] == t.word for t in seg.tokens(text))
 
@@ -118,7 +122,14 @@ def test_segmenter_cuts_as_jieba_does(text):
                                              "记者摄abAB12.-%#+_\r\t的了是在和与")), max_size=40))
 def test_segmenter_cuts_any_text_as_jieba_does(text):
     seg, tok = _jieba_reference()
-    assert seg._cut(text) == list(tok.cut(text, HMM=True))
+    assert seg._cut(text) == seg._cut_python(text) == list(tok.cut(text, HMM=True))
+
+
+def test_segmenter_without_rjieba_cuts_the_same_in_python():
+    python = kg.segment.Segmenter(engine="python")
+    assert python._rust is None
+    for text in SENTENCES:
+        assert python._cut(text) == kg.segment.get_segmenter()._cut(text)
 
 
 def test_segmenter_state_is_kept_on_disk_and_a_bad_file_is_made_again(tmp_path, monkeypatch):
