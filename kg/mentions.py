@@ -108,6 +108,7 @@ class _Tables:
     any_role_re: re.Pattern  # finds a sentence with none of them in one pass
     title_re: re.Pattern
     place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
+    place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,6 +128,7 @@ def _tables() -> _Tables:
         any_role_re=re.compile("|".join(re.escape(r) for r in roles)),
         title_re=re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" + lex.title_re.pattern),
         place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
+        place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
     )
 
 
@@ -177,8 +179,7 @@ class MentionFinder:
         self._any_role_re = tables.any_role_re
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
-        # every word a place rule takes by itself: the prefilter of `_places` asks one set
-        self._place_words = frozenset(self.gaz.names()) | frozenset(self.lex.locale_words) | frozenset(self.lex.world_places)
+        self._place_words = tables.place_words
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
