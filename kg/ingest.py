@@ -329,12 +329,26 @@ def _keeps_space(a: str, b: str) -> bool:
     return not _is_wide(a) and not _is_wide(b) and (a.isalnum() or b.isalnum())
 
 
+# the full-width forms whose NFKC form is one character (，→ , and １ → 1): Chinese text is
+# full of them, and a run holding nothing else that changes is cleaned by one str.translate
+_ONE_FOR_ONE = {c: n for c in range(0xFF01, 0xFFF0) if len(n := unicodedata.normalize("NFKC", chr(c))) == 1}
+
+
 def _emit(chunk: str, base: int, out: list, offs: list) -> None:
     # a run that is NFKC as a whole is NFKC character by character, so it is copied in one go
     if chunk.isascii() or unicodedata.is_normalized("NFKC", chunk):
         out.append(chunk)
         offs.extend(range(base, base + len(chunk)))
         return
+    one = chunk.translate(_ONE_FOR_ONE)
+    if unicodedata.is_normalized("NFKC", one):  # only full-width forms changed, each one for one
+        out.append(one)
+        offs.extend(range(base, base + len(chunk)))
+        return
+    _emit_by_parts(chunk, base, out, offs)
+
+
+def _emit_by_parts(chunk: str, base: int, out: list, offs: list) -> None:
     pos = 0
     for m in _FULLWIDTH.finditer(chunk):
         if m.start() > pos:

@@ -552,3 +552,17 @@ def test_seed_sentences_map_to_page_offsets(prefix):
             for i in range(0, len(s.text), 7):
                 a, b = s.view.to_original(i, min(i + 5, len(s.text)))
                 assert s.start <= a <= b <= s.end
+
+
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(list("，。１２ＡＢ（）：；＂ａ\u0301\u0308①㈠½ﾞﾟｶ县委书记 ")), max_size=30).map("".join)))
+@settings(max_examples=400, deadline=None)
+def test_full_width_runs_cleaned_in_one_go_equal_character_by_character(text):
+    from kg.ingest import _emit, _emit_by_parts
+
+    fast_out, fast_offs, slow_out, slow_offs = [], [], [], []
+    _emit(text, 7, fast_out, fast_offs)
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        _emit(text, 7, slow_out, slow_offs)  # copied as it is by both
+    else:
+        _emit_by_parts(text, 7, slow_out, slow_offs)
+    assert "".join(fast_out) == "".join(slow_out) and fast_offs == slow_offs
