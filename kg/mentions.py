@@ -86,6 +86,11 @@ _JOB_WORDS = {"销售", "客户", "业务", "零售", "市场", "财务", "技�
 _PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
 _PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])")
 _NAME_DOTS = "·•・‧"
+# particles that follow a verb (开着, 说了, 去过): the character before them ends no name
+_ASPECT_MARKS = frozenset("着了过")
+# jieba's tags of function words (曾 d, 其 r, 等 u): a name's characters never spell on into
+# them; verbs and localisers do (达 v, 里 f: 扎尔达里)
+_FUNCTION_TAGS = frozenset(("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r"))
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
@@ -1004,34 +1009,8 @@ class MentionFinder:
         # (f) a name in parts joined by a name dot (泰勒·斯威夫特): the dot is the cue; each
         # end runs over the characters of transliterated names, never into a post or body
         for m in _DOTTED.finditer(s) if any(d in s for d in _NAME_DOTS) else ():
-            first, *_, last = re.split(f"[{_NAME_DOTS}]", m.group())
-            dot = m.start() + len(first)
-            i = dot
-            while i > m.start() and dot - i < 6 and s[i - 1] in self._translit and free(i - 1, dot):
-                i -= 1
-            # or the whole word jieba cut before the dot (焦尔乔·, 川·), if nothing else claims it
-            tok = next((t for t in tokens if t.start < dot <= t.end), None)
-            if tok is not None and tok.start < i and dot - tok.start <= 6 and tok.tag not in _NOT_NAME_TAGS \
-                    and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]):
-                i = tok.start
-            k = m.end() - len(last)
-            j = base = k + 1
-            tok = next((t for t in tokens if t.start <= k < t.end), None)
-            if tok is not None and tok.tag not in _NOT_NAME_TAGS and tok.end - k <= 6 and _ALL_CJK.match(s[k:tok.end]):
-                j = base = tok.end  # 吕特|格尔斯: the word after the dot, then what spells on
-                while j - k > 1 and s[j - 1] not in self._translit:
-                    j -= 1  # 布鲁杰尔迪访: the tail jieba glued on is no part of the name
-                    base = j
-            while j < m.end() and j - k < 6 and s[j] in self._translit:
-                j += 1
-            # a following word ends the name (拉 of 拉动, 法 of 法国), never inside jieba's word
-            while j > base and (self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns")
-                                or s[j - 1 : j + 1] in lex.world_places):
-                j -= 1
-            if i < dot and j > k and s[i:j] not in lex.world_places:
-                add(i, j, "dotted-name")
-                for a, b in [x for x in found if i <= x[0] and x[1] <= j and x != (i, j)]:
-                    del found[(a, b)]  # a part found by another rule is the whole name's
+            for left, first_dot, last_dot, right in self._dotted_names(m, tokens):
+                self._add_dotted(s, tokens, places, left, first_dot, last_dot, right, free, add, found)
         # (g) the neighbours of a name in a list (张某、李某某、王某): a name-shaped item next
         # to a name across 、 is one too, passed along the list
         if _LIST_SEP in s:
@@ -1116,6 +1095,83 @@ class MentionFinder:
     def _common_word(self, w: str) -> bool:
         """A dictionary word that is not a name (关于, 智慧): never taken for one."""
         return self.seg.known(w) and self.seg.tag(w) not in ("nr", "nrfg", "nrt", "oov")
+
+    def _dotted_names(self, m: re.Match, tokens: list[Token]) -> list[tuple[int, int, int, int]]:
+        """The names of a run of characters and name dots, one per chain of dots whose parts
+        between them spell on or are one word (诺罗敦·莫尼列·西哈努克, 艾哈迈德·本·穆罕默德 are
+        one name each; 拉吉夫·甘地的遗孀索尼亚·甘地 is two, the part between holding 的遗孀):
+        (left bound, first dot, last dot, right bound)."""
+        words = {(t.start, t.end) for t in tokens}
+        dots = [i for i in range(m.start(), m.end()) if m.string[i] in _NAME_DOTS]
+        translit = self._translit
+        chains, cur = [], [dots[0]]
+        for a, b in zip(dots, dots[1:]):
+            middle = m.string[a + 1 : b]
+            if len(middle) <= 6 and (all(c in translit for c in middle) or (a + 1, b) in words):
+                cur.append(b)
+            else:
+                chains.append(cur)
+                cur = [b]
+        chains.append(cur)
+        out = []
+        for n, chain in enumerate(chains):
+            left = chains[n - 1][-1] + 1 if n else m.start()
+            right = chains[n + 1][0] if n + 1 < len(chains) else m.end()
+            out.append((left, chain[0], chain[-1], right))
+        return out
+
+    def _add_dotted(self, s, tokens, places, left, dot, last_dot, right, free, add, found) -> None:
+        """One name in parts joined by name dots: its ends set by jieba's words and the
+        characters transliterations are spelt with, never into a country (柬埔寨|诺罗敦·…)."""
+        lex = self.lex
+        # countries and divisions next to the name: its ends stop at them, though a name may
+        # be tagged ns by jieba (so places do not block names in general)
+        fixed = [(p.start, p.end) for p in places if p.rule in ("world", "gazetteer") and left < p.end and p.start < right]
+        i = dot
+        while i > left and dot - i < 6 and s[i - 1] in self._translit and free(i - 1, dot) \
+                and not any(a < i <= b for a, b in fixed):
+            i -= 1
+        inside = next((t for t in tokens if t.start < i < t.end), None)
+        if inside is not None and inside.tag not in ("oov", "nr", "nrt", "nrfg") and len(inside.word) >= 2:
+            i = inside.end  # 丈夫|阿西夫·: never the tail of a word jieba knows
+        # or the whole word jieba cut before the dot (焦尔乔·, 川·), if nothing else claims it
+        tok = next((t for t in tokens if t.start < dot <= t.end), None)
+        if tok is not None and tok.start < i and tok.start >= left and dot - tok.start <= 6 and tok.tag not in _NOT_NAME_TAGS \
+                and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]) and not any(a < dot and tok.start < b for a, b in fixed):
+            i = tok.start
+        k = last_dot + 1
+        j = base = k + 1
+        tok = next((t for t in tokens if t.start <= k < t.end), None)
+        if tok is not None and tok.end - k <= 6 and tok.end <= right and _ALL_CJK.match(s[k:tok.end]) and (
+                tok.tag not in _NOT_NAME_TAGS
+                # right after the dot a short word is the name's part whatever jieba calls it (·甘地)
+                or (tok.start == k and tok.end - k <= 3 and tok.tag not in _FUNCTION_TAGS)):
+            j = base = tok.end  # 吕特|格尔斯: the word after the dot, then what spells on
+            while j - k > 1 and s[j - 1] not in self._translit and (tok.tag == "oov" or tok.start != k):
+                j -= 1  # 布鲁杰尔迪访, 谢弗等: the tail jieba glued on is no part of the name
+                base = j
+        at = {t.start: t for t in tokens}
+        while j < right and j - k < 6 and not any(a <= j < b for a, b in fixed):
+            nxt = at.get(j)
+            if nxt is not None and nxt.tag in ("nr", "nrt") and j - k + len(nxt.word) <= 6 \
+                    and all(c in self._translit for c in nxt.word):
+                j = base = nxt.end  # 伯尔|穆特: a name-tagged word spelt on as a whole
+            elif s[j] in self._translit and not (nxt is not None and len(nxt.word) == 1 and nxt.tag in _FUNCTION_TAGS):
+                j += 1  # a character transliterations are spelt with, not a word of its own (曾 of 曾把)
+            else:
+                break
+        # a following word ends the name (拉 of 拉动, 法 of 法国), never inside jieba's word
+        while j > base and (self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns")
+                            or s[j - 1 : j + 1] in lex.world_places):
+            j -= 1
+        if j - k > 1 and s[j : j + 1] in _ASPECT_MARKS:
+            j -= 1  # 德桑蒂斯开|着: a verb before an aspect mark is no part of the name
+        if i < dot and j > k and s[i:j] not in lex.world_places:
+            add(i, j, "dotted-name")
+            if (i, j) in found:
+                for a, b in [x for x in found if x != (i, j) and (i <= x[0] and x[1] <= j or (
+                        x[0] < j and i < x[1] and any(c in _NAME_DOTS for c in s[x[0] : x[1]])))]:
+                    del found[(a, b)]  # a part, or another reading of the dotted name, is the whole name's
 
     def _plausible_person(self, m: Mention, s: str) -> bool:
         w = m.text

@@ -425,6 +425,13 @@ def test_an_author_under_the_headline_is_a_byline():
     assert [(b.name, b.role) for b in articles[-1].bylines] == [("孙丽华", "")]
 
 
+@pytest.mark.parametrize("author", ["黄团元", "董其中"])
+def test_a_common_surname_under_the_headline_makes_an_unusual_given_name_an_author(author):
+    text = f"前一篇的最后一句。\n我爱逛农贸市场\n{author}\n近些年来，生活中必不可少的便是逛农贸市场，尤其是清晨的早市。\n"
+    articles = split_articles(Page.from_text(text))
+    assert [(b.name, b.role) for b in articles[-1].bylines] == [(author, "")]
+
+
 def test_a_place_under_the_headline_stays_in_the_headline():
     text = "前一篇的最后一句。\n春耕备耕正当时\n开封\n连日来，全市各地抢抓农时，田间地头一派繁忙景象，农民们忙着播种。\n"
     articles = split_articles(Page.from_text(text))

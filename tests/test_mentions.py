@@ -181,10 +181,21 @@ def test_both_sides_of_a_match_are_teams(finder):
     ("理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的报告", "艾哈迈德·本·穆罕默德·萨利姆"),
     ("特使阿拉丁·布鲁杰尔迪访巴", "阿拉丁·布鲁杰尔迪"),
     ("副委员长铁木尔·达瓦买提出席了会议", "铁木尔·达瓦买提"),
+    ("柬埔寨诺罗敦·西哈努克国王今天抵京", "诺罗敦·西哈努克"),  # not into the country before it
+    ("司机保罗·德桑蒂斯开着汽车", "保罗·德桑蒂斯"),  # 开 before 着 is a verb
+    ("丹麦作家卡伦·布里克森曾把自己的年华留在这里", "卡伦·布里克森"),  # 曾 the adverb
+    ("她的丈夫阿西夫·扎尔达里及其亲信", "阿西夫·扎尔达里"),  # not the tail of 丈夫
+    ("实验室的绍尔·伯尔穆特以及其他人", "绍尔·伯尔穆特"),
 ])
 def test_dotted_names_end_where_the_name_does(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == {name}
+
+
+def test_two_dotted_names_in_one_run_are_two_names(finder):
+    text = "印度前总理拉吉夫·甘地的遗孀索尼亚·甘地最近决定参加大选，耶鲁大学的布拉德利·谢弗等人"
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {"拉吉夫·甘地", "索尼亚·甘地", "布拉德利·谢弗"}
 
 
 def test_a_name_passes_along_a_list(finder):
