@@ -205,6 +205,8 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
+            if i in bounds and three in bounds and two not in bounds and self.seg.tag(s[i:three]) in ("nr", "nrfg"):
+                return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
             if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
                     and self.seg.known(s[three : three + 2]):
@@ -982,6 +984,8 @@ class MentionFinder:
                 elif len(w) >= 4 and not sl and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
                 elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                                                or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
+                                                    and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
                                                 or all(c in _TRANSLIT for c in w)
                                                 or (t.tag == "nrt" and all(c in self._translit for c in w)
                                                     and not self.gaz.lookup(w)))):

@@ -218,3 +218,13 @@ def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
 ])
 def test_names_after_verbs_of_choosing_and_in_bylines(finder, text, name):
     assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, name", [("正如马克思在书中所说", "马克思"), ("新党支部书记刘步飞上任", "刘步飞")])
+def test_three_character_names_jieba_knows_when_the_statistics_agree(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["他给孩子们寄去贺年卡", "全村青少年都来了", "这是单克隆抗体"])
+def test_three_character_words_jieba_tags_as_names_are_not_all_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
