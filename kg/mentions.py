@@ -34,6 +34,9 @@ _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军�
 # one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
+_AND = frozenset("和与及同")
+# what may follow the last name of 某某和某某: a pause, the end, 等
+_CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
@@ -1026,6 +1029,15 @@ class MentionFinder:
                         add(x, y, "list-neighbour")
                         if (x, y) in found:
                             todo.append((x, y))
+        # (h) 某某和|某某: the word after a name and a conjunction is a name when jieba's
+        # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
+        if any(c in s for c in _AND):
+            name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
+            for a, b in list(found):
+                t = name_at_start.get(b + 1) if s[b : b + 1] in _AND else None
+                if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
+                        and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
+                    add(t.start, t.end, "list-neighbour")
         # (e) names already known in this article or page
         for name in known:
             # str.find, not a pattern per name: a page's names would crowd the re module's

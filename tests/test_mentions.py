@@ -228,3 +228,13 @@ def test_three_character_names_jieba_knows_when_the_statistics_agree(finder, tex
 @pytest.mark.parametrize("text", ["他给孩子们寄去贺年卡", "全村青少年都来了", "要建设高水平的队伍"])
 def test_three_character_words_jieba_tags_as_names_are_not_all_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+def test_a_name_after_a_name_and_a_conjunction(finder):
+    got = found(finder, "出席的有国家主席农德孟和范世阅。")
+    assert ("范世阅", "person") in got
+
+
+@pytest.mark.parametrize("text, name", [("接触到了首长康生，觉得他很和蔼", "康生"), ("陶仲历少将任副总参谋长", "陶仲历")])
+def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
+    assert (name, "person") in found(finder, text)
