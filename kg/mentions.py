@@ -114,9 +114,22 @@ class _Tables:
     sites: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern], ...]
     any_role_re: re.Pattern  # finds a sentence with none of them in one pass
+    role_finder: object  # Aho-Corasick automaton of the role words: the ones a sentence holds, overlaps too
     title_re: re.Pattern
     place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
     place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
+
+
+def _automaton(words):
+    """An Aho-Corasick automaton (pyahocorasick) finding every word's occurrences, overlapping
+    ones too, in one pass; each match gives the word's index in `words`."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for k, w in enumerate(words):
+        auto.add_word(w, k)
+    auto.make_automaton()
+    return auto
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,6 +147,7 @@ def _tables() -> _Tables:
         # byline and role words, longest first
         roles=tuple((r, re.compile(re.escape(r))) for r in roles),
         any_role_re=re.compile("|".join(re.escape(r) for r in roles)),
+        role_finder=_automaton(roles),
         title_re=re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" + lex.title_re.pattern),
         place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
         place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
@@ -185,6 +199,7 @@ class MentionFinder:
         self._sites = tables.sites
         self._roles = tables.roles
         self._any_role_re = tables.any_role_re
+        self._role_finder = tables.role_finder
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
         self._place_words = tables.place_words
@@ -867,9 +882,9 @@ class MentionFinder:
                         add(i, t.start, "before-title")
                         break
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
-        for role, role_re in self._roles if self._any_role_re.search(s) else ():
-            if role not in s:
-                continue
+        present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
+        for k in sorted(present):  # in the order of self._roles: longest first
+            role, role_re = self._roles[k]
             for m in role_re.finditer(s):
                 i = m.end()
                 while i < len(s) and s[i] in " \u3000":
