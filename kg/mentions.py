@@ -327,18 +327,22 @@ class MentionFinder:
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
         place_words = self._place_words
+        # the words any rule below may take (one in ten of a sentence's words), in one pass
+        candidates = [k for k, t in enumerate(tokens)
+                      if t.word in place_words or t.tag == "ns" or t.word[-1] in "镇乡村"
+                      or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
+                      or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
         n = len(tokens)
+        next_candidate = 0
         k = 0
-        while k < n:
+        while True:
+            while next_candidate < len(candidates) and candidates[next_candidate] < k:
+                next_candidate += 1  # a rule below may take several words at once
+            if next_candidate == len(candidates):
+                break
+            k = candidates[next_candidate]
             t = tokens[k]
             w = t.word
-            tag = t.tag
-            if (w not in place_words and tag != "ns" and w[-1] not in "镇乡村"
-                    and not (len(w) >= 4 and (tag == "nt" or tag == "nz"))
-                    and not (tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)):
-                # none of the rules below takes this word (nine in ten of a sentence's words)
-                k += 1
-                continue
             hit = gaz.lookup(w)
             followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
             if w in lex.locale_words and w.startswith(("我", "本")):
@@ -981,9 +985,9 @@ class MentionFinder:
                 for x, y in items:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
-        for k, t in enumerate(tokens):
-            if t.tag not in _NAME_TAGS or (len(t.word) == 1 and t.tag not in ("nr", "nrfg")):
-                continue  # none of the rules below takes other tags, nor one character but a surname
+        # none of the rules below takes other tags, nor one character but a surname
+        for k, t in [(k, t) for k, t in enumerate(tokens)
+                     if t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg")]:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
