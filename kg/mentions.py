@@ -465,6 +465,8 @@ class MentionFinder:
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
+            if any(last.word.endswith(w) for w in lex.org_false_tails):
+                continue  # 新格局, 研究部署, 中西部: the word ends in 格局, 部署, 西部, no body word
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
             if last.tag == "oov" and last.word != suffix and (last.word[0] in _FUNCTION_CHARS or last.word[0] == "不"):
@@ -497,14 +499,17 @@ class MentionFinder:
         for t in tokens:
             if t.word in lex.org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
+            elif t.tag == "nt" and len(t.word) >= 3 \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt") \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
+                    and not any(t.word.endswith(w) for w in lex.org_false_tails) \
                     and not any(t.word.endswith(e) for e in lex.event_nouns):
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
+                if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
+                    continue  # 加油站 is any filling station; 某某市儿童福利院 is one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
