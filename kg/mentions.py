@@ -63,6 +63,8 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
 # a match told of: the words around a club's name, and a score
+# how a company is owned, written before its name (中美合资某某有限公司)
+_OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
 _TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
                 "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
@@ -475,9 +477,13 @@ class MentionFinder:
                 continue  # 县委常委: the 委 belongs to the post 常委
             if suffix in lex.title_bodies and lex.title_re.match(s, end):
                 continue  # 卫健委党委|副书记: the 党委 is part of the post
+            # a whole body in one word (外交部, 国家计委, 现政府) takes only the places and bodies it
+            # belongs to before it: 国务院委托|国家计委, 中国主张|安理会, 抗议|现政府 are sentences
+            whole = last.word != suffix and last.tag == "nt" and len(last.word) >= 3
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
                                       head_ends,
-                                      places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"))
+                                      places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
+                                      owners_only=whole)
             if start is None:
                 continue
             name = s[start:end]
@@ -635,7 +641,8 @@ class MentionFinder:
                     return True
         return False
 
-    def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False) -> int | None:
+    def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
+                     owners_only=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -646,6 +653,13 @@ class MentionFinder:
             w = t.word
             if places_only and not self.gaz.lookup(w) and t.tag != "ns":
                 break  # 认真落实省委: only a place may stand before a party committee
+            if owners_only and not (t.tag in ("ns", "nt", "j") or self.gaz.lookup(w) or w in self.lex.world_places
+                                    or w in ("中国", "中共", "中央", "国家", "全国") or (len(w) == 1 and w in _LEVELS)
+                                    or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
+                                    or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
+                break
+            if w in _TEAM_BEFORE or w in _OWNERSHIP:
+                break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
                 inner = tokens[idx - 1]
