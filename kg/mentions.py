@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
@@ -249,6 +249,10 @@ class MentionFinder:
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
+        org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
+        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
+                  and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
@@ -505,7 +509,7 @@ class MentionFinder:
         for t in tokens:
             if t.word in lex.org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 3 \
+            elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt") \
@@ -514,8 +518,6 @@ class MentionFinder:
                     and not any(t.word.endswith(w) for w in lex.org_false_tails) \
                     and not any(t.word.endswith(e) for e in lex.event_nouns):
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
-                if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
-                    continue  # 加油站 is any filling station; 某某市儿童福利院 is one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))

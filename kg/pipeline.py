@@ -603,7 +603,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
     view = clean_text(text)
     finder = MentionFinder()
     out = []
-    found = [m for m in finder.find(view.text) if m.rule != "inner-body"]
+    found = [m for m in finder.find(view.text) if m.rule not in ("inner-body", "inner-place")]
     if join_places:
         found = _join_adjacent_places(found)
     for m in found:
