@@ -468,6 +468,7 @@ class MentionFinder:
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
                 or self._ministry_word(last)
+                or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
@@ -753,6 +754,9 @@ class MentionFinder:
                     return True
                 if t.word in self.lex.agency_words:
                     return True
+        if last.word == name and len(body) >= 2 and last.tag in ("nz", "nr", "nrt", "j", "oov", "m") \
+                and self.seg.tag(body) in ("oov", "nz", "ns", "nr", "nrt", "j"):
+            return True  # 万达队, 蓝剑队: one word, a proper name and the suffix
         if re.search(r"[\u3400-\u9fff]{1,4}(?:社区|村|镇|乡|街道)", body):
             return True  # 柳林社区卫生服务中心: a named community or village
         return last.tag == "nt" and len(name) >= 3
