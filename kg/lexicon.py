@@ -43,6 +43,7 @@ class Lexicon:
     abbreviations: dict  # short -> full
     agency_words: frozenset[str]
     org_stoplist: frozenset[str]
+    org_false_tails: frozenset[str]  # 格局, 部署: words ending like an agency that are none
     event_triggers: dict  # trigger -> (kind, role)
     event_nouns: dict  # noun -> kind
     place_suffixes: dict  # suffix -> level
@@ -83,6 +84,7 @@ def load_lexicon() -> Lexicon:
         abbreviations={r[0]: r[1] for r in read_resource_lines("abbreviations.tsv")},
         agency_words=_words("agency_words.txt"),
         org_stoplist=_words("org_stoplist.txt"),
+        org_false_tails=_words("org_false_tails.txt"),
         event_triggers={r[0]: (r[1], r[2]) for r in read_resource_lines("event_triggers.tsv")},
         event_nouns=event_nouns,
         place_suffixes=place_suffixes,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
@@ -66,6 +66,8 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
 # a match told of: the words around a club's name, and a score
+# how a company is owned, written before its name (中美合资某某有限公司)
+_OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
 _TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
                 "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
@@ -275,6 +277,10 @@ class MentionFinder:
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
+        org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
+        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
+                  and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
@@ -497,9 +503,12 @@ class MentionFinder:
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
                 or self._ministry_word(last)
+                or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
+            if any(last.word.endswith(w) for w in lex.org_false_tails):
+                continue  # 新格局, 研究部署, 中西部: the word ends in 格局, 部署, 西部, no body word
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
             if last.tag == "oov" and last.word != suffix and (last.word[0] in _FUNCTION_CHARS or last.word[0] == "不"):
@@ -508,9 +517,13 @@ class MentionFinder:
                 continue  # 县委常委: the 委 belongs to the post 常委
             if suffix in lex.title_bodies and lex.title_re.match(s, end):
                 continue  # 卫健委党委|副书记: the 党委 is part of the post
+            # a whole body in one word (外交部, 国家计委, 现政府) takes only the places and bodies it
+            # belongs to before it: 国务院委托|国家计委, 中国主张|安理会, 抗议|现政府 are sentences
+            whole = last.word != suffix and last.tag == "nt" and len(last.word) >= 3
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
                                       head_ends,
-                                      places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"))
+                                      places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
+                                      owners_only=whole)
             if start is None:
                 continue
             name = s[start:end]
@@ -538,6 +551,7 @@ class MentionFinder:
                              and self.seg.tag(t.word[-2:]) != "nt") \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
+                    and not any(t.word.endswith(w) for w in lex.org_false_tails) \
                     and not any(t.word.endswith(e) for e in lex.event_nouns):
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
@@ -665,7 +679,8 @@ class MentionFinder:
                     return True
         return False
 
-    def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False) -> int | None:
+    def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
+                     owners_only=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -676,6 +691,13 @@ class MentionFinder:
             w = t.word
             if places_only and not self.gaz.lookup(w) and t.tag != "ns":
                 break  # 认真落实省委: only a place may stand before a party committee
+            if owners_only and not (t.tag in ("ns", "nt", "j") or self.gaz.lookup(w) or w in self.lex.world_places
+                                    or w in ("中国", "中共", "中央", "国家", "全国") or (len(w) == 1 and w in _LEVELS)
+                                    or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
+                                    or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
+                break
+            if w in _TEAM_BEFORE or w in _OWNERSHIP:
+                break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
                 inner = tokens[idx - 1]
@@ -767,6 +789,9 @@ class MentionFinder:
                     return True
                 if t.word in self.lex.agency_words:
                     return True
+        if last.word == name and len(body) >= 2 and last.tag in ("nz", "nr", "nrt", "j", "oov", "m") \
+                and self.seg.tag(body) in ("oov", "nz", "ns", "nr", "nrt", "j"):
+            return True  # 万达队, 蓝剑队: one word, a proper name and the suffix
         if re.search(r"[\u3400-\u9fff]{1,4}(?:社区|村|镇|乡|街道)", body):
             return True  # 柳林社区卫生服务中心: a named community or village
         return last.tag == "nt" and len(name) >= 3

@@ -157,7 +157,9 @@ def resolve_entities(st: PageState) -> PageState:
     def put(e: Entity) -> Entity:
         old = entities.get(e.key)
         if old is not None:
-            e = replace(old, aliases=tuple(sorted(set(old.aliases) | set(e.aliases))),
+            # two names with one key (某某集团, 某某集团有限公司): the second stays an alias
+            more = {e.name} - {old.name} if e.kind == "Organization" else set()
+            e = replace(old, aliases=tuple(sorted(set(old.aliases) | set(e.aliases) | more)),
                         titles=tuple(sorted(set(old.titles) | set(e.titles))))
         entities[e.key] = e
         return e
@@ -243,7 +245,8 @@ def relate(st: PageState) -> PageState:
             if inner.rule != "inner-body":
                 continue
             for outer in orgs:
-                if outer is not inner and outer.start == inner.start and outer.end > inner.end:
+                if outer is not inner and outer.start == inner.start and outer.end > inner.end \
+                        and key_of[id(outer)] != key_of[id(inner)]:  # 某某集团|有限公司 is one body
                     parents.append((key_of[id(outer)], key_of[id(inner)]))
                     relations.append(Relation(key_of[id(outer)], "parentOrganization", key_of[id(inner)],
                                               "body-in-body", 0.85, ev))
@@ -600,7 +603,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
     view = clean_text(text)
     finder = MentionFinder()
     out = []
-    found = [m for m in finder.find(view.text) if m.rule != "inner-body"]
+    found = [m for m in finder.find(view.text) if m.rule not in ("inner-body", "inner-place")]
     if join_places:
         found = _join_adjacent_places(found)
     for m in found:

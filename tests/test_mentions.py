@@ -70,6 +70,12 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         # a brand opening with a numeral character
         ("万达康公司捐赠物资", "万达康公司"),
         ("生产企业亿达康（北京）科技有限公司捐赠", "亿达康（北京）科技有限公司"),
+        # a team written as one word with its province; the owners before a company
+        ("浙江中欣队主场以50∶61败给对手", "浙江中欣队"),
+        ("万达队的前锋表现出色", "万达队"),
+        ("中日合资长城电子有限公司今天成立", "长城电子有限公司"),
+        # a body written as one word does not take the sentence before it
+        ("国务院委托国家计委批复了这个项目", "国家计委"),
     ],
 )
 def test_organizations(finder, text, org):
@@ -78,7 +84,8 @@ def test_organizations(finder, text, org):
 
 @pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面",
                                   "新春音乐会在京举行", "医疗集团组织专家会诊", "坚持和平共处五项原则",
-                                  "减少经济对外部的依赖", "发达国家是国家不办", "共遣散了２０４０名反政府武装分子"])
+                                  "减少经济对外部的依赖", "发达国家是国家不办", "共遣散了２０４０名反政府武装分子",
+                                  "形成了对外开放的新格局", "全国各加油站都要销售无铅汽油", "这是一家上市公司"])
 def test_common_nouns_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
 
@@ -238,3 +245,14 @@ def test_a_name_after_a_name_and_a_conjunction(finder):
 @pytest.mark.parametrize("text, name", [("接触到了首长康生，觉得他很和蔼", "康生"), ("陶仲历少将任副总参谋长", "陶仲历")])
 def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
     assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("国务院委托国家计委批复了这个项目", "国务院委托国家计委"),
+                                         ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司")])
+def test_a_body_does_not_take_the_sentence_before_it(finder, text, wrong):
+    assert (wrong, "organization") not in found(finder, text)
+
+
+def test_the_place_a_body_is_named_after_is_named_too(finder):
+    ms = finder.find("浙江中欣队主场以50∶61败给对手")
+    assert ("浙江", "place", "inner-place") in {(m.text, m.type, m.rule) for m in ms}

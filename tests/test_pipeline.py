@@ -128,3 +128,13 @@ def test_a_credit_line_names_its_agency():
     (facts,) = extract_page(Page.from_text(text))
     names = {e.name for e in facts.entities.values()} if isinstance(facts.entities, dict) else {e.name for e in facts.entities}
     assert "新华社" in names
+
+
+def test_a_company_and_its_legal_form_are_one_body():
+    facts = facts_of("长城电子集团有限公司今天成立。长城电子集团将投资建厂。\n")
+    orgs = [e for af in facts for e in af.entities if e.kind == "Organization" and "长城电子集团" in e.name]
+    assert len({e.key for e in orgs}) == 1, orgs
+    names = {n for e in orgs for n in (e.name, *e.aliases)}
+    assert {"长城电子集团", "长城电子集团有限公司"} <= names
+    rels = [r for af in facts for r in af.relations if r.predicate == "parentOrganization"]
+    assert not [r for r in rels if r.subject == r.object]
