@@ -78,7 +78,7 @@ _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
                         + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
-_POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人")
+_POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
 _SUFFIX_HEAD_TAGS = frozenset(("oov", "ns", "nz", "nr", "n", "j", "nrt"))
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
@@ -876,6 +876,13 @@ class MentionFinder:
                 add(i, j, "after-title")
             elif jf and not self._common_word(s[i:jf]):
                 add(i, jf, "after-title")
+            else:
+                # a word jieba's dictionary calls a name, right after the post (总统|加尧姆、)
+                nxt = next((x for x in tokens if x.start == i), None)
+                if nxt is not None and nxt.tag in ("nr", "nrt", "nrfg") and 2 <= len(nxt.word) <= 4 \
+                        and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
+                        and _ALL_CJK.match(nxt.word) and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
+                    add(i, nxt.end, "after-title")
         # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
         for m in _CHOSEN.finditer(s) if any(v in s for v in ("选", "任命", "名叫", "叫")) else ():
             i = m.end()
@@ -1026,7 +1033,7 @@ class MentionFinder:
                 # longer ones are names (李云飞, 穆里尼奥)
                 at_place = before.endswith(_TO_PLACE) or (before.endswith(_LIST_SEP) and any(
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
-                if at_place and len(w) >= 3 and all(c in self._translit for c in w):
+                if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
                 elif len(w) >= 4 and not sl and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names

@@ -256,3 +256,14 @@ def test_a_body_does_not_take_the_sentence_before_it(finder, text, wrong):
 def test_the_place_a_body_is_named_after_is_named_too(finder):
     ms = finder.find("浙江中欣队主场以50∶61败给对手")
     assert ("浙江", "place", "inner-place") in {(m.text, m.type, m.rule) for m in ms}
+
+
+@pytest.mark.parametrize("text, name", [("马尔代夫总统加尧姆、孟加拉国总理", "加尧姆"),
+                                        ("利比亚革命领导人卡扎菲、罗马尼亚总统", "卡扎菲")])
+def test_a_dictionary_name_after_a_post_or_person_noun_beside_places(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["多亏了曹大夫的细心治疗", "今天上午举行了开幕式", "阿拉伯国家联盟发表声明"])
+def test_forms_of_address_and_time_words_are_not_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
