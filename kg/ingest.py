@@ -534,6 +534,7 @@ _TRAILING_CREDIT = re.compile(
     rf"(?<=[。！？!?”])[ \t\u3000]+(?P<names>[{_CJK}]{{2,4}}(?:[ \t\u3000、]+[{_CJK}]{{2,4}})*)"
     r"(?P<photo>\s*[/／]?\s*摄(?:影)?)?[ \t\u3000]*$"
 )
+_TRAILING_PEN_NAME = re.compile(rf"(?<=[。！？!?”])[ \t\u3000]*[(（](?P<name>[{_CJK}]{{2,3}})[)）][ \t\u3000]*$")
 _MAX_DECKS = 2  # kicker + title, or title + subtitle; lines above them end the article before
 _MAX_HEADLINE = 64  # cleaned characters in one headline line
 _MAX_SENTENCE = 160  # cleaned characters before a long sentence is cut at a comma
@@ -679,6 +680,12 @@ def _classify(text: str, pv: View, view: View) -> _Line:
         if credits and close.end() < e and any(b.role for b in credits):
             # a body opening with its byline in parentheses: (记者 王明)3月2日…
             line = replace(line, kind="lead", credits=tuple(credits))
+    pen = _TRAILING_PEN_NAME.search(text, s, e)
+    if pen and _pen_name_ok(pen.group("name")):
+        # 。(某庆) closing the line: the author's signature, a byline only at the article's end
+        ends = _ends_sentence(_cut_view(pv, text, s, pen.start()).text)
+        byline = Byline(pen.group("name"), "", pen.start("name"), pen.end("name"))
+        return replace(line, ends=ends, body_end=pen.start(), bare=(byline,))
     trailing = _TRAILING_CREDIT.search(text, s, e)
     if trailing:
         photo = bool(trailing.group("photo"))
@@ -1003,7 +1010,42 @@ def _find_sign_off(lines: list[_Line], body: list[int]) -> tuple[int | None, lis
         return tail[-1], list(last.bare)
     if len(tail) > 1 and lines[tail[-2]].ends and _is_bare_name(last, _load_vocabulary()[1]):
         return tail[-1], [Byline(last.text, "", last.start, last.end)]
+    if len(tail) > 1 and lines[tail[-2]].ends and _is_pen_name(last):
+        return tail[-1], [Byline(last.text[1:-1], "", last.start + 1, last.end - 1)]
     return None, []
+
+
+_PEN_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[)）]")
+
+
+def _is_pen_name(line: _Line) -> bool:
+    """A short name in parentheses on the article's last line, after its last sentence: the
+    author signing a commentary, often with a pen name that opens with no surname (（某庆）).
+    Not a word the dictionary knows for something else (（待续）, （摘要）) nor a place."""
+    m = _PEN_NAME.fullmatch(line.text)
+    if m is None or line.end - line.start != len(line.text):
+        return False  # spaced out or broken: not the compact signature
+    return _pen_name_ok(m.group(1))
+
+
+def _pen_name_ok(name: str) -> bool:
+    """Whether two or three characters signing an article can be a (pen) name: one word jieba
+    does not know or calls a name, or words none of which is a verb, a numeral or a function
+    word ((待续), (有删节), (一版) are not); never a place."""
+    from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
+    from kg.segment import get_segmenter
+
+    words = get_segmenter().tokens(name)
+    if len(words) == 1:
+        if words[0].tag not in ("oov", "nr", "nrfg", "nrt", "ns"):
+            return False
+    elif any(w.tag in _NOT_PEN_NAME_TAGS for w in words) or len(words) > 2:
+        return False
+    return not load_gazetteer().lookup(name) and name not in load_lexicon().world_places
+
+
+_NOT_PEN_NAME_TAGS = frozenset(("v", "vn", "d", "p", "c", "u", "uj", "ul", "m", "q", "r", "f", "t", "nz", "nt"))
 
 
 def _split_sentences(text: str, pv: View, lines: list[_Line], body: list[int], signed: int | None) -> tuple[Sentence, ...]:

@@ -573,3 +573,11 @@ def test_full_width_runs_cleaned_in_one_go_equal_character_by_character(text):
     else:
         _emit_by_parts(text, 7, slow_out, slow_offs)
     assert "".join(fast_out) == "".join(slow_out) and fast_offs == slow_offs
+
+
+@pytest.mark.parametrize("ending, author", [("意见。（勇庆）", "勇庆"), ("意见。\n（忠辉）", "忠辉"), ("意见。（有删节）", None), ("意见。（待续）", None)])
+def test_a_pen_name_in_parentheses_signs_the_article(ending, author):
+    text = f"前一篇的最后一句。\n短评的标题\n今天的会议开得很好，大家都发表了{ending}\n"
+    article = split_articles(Page.from_text(text))[-1]
+    assert [b.name for b in article.bylines] == ([author] if author else [])
+    assert all("勇庆" not in s.text for s in article.sentences)
