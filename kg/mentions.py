@@ -35,6 +35,8 @@ _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军�
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _AND = frozenset("和与及同")
+# what closes a credit in brackets after the maker's name: (某某作), (某某画)
+_MAKER_MARKS = frozenset("作画绘")
 # what may follow the last name of 某某和某某: a pause, the end, 等
 _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
@@ -170,6 +172,7 @@ def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
     [(0, 3)]
     """
     lex = lex or load_lexicon()
+    names = load_name_model()
     n = len(run)
     best: dict[int, list[tuple[int, int]] | None] = {n: []}
     for i in range(n - 1, -1, -1):
@@ -182,9 +185,11 @@ def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
             j = i + length
             if j <= n and best.get(j) is not None:
                 options.append([(i, j)] + best[j])
-        # prefer fewer, three-character names (the commonest shape) when both parse
+        # prefer fewer, three-character names (the commonest shape) when both parse, then the
+        # split the name statistics like best (钱某荣|郭某, not 钱某|荣郭某)
         if options:
-            best[i] = min(options, key=lambda o: (len(o), -sum(e - s == 3 for s, e in o)))
+            best[i] = min(options, key=lambda o: (len(o), -sum(e - s == 3 for s, e in o),
+                                                  -sum(names.score(run[s:e]) for s, e in o)))
     return best[0]
 
 
@@ -225,6 +230,10 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
+            if c3 in "和与及" and c4 and _CJK.match(c4) and (
+                    (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
+                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
+                return two  # 宋某和|国家…, 陈某和|乌克兰…: the conjunction, before another noun or name
             if i in bounds and three in bounds and two not in bounds and self.seg.tag(s[i:three]) in ("nr", "nrfg"):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
             if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
@@ -948,6 +957,9 @@ class MentionFinder:
             names = []
             for part in re.finditer(r"[\u3400-\u9fff]+", m.group(1)):
                 got = split_name_run(part.group(), lex)
+                if part.end() == len(m.group(1)) and part.group()[-1] in _MAKER_MARKS and len(part.group()) > 2:
+                    # (某某作), (某某画): the maker of a picture, rather than a name ending in 作
+                    got = split_name_run(part.group()[:-1], lex) or got
                 if not got or len(got) > 3 or any(self._common_word(part.group()[a:b]) for a, b in got):
                     names = []
                     break
@@ -1035,7 +1047,7 @@ class MentionFinder:
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
                 if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
-                elif len(w) >= 4 and not sl and not all(c in self._translit for c in w):
+                elif len(w) >= 4 and sl != 2 and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
                 elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)

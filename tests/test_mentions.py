@@ -267,3 +267,19 @@ def test_a_dictionary_name_after_a_post_or_person_noun_beside_places(finder, tex
 @pytest.mark.parametrize("text", ["多亏了曹大夫的细心治疗", "今天上午举行了开幕式", "阿拉伯国家联盟发表声明"])
 def test_forms_of_address_and_time_words_are_not_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("组长温家宝、宋健和国家科技部门", "宋健"), ("还有吴艳艳、陈妍和乌克兰选手", "陈妍")])
+def test_a_conjunction_after_a_two_character_name_is_not_its_third(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert name in persons and name + "和" not in persons
+
+
+def test_names_run_together_in_brackets_split_by_the_statistics_and_a_maker_mark(finder):
+    persons = {m.text for m in finder.find("（尹家骅钱友荣郭凯）") if m.type == "person"}
+    assert persons == {"尹家骅", "钱友荣", "郭凯"}
+    assert ("张滨", "person") in found(finder, "（张滨作）")
+
+
+def test_four_character_dictionary_names_need_a_compound_surname(finder):
+    assert not [m for m in finder.find("海口市阳光明媚。") if m.type == "person"]
