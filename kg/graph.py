@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -49,7 +48,19 @@ def _str(t) -> str:
 
 
 def _local(u) -> str:
-    return re.split(r"[/#]", _str(u))[-1]
+    t = _str(u)
+    return t[max(t.rfind("/"), t.rfind("#")) + 1:]  # after the last / or #
+
+
+def _text_of(objs) -> str:
+    """The least literal among `objs` (a predicate's objects), or ""."""
+    if not objs:
+        return ""
+    if len(objs) == 1:  # nearly always
+        o = objs[0]
+        return o.text if isinstance(o, Lit) else ""
+    vals = [o.text for o in objs if isinstance(o, Lit)]
+    return min(vals) if vals else ""
 
 
 def _order(t):
@@ -74,22 +85,42 @@ def to_networkx(g) -> nx.MultiDiGraph:
     source, headline, sentence, evidence_p = str(DCTERMS.source), str(SDO.headline), str(KG.sentence), str(KG.evidence)
 
     def lit(s, p) -> str:
-        vals = [o.text for o in subjects.get(s, empty).get(p, ()) if isinstance(o, Lit)]
-        return min(vals) if vals else ""
+        return _text_of(subjects.get(s, empty).get(p))
 
     def value(s, p):
         objs = subjects.get(s, empty).get(p)
         return objs[0] if objs else None
 
     def evidence_of(props) -> list[dict]:
-        return [{"sentence": lit(e, sentence), "source": lit(e, source), "headline": lit(e, headline)}
-                for e in sorted(props.get(evidence_p, ()), key=_order)]
+        out = []
+        for e in sorted(props.get(evidence_p, ()), key=_order):
+            ep = subjects.get(e, empty)
+            out.append({"sentence": _text_of(ep.get(sentence)), "source": _text_of(ep.get(source)),
+                        "headline": _text_of(ep.get(headline))})
+        return out
 
     G = nx.MultiDiGraph()
     kind_of = {}
     statements, cooccurrences = [], []
     statement, cooc_class = str(RDF.Statement), str(KG.CoOccurrence)
-    for s, props in subjects.items():
+    kinds: dict = {}  # the few distinct lists of types -> (kind, local names), worked out once each
+    articles = defaultdict(list)  # the articles that mention each node, with their headline and source
+    relation_of = {str(SDO[rel]): rel for rel in RELATIONS}
+    found: dict = {rel: [] for rel in RELATIONS}  # each relation's (subject, object) pairs
+    org_member: list = []
+    works_for, member_of = str(SDO.worksFor), str(ORG.memberOf)
+    for s, props in subjects.items():  # one pass over the graph for all of these
+        for p, objs in props.items():
+            rel = relation_of.get(p)
+            if rel is not None:
+                found[rel].extend((s, o) for o in objs)
+            elif p == member_of:
+                org_member.append((s, props))
+        named = props.get(mentions)
+        if named:
+            iri_s, src, head = str(s), _text_of(props.get(source)), _text_of(props.get(headline))
+            for n in named:
+                articles[n].append({"iri": iri_s, "source": src, "headline": head})
         typed = props.get(a)
         if not typed:
             continue
@@ -99,16 +130,18 @@ def to_networkx(g) -> nx.MultiDiGraph:
             cooccurrences.append(s)
         if isinstance(s, Blank):
             continue
-        types = {_local(x) for x in typed}
-        for k in KINDS:
-            if k in types or (k == "Organization" and types & _ORG_SUBKINDS):
-                kind_of[s] = (k, types)
-                break
-    # articles that mention each node, with their headline and source
-    articles = defaultdict(list)
-    for s, props in subjects.items():
-        for n in props.get(mentions, ()):
-            articles[n].append({"iri": str(s), "source": lit(s, source), "headline": lit(s, headline)})
+        key = tuple(typed)
+        got = kinds.get(key, False)
+        if got is False:
+            got = None
+            types = {_local(x) for x in typed}
+            for k in KINDS:
+                if k in types or (k == "Organization" and types & _ORG_SUBKINDS):
+                    got = (k, types)
+                    break
+            kinds[key] = got
+        if got is not None:
+            kind_of[s] = got
     for s, (kind, types) in sorted(kind_of.items()):
         props = subjects[s]
         sub = sorted(x for x in types if x not in ("Person", "Event", "Organization", "Place", "Assertion"))
@@ -130,17 +163,19 @@ def to_networkx(g) -> nx.MultiDiGraph:
         conf = value(st, confidence)
         evidence[key] = (evidence_of(props), float(_str(conf)) if conf is not None else 1.0,
                          ",".join(sorted(_str(r) for r in props.get(rule_p, ()))))
-    works_for, member_of = str(SDO.worksFor), str(ORG.memberOf)
+
+    def pair_order(so):
+        return _order(so[0]), _order(so[1])
+
     for rel in RELATIONS:
         p = str(SDO[rel])
-        pairs = sorted(((s, o) for s, props in subjects.items() for o in props.get(p, ())),
-                       key=lambda so: (_order(so[0]), _order(so[1])))
+        pairs = sorted(found[rel], key=pair_order)
         if rel == "memberOf":
             # org:memberOf, the W3C organization ontology's word: kg writes it beside every
             # schema:worksFor, which is drawn already; other graphs may have it alone
-            pairs = sorted(set(pairs) | {(s, o) for s, props in subjects.items() for o in props.get(member_of, ())
+            pairs = sorted(set(pairs) | {(s, o) for s, props in org_member for o in props[member_of]
                                          if o not in props.get(works_for, ())},
-                           key=lambda so: (_order(so[0]), _order(so[1])))
+                           key=pair_order)
         for s, o in pairs:
             if s in G and o in G and not isinstance(o, Lit):
                 evs, conf, rule = evidence.get((s, p, o), ([], 1.0, ""))

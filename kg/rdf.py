@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections import defaultdict
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -135,7 +136,7 @@ class Triples:
 
     def __init__(self, subjects: dict, count: int | None = None, *, has_blanks: bool = False):
         self.subjects = subjects
-        self._count = sum(len(objs) for props in subjects.values() for objs in props.values()) \
+        self._count = sum(map(len, chain.from_iterable(map(dict.values, subjects.values())))) \
             if count is None else count
         self.has_blanks = has_blanks  # only a graph read from elsewhere has them (`from_rdflib`)
 
@@ -269,6 +270,16 @@ _R = {name: str(RDF[name]) for name in ("Statement", "subject", "predicate", "ob
 _SOURCE, _DERIVED, _MEMBER_OF = str(DCTERMS.source), str(PROV.wasDerivedFrom), str(ORG.memberOf)
 
 
+@functools.lru_cache(maxsize=None)
+def _sdo(name: str) -> str:
+    return str(SDO[name])
+
+
+@functools.lru_cache(maxsize=None)
+def _kg(name: str) -> str:
+    return str(KG[name])
+
+
 def build_rdf(facts: Iterable[ArticleFacts]) -> Graph:
     """`build_triples` as an rdflib Graph.
 
@@ -325,11 +336,17 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             got = iris[key] = str(page_iri(key))
         return got
 
+    article_iris: dict[str, str] = {}
+
+    def article_iri(article: str) -> str:  # an evidence's article, by its key alone
+        got = article_iris.get(article)
+        if got is None:
+            got = article_iris[article] = iri(f"article:{article}")
+        return got
+
     subjects: dict[str, dict[str, list]] = {}
-    count = 0
 
     def add(s: str, p: str, o) -> None:
-        nonlocal count
         props = subjects.get(s)
         if props is None:
             subjects[s] = {p: [o]}
@@ -337,11 +354,8 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             objs = props.get(p)
             if objs is None:
                 props[p] = [o]
-            elif o in objs:
-                return  # a graph is a set of triples
-            else:
+            elif o not in objs:  # a graph is a set of triples
                 objs.append(o)
-        count += 1
 
     S, K, R = _S, _K, _R
     # articles
@@ -364,14 +378,14 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
     # entities
     for key, e in entities.items():
         s = iri(key)
-        add(s, _A, str(SDO[e.kind]))
+        add(s, _A, _sdo(e.kind))
         add(s, S["name"], _zh(e.name))
         add(s, _LABEL, _zh(e.name))
         for al in e.aliases:
             if al != e.name:
                 add(s, S["alternateName"], _zh(al))
         if e.kind == "Organization" and e.subtype in _ORG_CLASSES:
-            add(s, _A, str(SDO[e.subtype]))
+            add(s, _A, _sdo(e.subtype))
         if e.kind == "Place":
             if e.adcode:
                 add(s, _A, S["AdministrativeArea"])
@@ -384,19 +398,20 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
     # typed relations, each with a statement node carrying its evidence
     for (s_key, pred, o_key), slot in sorted(relations.items()):
         s = iri(s_key)
-        p = str(SDO[pred])
+        p = _sdo(pred)
         o = _zh(o_key) if pred == "jobTitle" else iri(o_key)
         add(s, p, o)
         if pred == "worksFor":
             add(s, _MEMBER_OF, o)
-        _statement(add, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"], iri=iri)
+        _statement(add, s, p, o, sorted(slot["rules"]), slot["conf"], slot["ev"], article_iri=article_iri,
+                   subjects=subjects)
 
     # events
     for key, ev in sorted(events.items()):
         s = iri(key)
         add(s, _A, S["Event"])
         if ev.kind in _EVENT_CLASSES:
-            add(s, _A, str(KG[ev.kind]))
+            add(s, _A, _kg(ev.kind))
         add(s, S["name"], _zh(ev.name))
         d = _date_literal(ev.date)
         if d is not None:
@@ -409,7 +424,8 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
                 add(s, S[prop], o)
                 if prop == "funder":
                     add(s, K["donor"], o)
-                _statement(add, s, S[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [], iri=iri)
+                _statement(add, s, S[prop], o, [ev.rule], ev.confidence, [ev.evidence] if ev.evidence else [],
+                           article_iri=article_iri, subjects=subjects)
         if ev.evidence:
             add(s, K["sentence"], _zh(ev.evidence.sentence))
             add(s, _SOURCE, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end))
@@ -420,15 +436,19 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
         ia, ib = iri(a), iri(b)
         add(ia, K["coOccursWith"], ib)
         c = f"{_KGID_BASE}cooc/{_hash(a, b)}"
-        add(c, _A, K["CoOccurrence"])
-        add(c, K["participant"], ia)
-        add(c, K["participant"], ib)
-        add(c, K["weight"], _integer(len(evs)))
-        _evidence_nodes(add, c, evs, iri=iri)
-    return Triples(subjects, count)
+        if c in subjects:  # two pairs with one hash: the adds, which keep a set of triples
+            add(c, _A, K["CoOccurrence"])
+            add(c, K["participant"], ia)
+            add(c, K["participant"], ib)
+            add(c, K["weight"], _integer(len(evs)))
+        else:  # a new node, made at once as the four adds would make it
+            subjects[c] = {_A: [K["CoOccurrence"]], K["participant"]: [ia] if ia == ib else [ia, ib],
+                           K["weight"]: [_integer(len(evs))]}
+        _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
+    return Triples(subjects)
 
 
-def _statement(add, s, p, o, rules, conf, evs, *, iri):
+def _statement(add, s, p, o, rules, conf, evs, *, article_iri, subjects):
     st = f"{_KGID_BASE}stmt/{_hash(s, p, o.text if isinstance(o, Lit) else o)}"
     K, R = _K, _R
     add(st, _A, R["Statement"])
@@ -443,22 +463,39 @@ def _statement(add, s, p, o, rules, conf, evs, *, iri):
     add(st, K["confidence"], _decimal(min(0.99, conf + 0.05 * max(0, n - 1))))
     add(st, K["evidenceCount"], _integer(n))
     for art in sorted({e.article for e in evs}):
-        add(st, _DERIVED, iri(f"article:{art}"))
-    _evidence_nodes(add, st, evs, iri=iri)
+        add(st, _DERIVED, article_iri(art))
+    _evidence_nodes(add, st, evs, article_iri=article_iri, subjects=subjects)
 
 
-def _evidence_nodes(add, owner, evs, *, iri):
-    uniq = sorted({(e.source, e.start, e.end): e for e in evs}.values(), key=lambda e: (e.source, e.start))
+def _evidence_nodes(add, owner, evs, *, article_iri, subjects=None):
+    """The first MAX_EVIDENCE distinct sentences of `evs` as evidence nodes of `owner`. Given
+    the graph's `subjects`, a node not in it yet is made at once instead of through `add`."""
+    if len(evs) == 1:
+        uniq = evs
+    else:
+        uniq = sorted({(e.source, e.start, e.end): e for e in evs}.values(), key=_source_start)
     K = _K
+    p_evidence, c_evidence, p_sentence, p_headline = K["evidence"], K["Evidence"], K["sentence"], _S["headline"]
     for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
         n = f"{owner}/{i}"
-        add(owner, K["evidence"], n)
-        add(n, _A, K["Evidence"])
-        add(n, K["sentence"], _zh(e.sentence))
+        add(owner, p_evidence, n)
+        if subjects is not None and n not in subjects:
+            props = subjects[n] = {_A: [c_evidence], p_sentence: [_zh(e.sentence)],
+                                   _SOURCE: [_source_ref(e.source, e.start, e.end)],
+                                   _DERIVED: [article_iri(e.article)]}
+            if e.headline:
+                props[p_headline] = [_zh(e.headline)]
+            continue
+        add(n, _A, c_evidence)
+        add(n, p_sentence, _zh(e.sentence))
         add(n, _SOURCE, _source_ref(e.source, e.start, e.end))
-        add(n, _DERIVED, iri(f"article:{e.article}"))
+        add(n, _DERIVED, article_iri(e.article))
         if e.headline:
-            add(n, _S["headline"], _zh(e.headline))
+            add(n, p_headline, _zh(e.headline))
+
+
+def _source_start(e):
+    return e.source, e.start
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -639,22 +676,27 @@ def _plain_turtle(t: Triples) -> bytes:
         return node.startswith(kgid) and "/" in node[kgid_len:]
 
     a, nil, rdfs_class = _A, str(RDF.nil), str(RDFS.Class)
-    refs: dict = {}
-    noted: set = set()  # IRIs whose prefix (if any) is noted already
-    # the prefixes rdflib's preprocessing notes: subject, verb (not `a`), object, datatype
+    refs: dict = {}  # IRI -> how often it is an object
+    verbs_seen: set = set()
+    # the prefixes rdflib's preprocessing notes, in its order (a generated prefix takes the
+    # next free number): subject, verb (not `a`), object, datatype; each term once
     for s, props in t.subjects.items():
-        if not full(s):
+        if not (s.startswith(kgid) and s.find("/", kgid_len) >= 0):
             pname(s, False)
         for p, objs in props.items():
-            if p != a:
-                pname(p, True)
+            if p not in verbs_seen:
+                verbs_seen.add(p)
+                if p != a:
+                    pname(p, True)
             for o in objs:
                 if type(o) is str:
-                    refs[o] = refs.get(o, 0) + 1
-                    if o not in noted:
-                        noted.add(o)
-                        if not full(o):
+                    n = refs.get(o)
+                    if n is None:
+                        refs[o] = 1
+                        if not (o.startswith(kgid) and o.find("/", kgid_len) >= 0):
                             pname(o, False)
+                    else:
+                        refs[o] = n + 1
                 elif o.datatype:
                     pname(o.datatype, False)
     labels: dict = {}  # IRI or Lit -> its Turtle
@@ -692,31 +734,42 @@ def _plain_turtle(t: Triples) -> bytes:
 
     subjects = t.subjects
     top = sorted(s for s, props in subjects.items() if rdfs_class in props.get(a, ()))
-    seen = set(top)
-    order = top + [s for _, s in sorted((refs.get(s, 0), s) for s in subjects if s not in seen)]
+    if top:
+        seen = set(top)
+        order = top + [s for _, s in sorted((refs.get(s, 0), s) for s in subjects if s not in seen)]
+    else:  # by how often each is an object, then by IRI: two stable sorts
+        order = sorted(subjects)
+        order.sort(key=lambda s: refs.get(s, 0))
     out = [f"@prefix {prefix}: <{uri}> .\n" for prefix, uri in sorted(ser.namespaces.items())]
     append = out.append
     first_preds = (a, _LABEL)
+    layouts: dict = {}  # a subject's predicates (as added) -> [(predicate, its lead-in)], in Turtle's order
     for s in order:
         props = subjects[s]
-        if len(props) > 1:
-            first = [p for p in first_preds if p in props]
-            preds = first + sorted(p for p in props if p not in first)
-        else:
-            preds = list(props)
+        key = tuple(props)
+        layout = layouts.get(key)
+        if layout is None:
+            if len(props) > 1:
+                first = [p for p in first_preds if p in props]
+                preds = first + sorted(p for p in props if p not in first)
+            else:
+                preds = list(props)
+            layout = layouts[key] = []
+            lead = " "
+            for p in preds:
+                verb = verbs.get(p)
+                if verb is None:
+                    verb = verbs[p] = iri_label(p, True)
+                layout.append((p, lead + verb + " "))
+                lead = " ;\n    "
         append("\n" + (labels.get(s) or label(s)))
-        lead = " "
-        for p in preds:
-            verb = verbs.get(p)
-            if verb is None:
-                verb = verbs[p] = iri_label(p, True)
+        for p, head in layout:
             objs = props[p]
             if len(objs) > 1:
-                objs = ordered(objs)
-                append(lead + verb + " " + ",\n        ".join([labels.get(o) or label(o) for o in objs]))
+                append(head + ",\n        ".join([labels.get(o) or label(o) for o in ordered(objs)]))
             else:
-                append(lead + verb + " " + (labels.get(objs[0]) or label(objs[0])))
-            lead = " ;\n    "
+                o = objs[0]
+                append(head + (labels.get(o) or label(o)))
         append(" .\n")
     append("\n")
     return "".join(out).encode("utf-8", "replace")

@@ -218,3 +218,26 @@ def test_graph_json_is_what_json_dumps_writes(obj):
     from kg.build import _indented_json
 
     assert _indented_json(obj) == json.dumps(obj, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+NODES = st.lists(st.tuples(NASTY, NASTY, st.sampled_from(["", "Meeting", "县"]), st.lists(NASTY, max_size=2)),
+                 max_size=4, unique_by=lambda n: n[0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(NODES, st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), NASTY, st.integers(-2, 10**12)), max_size=5),
+       st.sampled_from(['\x85\u2028\x0b\x0c\x1c𠀀', "&amp;", ""]))
+def test_graphml_is_what_networkx_writes(nodes, edges, odd):
+    from kg.build import _graphml_bytes, _networkx_graphml_bytes
+
+    G = nx.MultiDiGraph()
+    for iri, name, subkind, titles in nodes:
+        G.add_node(iri + odd, name=name + odd, kind="Person", subkind=subkind or None, titles=titles)
+    ids = list(G)
+    for u, v, rel, weight in edges:
+        if u < len(ids) and v < len(ids):
+            G.add_edge(ids[u], ids[v], key=rel, relation=rel, weight=weight)
+    assert _graphml_bytes(G) == _networkx_graphml_bytes(G)
+    if ids:  # a float weight, which kg never writes: left to networkx
+        G.add_edge(ids[0], ids[-1], key="x", relation="x", weight=0.5)
+        assert _graphml_bytes(G) == _networkx_graphml_bytes(G)
