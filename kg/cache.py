@@ -101,12 +101,9 @@ def _static_fingerprint() -> str:
     pkg = resources.files("kg")
     for mod in EXTRACTION_MODULES:
         h.update(mod.encode() + b"\0" + pkg.joinpath(f"{mod}.py").read_bytes() + b"\0")
-    try:
-        import jieba
+    from kg.segment import jieba_version
 
-        h.update(f"jieba/{getattr(jieba, '__version__', '?')}".encode())
-    except ImportError:
-        pass
+    h.update(f"jieba/{jieba_version()}".encode())
     spec = importlib.util.find_spec("cpca")
     if spec is not None and spec.submodule_search_locations:
         adcodes = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"

@@ -72,9 +72,9 @@ def _name_emissions() -> dict:
     `jieba.posseg` itself would build jieba's global tagger, which kg never uses."""
     import importlib.util
 
-    import jieba
+    from kg.segment import jieba_dir
 
-    path = Path(jieba.__file__).parent / "posseg" / "prob_emit.py"
+    path = jieba_dir() / "posseg" / "prob_emit.py"
     spec = importlib.util.spec_from_file_location("kg_jieba_prob_emit", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from dataclasses import dataclass, replace
 from math import log
 from typing import NamedTuple
 
@@ -46,39 +47,65 @@ class Segmenter:
     """
 
     def __init__(self, engine: str = "rust"):
+        rust = engine == "rust" and _has_rjieba()
+        state = _read_state(with_freq=not rust)
+        if state is None:
+            state = self._build_state()
+            _write_state(state)
+        self._state = state
+        # what `_cut` needs of the tokenizer: the total of the frequencies, every word's tag,
+        # and (the Python cut only, read on first use) every word's frequency, 0 for the
+        # starts of words
+        self._total, self._tags = state.total, state.tags
+        self._logtotal = log(self._total)
+        # each string's log-probability (None: only the start of words; _NOT_A_PREFIX: not even that)
+        self._logp: dict[str, float | None | bool] = {}
+        self._hmm: dict[str, tuple[str, ...]] = {}
+        # jieba itself (0.15 s to import, for pkg_resources) only for the Python cut
+        self._re_han = self._re_skip = self._hmm_cut = None
+        self._rust = _rust_tokenizer(self) if rust else None
+        if self._rust is None:
+            self._load_python_cut()
+
+    def _load_python_cut(self) -> None:
         import jieba
         import jieba.finalseg
 
         # jieba configures a DEBUG stderr handler at import; keep its start-up chatter quiet
         jieba.setLogLevel(logging.WARNING)
-        state = _read_state()
-        if state is None:
-            state = self._build_state()
-            _write_state(state)
-        # what `_cut` needs of the tokenizer: every word's frequency (0 for the starts of
-        # words), their total, every word's tag
-        self._freq, self._total, self._tags = state
-        self._logtotal = log(self._total)
-        # each string's log-probability (None: only the start of words; _NOT_A_PREFIX: not even that)
-        self._logp: dict[str, float | None | bool] = {}
-        self._hmm: dict[str, tuple[str, ...]] = {}
         self._re_han, self._re_skip = jieba.re_han_default, jieba.re_skip_default
         self._hmm_cut = jieba.finalseg.cut
-        self._hmm_skip = jieba.finalseg.re_skip
-        self._rust = _rust_tokenizer(self._freq, self._total, self._tags) if engine == "rust" else None
 
-    def _build_state(self) -> tuple[dict, int, dict]:
-        """A private jieba.Tokenizer with kg's vocabulary added: its frequencies, total, tags."""
+    @property
+    def _freq(self) -> dict:
+        if self._state.freq is None:  # the rust cut needs none; the Python cut reads them now
+            self._state = _read_state(with_freq=True) or self._build_state()
+        return self._state.freq
+
+    def _build_state(self) -> _State:
+        """A private jieba.Tokenizer with kg's vocabulary added: its frequencies, total, tags,
+        and what it adds to jieba's own dictionary (which jieba-rs ships too)."""
         import jieba
         import jieba.posseg
 
-        self._tok = jieba.Tokenizer()
-        self._tok.initialize()
-        self._tags = dict(jieba.posseg.POSTokenizer(self._tok).word_tag_tab)
+        jieba.setLogLevel(logging.WARNING)
+        self._tok = tok = jieba.Tokenizer()
+        tok.initialize()
+        base = {w: f for w, f in tok.FREQ.items() if f}
+        base_total = tok.total
+        self._tags = dict(jieba.posseg.POSTokenizer(tok).word_tag_tab)
         self._add_vocabulary()
-        state = (self._tok.FREQ, self._tok.total, self._tags)
         del self._tok
-        return state
+        freq, total = tok.FREQ, tok.total
+        delta = {w: f for w, f in freq.items() if f and base.get(w) != f}
+        # jieba-rs adds the change of a word's frequency to its total; jieba adds the whole
+        # frequency again, so its total runs ahead: the difference goes to a padding word
+        padding = total - base_total - sum(f - base.get(w, 0) for w, f in delta.items())
+        nonhan = frozenset(w for w, f in freq.items() if f and not "\u4e00" <= w[0] <= "\u9fd5")
+        state = _State(total, self._tags, delta, padding, nonhan, False, freq)
+        # jieba-rs's own copy of the dictionary is taken on trust only if it cuts as jieba
+        # does; otherwise every word is handed to it (slower to start, same cuts)
+        return replace(state, full=padding < 0 or not _rust_cuts_as(tok, state))
 
     def _add(self, word: str, tag: str, freq: int | None = None) -> None:
         self._tok.add_word(word, freq=freq, tag=tag)
@@ -138,17 +165,7 @@ class Segmenter:
         """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word."""
         if self._rust is None or _NOT_HAN_FOR_PYTHON.search(text):
             return self._cut_python(text)
-        out: list[str] = []
-        freq, skip = self._freq, self._hmm_skip
-        for w in self._rust.cut(text, True):
-            # jieba-rs's HMM keeps a run such as 2003-04 or f-22 whole; jieba's splits runs
-            # that are not Chinese at its skip pattern (2003|-|04). A dictionary word stays; a word
-            # the HMM found is all Chinese or all not.
-            if len(w) > 1 and not "\u4e00" <= w[0] <= "\u9fd5" and not freq.get(w):
-                out.extend(x for x in skip.split(w) if x)
-            else:
-                out.append(w)
-        return out
+        return _rust_cut(self._rust, text, self._state.nonhan)
 
     def _cut_python(self, text: str) -> list[str]:
         """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word:
@@ -156,6 +173,8 @@ class Segmenter:
         order, ties to the longer word), the same HMM for runs of single characters. Only
         faster: each word's log-probability is worked out once, the route in one pass, and the
         HMM's answer for a run (often a name) remembered."""
+        if self._hmm_cut is None:
+            self._load_python_cut()
         out: list[str] = []
         re_han, re_skip = self._re_han, self._re_skip
         for blk in re_han.split(text):
@@ -243,25 +262,108 @@ _NOT_HAN_FOR_PYTHON = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U0002
 _PADDING_WORD = "\ue000\ue001"
 
 
-def _rust_tokenizer(freq: dict, total: int, tags: dict):
+@functools.lru_cache(maxsize=1)
+def jieba_dir():
+    """jieba's package folder (its dictionary and models), found without importing jieba."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@functools.lru_cache(maxsize=1)
+def jieba_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jieba")
+    except PackageNotFoundError:
+        return "?"
+
+
+@functools.lru_cache(maxsize=1)
+def _has_rjieba() -> bool:
+    try:
+        import rjieba  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What a segmenter is made of, as kept on disk."""
+
+    total: int  # jieba's total of the frequencies
+    tags: dict  # word -> jieba's tag, kg's vocabulary included
+    delta: dict  # word -> frequency, for the words kg adds or changes in jieba's dictionary
+    padding: int  # the frequency jieba's total counts beyond jieba-rs's
+    nonhan: frozenset  # dictionary words opening with a character that is not Chinese (C++, A股)
+    full: bool  # jieba-rs needs every word handed over, not only the delta
+    freq: dict | None  # word -> frequency, 0 for the starts of words: the Python cut's
+
+
+def _rust_tokenizer(seg: Segmenter):
     """jieba-rs (through rjieba) over exactly this segmenter's dictionary: the same words, the
     same frequencies, the same total, so the same cuts as `_cut_python` at ~12x the speed.
-    The total is not the sum of the frequencies (jieba adds a re-added word's frequency to
-    it again): the difference goes to a padding word. None when rjieba is not installed."""
-    try:
-        import rjieba
-    except ImportError:
-        return None
-    rust = rjieba.Jieba.empty()
-    add = rust.add_word
-    listed = 0
-    for word, f in freq.items():
-        if f:  # 0: only the start of longer words, which jieba-rs works out itself
-            add(word, f, tags.get(word))
-            listed += f
-    if total > listed:
-        add(_PADDING_WORD, total - listed, "x")
+    jieba-rs ships jieba's dictionary: kg's additions are handed over (about 4,000 words, a
+    tenth of a second), or every word (a third of a second) when its copy cuts otherwise."""
+    import rjieba
+
+    state = seg._state
+    if state.full:
+        rust = rjieba.Jieba.empty()
+        words = ((w, f) for w, f in seg._freq.items() if f)  # 0: only the start of longer words
+        padding = state.total - sum(f for f in seg._freq.values())
+    else:
+        rust = rjieba.Jieba()
+        words, padding = state.delta.items(), state.padding
+    tags = state.tags
+    for word, f in words:
+        rust.add_word(word, f, tags.get(word))
+    if padding > 0:
+        rust.add_word(_PADDING_WORD, padding, "x")
     return rust
+
+
+# jieba.finalseg.re_skip, the pattern jieba's HMM splits runs that are not Chinese at
+# (tests check it is jieba's); written here so the rust cut needs no jieba import
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def _rust_cut(rust, text: str, nonhan: frozenset, skip=_HMM_SKIP) -> list[str]:
+    out: list[str] = []
+    for w in rust.cut(text, True):
+        # jieba-rs's HMM keeps a run such as 2003-04 or f-22 whole; jieba's splits runs
+        # that are not Chinese at its skip pattern (2003|-|04). A dictionary word stays; a
+        # word the HMM found is all Chinese or all not.
+        if len(w) > 1 and not "\u4e00" <= w[0] <= "\u9fd5" and w not in nonhan:
+            out.extend(x for x in skip.split(w) if x)
+        else:
+            out.append(w)
+    return out
+
+
+def _rust_cuts_as(tok, state: _State) -> bool:
+    """Whether jieba-rs's dictionary with kg's additions cuts as jieba's tokenizer `tok`
+    does: every 40th word of the dictionary and every added one, run together in lines."""
+    if not _has_rjieba():
+        return True  # nothing to check: the Python cut is used
+    import rjieba
+
+    rust = rjieba.Jieba()
+    for word, f in state.delta.items():
+        rust.add_word(word, f, state.tags.get(word))
+    if state.padding > 0:
+        rust.add_word(_PADDING_WORD, state.padding, "x")
+    words = sorted(w for w, f in state.freq.items() if f)
+    probe = words[::40] + sorted(state.delta)
+    for k in range(0, len(probe), 60):
+        line = "，".join(probe[k : k + 60])
+        if _rust_cut(rust, line, state.nonhan) != list(tok.cut(line, HMM=True)):
+            return False
+    return True
 
 
 # ---- the tokenizer's state on disk ------------------------------------------------------------
@@ -271,7 +373,7 @@ def _rust_tokenizer(freq: dict, total: int, tags: dict):
 # and the code that adds them. Like jieba's own cache it lives in the temporary folder; a
 # file that is not ours, or not readable, is ignored and made again.
 
-_STATE_FORMAT = 1
+_STATE_FORMAT = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -283,13 +385,10 @@ def _state_path():
     from importlib import resources
     from pathlib import Path
 
-    import jieba
-
     from kg.cache import _hash_tree
 
-    h = hashlib.sha256(f"kg-segmenter/{_STATE_FORMAT}/py{sys.version_info[:2]}/jieba {jieba.__version__}".encode())
-    with jieba.get_dict_file() as f:
-        dictionary = Path(f.name)
+    h = hashlib.sha256(f"kg-segmenter/{_STATE_FORMAT}/py{sys.version_info[:2]}/jieba {jieba_version()}".encode())
+    dictionary = jieba_dir() / "dict.txt"
     st = dictionary.stat()
     h.update(f"{dictionary}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     _hash_tree(h, resources.files("kg.resources"))
@@ -300,7 +399,9 @@ def _state_path():
     return Path(tempfile.gettempdir()) / f"kg-segmenter-{uid}-{h.hexdigest()[:24]}.marshal"
 
 
-def _read_state():
+def _read_state(with_freq: bool) -> _State | None:
+    """The state on disk: a header, the tags, then the frequencies, read only when asked for
+    (the rust cut needs none of them, and they are half the reading time)."""
     import marshal
     import os
 
@@ -311,10 +412,15 @@ def _read_state():
         with open(path, "rb") as f:
             if hasattr(os, "getuid") and os.fstat(f.fileno()).st_uid != os.getuid():
                 return None  # someone else's file in a shared folder: not trusted
-            state = marshal.load(f)
-        freq, total, tags = state
-        if isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict):
-            return freq, total, tags
+            # three length-prefixed marshal blobs; marshal.loads of bytes is several times
+            # faster than marshal.load of a file
+            parts = []
+            for _ in range(3 if with_freq else 2):
+                size = int.from_bytes(f.read(8), "little")
+                parts.append(marshal.loads(f.read(size)))
+        header, tags, freq = parts if with_freq else (*parts, None)
+        if header.get("format") == _STATE_FORMAT and isinstance(tags, dict) and (freq is None or isinstance(freq, dict)):
+            return _State(header["total"], tags, header["delta"], header["padding"], header["nonhan"], header["full"], freq)
     except Exception:  # missing, truncated, another Python's format: made again
         pass
     return None
@@ -330,15 +436,21 @@ def _write_state(state) -> None:
         return
     try:
         path = _state_path()
-        replace_file(path, marshal.dumps(state), prefix=path.name + ".")
-        # the states of earlier vocabularies (15 MB each) are of no more use
+        header = {"format": _STATE_FORMAT, "total": state.total, "delta": state.delta, "padding": state.padding,
+                  "nonhan": state.nonhan, "full": state.full}
+        data = b"".join(len(b).to_bytes(8, "little") + b
+                        for b in (marshal.dumps(header), marshal.dumps(state.tags), marshal.dumps(state.freq)))
+        replace_file(path, data, prefix=path.name + ".")
+        # the states of earlier vocabularies (15 MB each) are of little use: the newest few
+        # are kept, for two checkouts of kg used side by side
         stem = path.name.rsplit("-", 1)[0] + "-"
-        for old in path.parent.glob(stem + "*.marshal"):
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        others = sorted((p for p in path.parent.glob(stem + "*.marshal") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[2:]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
     except Exception:  # a read-only temporary folder: build it each time, as before
         pass
 

@@ -125,6 +125,15 @@ def test_segmenter_cuts_any_text_as_jieba_does(text):
     assert seg._cut(text) == seg._cut_python(text) == list(tok.cut(text, HMM=True))
 
 
+def test_the_rust_cut_splits_runs_at_jiebas_own_skip_pattern_and_trusts_jieba_rs_dictionary():
+    import jieba.finalseg
+
+    assert kg.segment._HMM_SKIP.pattern == jieba.finalseg.re_skip.pattern
+    seg = kg.segment.get_segmenter()
+    # jieba-rs ships jieba's dictionary: only kg's additions are handed over
+    assert not seg._state.full and 0 < len(seg._state.delta) < 20000
+
+
 def test_segmenter_without_rjieba_cuts_the_same_in_python():
     python = kg.segment.Segmenter(engine="python")
     assert python._rust is None
@@ -141,6 +150,7 @@ def test_segmenter_state_is_kept_on_disk_and_a_bad_file_is_made_again(tmp_path, 
     text = "县委书记王宏伟主持召开会议"
     read = kg.segment.Segmenter()
     assert read.tokens(text) == built.tokens(text) and read._tags == built._tags
+    assert read._state.freq is None and read._freq == built._freq  # read on first use
     path.write_bytes(b"\x00garbage")
     again = kg.segment.Segmenter()
     assert again.tokens(text) == built.tokens(text)
