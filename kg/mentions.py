@@ -29,7 +29,7 @@ _PERSON_VERBS = (
 )
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
-_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
+_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署系")
 # two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会; and
 # one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
@@ -289,10 +289,21 @@ class MentionFinder:
         from kg.relations import title_body
 
         place_end = {m.end: m for m in kept if m.type == "place" and m.rule != "locale-word"}
+        org_end = {m.end: m for m in kept if m.type == "organization"}
         out = []
         spans = [(m.start, m.end) for m in kept]
         for t in kept:
             if t.type != "position":
+                continue
+            o = org_end.get(t.start)
+            body = "" if o is None else title_body(t.text) or next(
+                (u for u in self.lex.org_subunits if t.text.startswith(u)), "")  # 党组书记 is one head word
+            if body and body in self.lex.org_subunits and body in self.lex.title_bodies \
+                    and o.text.lstrip(_LEVELS) not in self.lex.abbreviations:
+                # 某总队|党委书记: the post keeps its 党委, and the body's 党委 is named too; a body
+                # written short (市卫健委|党委副书记) is the post's, as local papers write it
+                end = t.start + len(body)
+                out.append(Mention(o.start, end, s[o.start:end], "organization", "GovernmentOrganization", "inner-body"))
                 continue
             p = place_end.get(t.start)
             start = p.start if p is not None else None
@@ -548,7 +559,7 @@ class MentionFinder:
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
-                             and self.seg.tag(t.word[-2:]) != "nt") \
+                             and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not any(t.word.endswith(w) for w in lex.org_false_tails) \
@@ -561,10 +572,53 @@ class MentionFinder:
         for m in out:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
-        kept = sorted(best.values(), key=lambda m: m.start)
+        kept = self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start))
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
+
+    def _unit_word(self, w: str) -> bool:
+        """One word of a body and its unit (北京大学数学力学系): a unit that needs a kind of
+        body before it, with that body's ending inside the word before the unit's subject."""
+        for unit, parents in self.lex.org_subunits.items():
+            if parents and w.endswith(unit) and any(p in w[: -len(unit) - 1] for p in parents):
+                return True
+        return False
+
+    def _with_units(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body followed by one of its units (某大学|物理系, 某大学|麦迪逊|分校, 某银行|董事会):
+        the unit is named by the body, so the two are one name, whatever the words between
+        (a place or a name, at most two) would say on their own."""
+        units = self.lex.org_subunits
+        if not units or not orgs:
+            return orgs
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                if not _ALL_CJK.match(w):
+                    break
+                unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
+                if unit is None:
+                    if t.tag in _NOT_NAME_TAGS or t.tag == "v":
+                        break
+                    continue
+                if units[unit] and not (o.text.endswith(units[unit]) and (
+                        (len(w) >= len(unit) + 2 and n == k)
+                        or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
+                    break  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
+                if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
+                    break  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
+                end = t.end
+                break
+            if end is not None:
+                o = replace(o, end=end, text=s[o.start : end], rule="unit")
+            out.append(o)
+        return out
 
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is

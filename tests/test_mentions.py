@@ -256,3 +256,26 @@ def test_a_body_does_not_take_the_sentence_before_it(finder, text, wrong):
 def test_the_place_a_body_is_named_after_is_named_too(finder):
     ms = finder.find("浙江中欣队主场以50∶61败给对手")
     assert ("浙江", "place", "inner-place") in {(m.text, m.type, m.rule) for m in ms}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("他毕业于南江大学化学系，", "南江大学化学系"),
+    ("东海师范学院新闻学系教授", "东海师范学院新闻学系"),
+    ("据报道，美国俄亥俄大学哥伦布分校的学者发现", "美国俄亥俄大学哥伦布分校"),
+    ("中国营养学会上海分会的专家", "中国营养学会上海分会"),
+    ("湖南省长沙市税务局直属分局开展检查", "湖南省长沙市税务局直属分局"),
+    ("本月宏达银行董事会决定增资", "宏达银行董事会"),
+])
+def test_a_unit_after_its_body_is_named_with_it(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["他与南江大学关系密切", "南江大学体系完整"])
+def test_a_word_ending_in_xi_after_a_university_is_no_department(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith("系")]
+
+
+def test_a_party_committee_before_a_post_keeps_the_post_and_names_the_body(finder):
+    got = found(finder, "作者是江西省公安边防总队党委书记、政委吴正明。")
+    assert ("党委书记", "position") in got
+    assert ("江西省公安边防总队党委", "organization") in got
