@@ -40,7 +40,10 @@ _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
-_NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
+# (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
+# and 港澳 are named from where the writer stands or are two places)
+_NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧区", "市区", "大陆", "海峡两岸", "港澳",
+              "城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
@@ -372,11 +375,11 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", "other", "site-word"))
                 k += 1
                 continue
-            if w in lex.world_places and not suffix_next:
+            if w in lex.world_places and not suffix_next and w not in _NOT_PLACE:
                 out.append(Mention(t.start, t.end, w, "place", lex.world_places[w], "world"))
                 k += 1
                 continue
-            if hit and len(w) >= 2 and not (suffix_next and not any(d.name == w for d in hit)):
+            if hit and len(w) >= 2 and w not in _NOT_PLACE and not (suffix_next and not any(d.name == w for d in hit)):
                 full = [d for d in hit if d.name == w]
                 # the highest division of that name: 西安 is the city before any 西安区
                 level = min((full or hit), key=lambda d: _LEVEL_RANK.get(d.level, 9)).level
@@ -421,6 +424,8 @@ class MentionFinder:
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and not (w.endswith(("城市", "都市")) and not gaz.lookup(w[:-1])) \
+                    and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and w[0] not in _NOT_PLACE_HEAD \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
@@ -1199,7 +1204,10 @@ class MentionFinder:
     def _odd_name(self, w: str) -> bool:
         """A common word with a place's ending (大山, 江山, 上海滩 stays): a word jieba also
         knows as something else, or two characters where the first is a common adjective."""
-        return len(w) == 2 and w[0] in "大小高深远长江山河湖海"
+        if len(w) != 2:
+            return False
+        # 登山, 下山, 落海, 商海: a verb, a direction or a noun before the ending makes a word
+        return w[0] in "大小高深远长江山河湖海" or (self.seg.tag(w[0]) in ("v", "f", "d", "p", "n") and not self.gaz.lookup(w))
 
     def _odd_place_word(self, w: str) -> bool:
         """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post

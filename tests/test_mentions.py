@@ -279,3 +279,19 @@ def test_a_party_committee_before_a_post_keeps_the_post_and_names_the_body(finde
     got = found(finder, "作者是江西省公安边防总队党委书记、政委吴正明。")
     assert ("党委书记", "position") in got
     assert ("江西省公安边防总队党委", "organization") in got
+
+
+@pytest.mark.parametrize("text, word", [
+    ("大中城市的菜价保持稳定", "大中城市"),
+    ("郊区的农民进城卖菜", "郊区"),
+    ("来自大陆的游客越来越多", "大陆"),
+    ("他们一早就去登山了", "登山"),
+    ("各自治县都派了代表", "自治县"),
+])
+def test_common_words_for_areas_are_no_places(finder, text, word):
+    assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("他登上了泰山", "泰山"), ("广东省花都市的农民", "花都市")])
+def test_named_mountains_and_cities_stay_places(finder, text, place):
+    assert (place, "place") in found(finder, text)
