@@ -383,8 +383,11 @@ class MentionFinder:
                 full = [d for d in hit if d.name == w]
                 # the highest division of that name: 西安 is the city before any 西安区
                 level = min((full or hit), key=lambda d: _LEVEL_RANK.get(d.level, 9)).level
+                prev_word = tokens[k - 1].word if k > 0 else ""
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
-                    or s[max(0, t.start - 1) : t.start] == "、"
+                    or s[max(0, t.start - 1) : t.start] == "、" \
+                    or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
+                # (江苏|江阴, 河南|济源: the province holding it is written right before a county)
                 if full or level in ("province", "prefecture") or \
                         (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
@@ -424,7 +427,8 @@ class MentionFinder:
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
-                    and not (w.endswith(("城市", "都市")) and not gaz.lookup(w[:-1])) \
+                    and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
+                                                             or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and w[0] not in _NOT_PLACE_HEAD \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))

@@ -295,3 +295,17 @@ def test_common_words_for_areas_are_no_places(finder, text, word):
 @pytest.mark.parametrize("text, place", [("他登上了泰山", "泰山"), ("广东省花都市的农民", "花都市")])
 def test_named_mountains_and_cities_stay_places(finder, text, place):
     assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("来自江苏江阴的企业家", "江阴"),
+    ("河南济源的农民", "济源"),
+    ("他曾在苏联留学", "苏联"),
+    ("广东省花都市的农民", "花都市"),
+])
+def test_a_county_after_its_province_and_old_country_names(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_big_city_is_no_place(finder):
+    assert ("大城市", "place") not in found(finder, "大城市的居民越来越多")
