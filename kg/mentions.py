@@ -29,7 +29,7 @@ _PERSON_VERBS = (
 )
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
-_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署")
+_NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署系")
 # two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会; and
 # one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
@@ -42,7 +42,10 @@ _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
-_NOT_PLACE = {"城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
+# (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
+# and 港澳 are named from where the writer stands or are two places)
+_NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧区", "市区", "大陆", "海峡两岸", "港澳",
+              "城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
@@ -298,10 +301,21 @@ class MentionFinder:
         from kg.relations import title_body
 
         place_end = {m.end: m for m in kept if m.type == "place" and m.rule != "locale-word"}
+        org_end = {m.end: m for m in kept if m.type == "organization"}
         out = []
         spans = [(m.start, m.end) for m in kept]
         for t in kept:
             if t.type != "position":
+                continue
+            o = org_end.get(t.start)
+            body = "" if o is None else title_body(t.text) or next(
+                (u for u in self.lex.org_subunits if t.text.startswith(u)), "")  # 党组书记 is one head word
+            if body and body in self.lex.org_subunits and body in self.lex.title_bodies \
+                    and o.text.lstrip(_LEVELS) not in self.lex.abbreviations:
+                # 某总队|党委书记: the post keeps its 党委, and the body's 党委 is named too; a body
+                # written short (市卫健委|党委副书记) is the post's, as local papers write it
+                end = t.start + len(body)
+                out.append(Mention(o.start, end, s[o.start:end], "organization", "GovernmentOrganization", "inner-body"))
                 continue
             p = place_end.get(t.start)
             start = p.start if p is not None else None
@@ -370,16 +384,19 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", "other", "site-word"))
                 k += 1
                 continue
-            if w in lex.world_places and not suffix_next:
+            if w in lex.world_places and not suffix_next and w not in _NOT_PLACE:
                 out.append(Mention(t.start, t.end, w, "place", lex.world_places[w], "world"))
                 k += 1
                 continue
-            if hit and len(w) >= 2 and not (suffix_next and not any(d.name == w for d in hit)):
+            if hit and len(w) >= 2 and w not in _NOT_PLACE and not (suffix_next and not any(d.name == w for d in hit)):
                 full = [d for d in hit if d.name == w]
                 # the highest division of that name: 西安 is the city before any 西安区
                 level = min((full or hit), key=lambda d: _LEVEL_RANK.get(d.level, 9)).level
+                prev_word = tokens[k - 1].word if k > 0 else ""
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
-                    or s[max(0, t.start - 1) : t.start] == "、"
+                    or s[max(0, t.start - 1) : t.start] == "、" \
+                    or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
+                # (江苏|江阴, 河南|济源: the province holding it is written right before a county)
                 if full or level in ("province", "prefecture") or \
                         (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
@@ -419,6 +436,9 @@ class MentionFinder:
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
+                                                             or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
+                    and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and w[0] not in _NOT_PLACE_HEAD \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
@@ -557,7 +577,7 @@ class MentionFinder:
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
-                             and self.seg.tag(t.word[-2:]) != "nt") \
+                             and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not any(t.word.endswith(w) for w in lex.org_false_tails) \
@@ -570,10 +590,53 @@ class MentionFinder:
         for m in out:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
-        kept = sorted(best.values(), key=lambda m: m.start)
+        kept = self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start))
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
+
+    def _unit_word(self, w: str) -> bool:
+        """One word of a body and its unit (北京大学数学力学系): a unit that needs a kind of
+        body before it, with that body's ending inside the word before the unit's subject."""
+        for unit, parents in self.lex.org_subunits.items():
+            if parents and w.endswith(unit) and any(p in w[: -len(unit) - 1] for p in parents):
+                return True
+        return False
+
+    def _with_units(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body followed by one of its units (某大学|物理系, 某大学|麦迪逊|分校, 某银行|董事会):
+        the unit is named by the body, so the two are one name, whatever the words between
+        (a place or a name, at most two) would say on their own."""
+        units = self.lex.org_subunits
+        if not units or not orgs:
+            return orgs
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                if not _ALL_CJK.match(w):
+                    break
+                unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
+                if unit is None:
+                    if t.tag in _NOT_NAME_TAGS or t.tag == "v":
+                        break
+                    continue
+                if units[unit] and not (o.text.endswith(units[unit]) and (
+                        (len(w) >= len(unit) + 2 and n == k)
+                        or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
+                    break  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
+                if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
+                    break  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
+                end = t.end
+                break
+            if end is not None:
+                o = replace(o, end=end, text=s[o.start : end], rule="unit")
+            out.append(o)
+        return out
 
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
@@ -1164,7 +1227,10 @@ class MentionFinder:
     def _odd_name(self, w: str) -> bool:
         """A common word with a place's ending (大山, 江山, 上海滩 stays): a word jieba also
         knows as something else, or two characters where the first is a common adjective."""
-        return len(w) == 2 and w[0] in "大小高深远长江山河湖海"
+        if len(w) != 2:
+            return False
+        # 登山, 下山, 落海, 商海: a verb, a direction or a noun before the ending makes a word
+        return w[0] in "大小高深远长江山河湖海" or (self.seg.tag(w[0]) in ("v", "f", "d", "p", "n") and not self.gaz.lookup(w))
 
     def _odd_place_word(self, w: str) -> bool:
         """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post

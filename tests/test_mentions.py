@@ -283,3 +283,56 @@ def test_names_run_together_in_brackets_split_by_the_statistics_and_a_maker_mark
 
 def test_four_character_dictionary_names_need_a_compound_surname(finder):
     assert not [m for m in finder.find("海口市阳光明媚。") if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("他毕业于南江大学化学系，", "南江大学化学系"),
+    ("东海师范学院新闻学系教授", "东海师范学院新闻学系"),
+    ("据报道，美国俄亥俄大学哥伦布分校的学者发现", "美国俄亥俄大学哥伦布分校"),
+    ("中国营养学会上海分会的专家", "中国营养学会上海分会"),
+    ("湖南省长沙市税务局直属分局开展检查", "湖南省长沙市税务局直属分局"),
+    ("本月宏达银行董事会决定增资", "宏达银行董事会"),
+])
+def test_a_unit_after_its_body_is_named_with_it(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["他与南江大学关系密切", "南江大学体系完整"])
+def test_a_word_ending_in_xi_after_a_university_is_no_department(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith("系")]
+
+
+def test_a_party_committee_before_a_post_keeps_the_post_and_names_the_body(finder):
+    got = found(finder, "作者是江西省公安边防总队党委书记、政委吴正明。")
+    assert ("党委书记", "position") in got
+    assert ("江西省公安边防总队党委", "organization") in got
+
+
+@pytest.mark.parametrize("text, word", [
+    ("大中城市的菜价保持稳定", "大中城市"),
+    ("郊区的农民进城卖菜", "郊区"),
+    ("来自大陆的游客越来越多", "大陆"),
+    ("他们一早就去登山了", "登山"),
+    ("各自治县都派了代表", "自治县"),
+])
+def test_common_words_for_areas_are_no_places(finder, text, word):
+    assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("他登上了泰山", "泰山"), ("广东省花都市的农民", "花都市")])
+def test_named_mountains_and_cities_stay_places(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("来自江苏江阴的企业家", "江阴"),
+    ("河南济源的农民", "济源"),
+    ("他曾在苏联留学", "苏联"),
+    ("广东省花都市的农民", "花都市"),
+])
+def test_a_county_after_its_province_and_old_country_names(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_big_city_is_no_place(finder):
+    assert ("大城市", "place") not in found(finder, "大城市的居民越来越多")
