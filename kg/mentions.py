@@ -127,6 +127,12 @@ class _Tables:
     place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
 
 
+def _ends_with_any(word: str, words) -> bool:
+    """`any(word.endswith(w) for w in words)` for a set of words: the word's own endings
+    looked up, not every word of the set tried."""
+    return any(word[k:] in words for k in range(len(word)))
+
+
 def _automaton(words):
     """An Aho-Corasick automaton (pyahocorasick) finding every word's occurrences, overlapping
     ones too, in one pass; each match gives the word's index in `words`."""
@@ -536,7 +542,7 @@ class MentionFinder:
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
-            if any(last.word.endswith(w) for w in lex.org_false_tails):
+            if _ends_with_any(last.word, lex.org_false_tails):
                 continue  # 新格局, 研究部署, 中西部: the word ends in 格局, 部署, 西部, no body word
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
@@ -571,8 +577,9 @@ class MentionFinder:
                 continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
-        for t in tokens:
-            if t.word in lex.org_names:
+        org_names = lex.org_names
+        for t in [t for t in tokens if t.tag == "nt" or t.word in org_names]:
+            if t.word in org_names:
                 out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
@@ -580,8 +587,8 @@ class MentionFinder:
                              and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
-                    and not any(t.word.endswith(w) for w in lex.org_false_tails) \
-                    and not any(t.word.endswith(e) for e in lex.event_nouns):
+                    and not _ends_with_any(t.word, lex.org_false_tails) \
+                    and not _ends_with_any(t.word, lex.event_nouns):
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
@@ -741,9 +748,11 @@ class MentionFinder:
         if named and named.group(1) not in _NOT_PLACE and named.group(1)[0] not in _NOT_PLACE_HEAD \
                 and len(name) > named.end() + 1:
             return False  # 鼓楼社区|卫生服务中心, 某某乡|卫生院: a named community's or town's own body
-        for g in self.lex.org_stoplist:
-            if name.endswith(g) and len(name) > len(g) and g not in self.lex.org_suffixes:
-                head = name[: -len(g)]
+        stoplist, suffixes = self.lex.org_stoplist, self.lex.org_suffixes
+        for k in range(1, len(name)):  # each ending of the name a kind of body (not the whole)
+            g = name[k:]
+            if g in stoplist and g not in suffixes:
+                head = name[:k]
                 if head[0] in _LEVELS or head.startswith(("我", "国家", "中央", "中共")):
                     continue
                 toks = self.seg.tokens(head)
