@@ -101,6 +101,10 @@ _ASPECT_MARKS = frozenset("着了过")
 # jieba's tags of function words (曾 d, 其 r, 等 u): a name's characters never spell on into
 # them; verbs and localisers do (达 v, 里 f: 扎尔达里)
 _FUNCTION_TAGS = frozenset(("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r"))
+# a word of two or more characters with one of these tags opens no name (来到, 宣誓, 应由)
+_OPENS_NO_NAME = frozenset(("v", "vn", "vd", "d", "p", "c", "t", "f", "m", "r", "ad", "l", "i", "u", "uj"))
+# a name's given part is never a time or function word (谈|明年)
+_GIVEN_NO_NAME = frozenset(("t", "f", "m", "d", "p", "c", "u", "uj", "r"))
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
@@ -953,7 +957,8 @@ class MentionFinder:
             if jf and jf - i >= 4 and jf > j:
                 add(i, jf, "after-title")  # 部长雷奥迪卡: a transliterated name, longer than a Chinese one
             elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
-                    and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j):
+                    and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
+                    and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
             elif jf and not self._common_word(s[i:jf]):
                 add(i, jf, "after-title")
@@ -986,7 +991,7 @@ class MentionFinder:
                         and not (tok.start > 0 and (s[tok.start - 1 : tok.end] in lex.world_places
                                                     or self.gaz.lookup(s[tok.start - 1 : tok.end]))):
                     add(tok.start, tok.end, "before-title")  # 克林顿总统
-            for L in (3, 2, 4):
+            for L in (3, 2, 4) if t.start in bounds else ():  # not 马|卫生部|长: the post is 卫生部长
                 i = t.start - L
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
                         (self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt") or (i in bounds and not self._common_word(s[i : t.start])
@@ -1245,6 +1250,22 @@ class MentionFinder:
         """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post
         is a name, whatever jieba's dictionary says)."""
         return self.seg.tag(w) in ("ns", "nz") and w not in self.lex.world_places and not self.gaz.lookup(w)
+
+    def _opens_a_name(self, s: str, i: int, j: int, tokens: list[Token], bounds: set[int]) -> bool:
+        """Whether the words at s[i:j] can be a name's: it starts where jieba's words do (not in
+        主席国|时 or 教练席|上), and neither opens with a word that is a verb or a function word
+        (来到|南, 向|毛, 都|能达) nor goes on with a time or function word (谈|明年)."""
+        if i not in bounds:
+            return False
+        tok = next((t for t in tokens if t.start == i), None)
+        if tok is None:
+            return False
+        if len(tok.word) >= 2 and tok.tag in _OPENS_NO_NAME:
+            return False
+        if len(tok.word) == 1 and tok.tag in _FUNCTION_TAGS:
+            return False
+        rest = s[i + 1 : j]
+        return not (len(rest) == 2 and self.seg.known(rest) and self.seg.tag(rest) in _GIVEN_NO_NAME)
 
     def _common_word(self, w: str) -> bool:
         """A dictionary word that is not a name (关于, 智慧): never taken for one."""

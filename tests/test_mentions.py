@@ -336,3 +336,8 @@ def test_a_county_after_its_province_and_old_country_names(finder, text, place):
 
 def test_a_big_city_is_no_place(finder):
     assert ("大城市", "place") not in found(finder, "大城市的居民越来越多")
+
+
+@pytest.mark.parametrize("text", ["外交部发言人谈明年外交工作", "新华社记者来到南京采访", "教练席上坐满了人", "周总理向毛主席提出建议"])
+def test_words_after_a_post_that_open_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
