@@ -1069,7 +1069,8 @@ class MentionFinder:
             for t in titles:
                 if t.end == a0 or (t.start < b0 and t.end > a0):
                     lead = "title"
-            named = [(x, y) for x, y in items if y - x in (2, 3) and lex.is_surname_start(s, x)]
+            # items start where jieba's words do (马克思列|宁主义 is one word, no list of names)
+            named = [(x, y) for x, y in items if y - x in (2, 3) and lex.is_surname_start(s, x) and x in bounds]
             if len(named) < len(items) - 0 and not lead:
                 # every item must look like a name, or the list is of something else
                 if len(named) < len(items):
@@ -1077,7 +1078,7 @@ class MentionFinder:
                     x, y = items[0]
                     trimmed = None
                     for L in (3, 2):
-                        if y - L >= x and lex.is_surname_start(s, y - L):
+                        if y - L >= x and lex.is_surname_start(s, y - L) and y - L in bounds:
                             trimmed = (y - L, y)
                             break
                     if trimmed and len(named) == len(items) - 1:
