@@ -104,7 +104,7 @@ _FUNCTION_TAGS = frozenset(("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "u
 # a word of two or more characters with one of these tags opens no name (来到, 宣誓, 应由)
 _OPENS_NO_NAME = frozenset(("v", "vn", "vd", "d", "p", "c", "t", "f", "m", "r", "ad", "l", "i", "u", "uj"))
 # a name's given part is never a time or function word (谈|明年)
-_GIVEN_NO_NAME = frozenset(("t", "f", "m", "d", "p", "c", "u", "uj", "r"))
+_GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
@@ -1263,8 +1263,8 @@ class MentionFinder:
             return False
         if len(tok.word) >= 2 and tok.tag in _OPENS_NO_NAME:
             return False
-        if len(tok.word) == 1 and tok.tag in _FUNCTION_TAGS:
-            return False
+        if len(tok.word) == 1 and tok.tag in _FUNCTION_TAGS and self._names.score(s[i:j]) < 1.0:
+            return False  # 向|毛主席; but 于|某某, 向|某某 are surnames the statistics vouch for
         rest = s[i + 1 : j]
         return not (len(rest) == 2 and self.seg.known(rest) and self.seg.tag(rest) in _GIVEN_NO_NAME)
 

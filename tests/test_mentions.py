@@ -341,3 +341,9 @@ def test_a_big_city_is_no_place(finder):
 @pytest.mark.parametrize("text", ["外交部发言人谈明年外交工作", "新华社记者来到南京采访", "教练席上坐满了人", "周总理向毛主席提出建议"])
 def test_words_after_a_post_that_open_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("副县长孙立新到阳曲县调研。", "孙立新"), ("副县长于居洋到阳曲县调研。", "于居洋"),
+                                        ("副县长向东明到会", "向东明")])
+def test_surnames_jieba_reads_as_function_words_still_open_names_after_posts(finder, text, name):
+    assert (name, "person") in found(finder, text)
