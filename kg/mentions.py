@@ -982,6 +982,7 @@ class MentionFinder:
             if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
                 add(i, j, "after-body")
         # a name right before a bare post head: 赵乐平总书记, 李明华书记
+        body_ends = {o.end for o in orgs}
         for t in titles:
             if t.text not in lex.title_heads:
                 continue
@@ -999,9 +1000,9 @@ class MentionFinder:
                     if any(s[i - k : t.start] in lex.world_places or self.gaz.lookup(s[i - k : t.start])
                            for k in (1, 2) if i - k >= 0):
                         break  # 俄罗斯总理: 罗斯 is the tail of a country
-                    if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同" \
+                    if i == 0 or not _CJK.match(s[i - 1]) or s[i - 1] in "、和与及同" or i in body_ends \
                             or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
-                        add(i, t.start, "before-title")
+                        add(i, t.start, "before-title")  # …, 中组部|某某|局长: after a body the name starts
                         break
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()

@@ -347,3 +347,7 @@ def test_words_after_a_post_that_open_no_name(finder, text):
                                         ("副县长向东明到会", "向东明")])
 def test_surnames_jieba_reads_as_function_words_still_open_names_after_posts(finder, text, name):
     assert (name, "person") in found(finder, text)
+
+
+def test_a_name_between_a_body_and_its_post(finder):
+    assert ("李景田", "person") in found(finder, "中组部李景田局长介绍说")
