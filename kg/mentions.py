@@ -103,6 +103,8 @@ _ASPECT_MARKS = frozenset("着了过")
 _FUNCTION_TAGS = frozenset(("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r"))
 # a word of two or more characters with one of these tags opens no name (来到, 宣誓, 应由)
 _OPENS_NO_NAME = frozenset(("v", "vn", "vd", "d", "p", "c", "t", "f", "m", "r", "ad", "l", "i", "u", "uj"))
+# what jieba may call a name standing right before 同志 (其他同志 r and 广大同志 b are not)
+_COMRADE_TAGS = frozenset(("nr", "nrfg", "nrt", "n", "nz", "ns", "t", "oov", "r"))
 # a name's given part is never a time or function word (谈|明年)
 _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
@@ -1155,6 +1157,15 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
+        # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
+        if "同志" in s:
+            for t in tokens:
+                if s.startswith("同志", t.end) and 2 <= len(t.word) <= 4 and _ALL_CJK.match(t.word) \
+                        and t.tag in _COMRADE_TAGS and lex.is_surname_start(t.word, 0) \
+                        and (len(t.word) < 4 or lex.is_surname_start(t.word, 0) == 2) \
+                        and t.word not in lex.world_places and not self.gaz.lookup(t.word):
+                    add(t.start, t.end, "before-comrade")
         # (f) a name in parts joined by a name dot (泰勒·斯威夫特): the dot is the cue; each
         # end runs over the characters of transliterated names, never into a post or body
         for m in _DOTTED.finditer(s) if any(d in s for d in _NAME_DOTS) else ():

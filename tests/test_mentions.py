@@ -351,3 +351,13 @@ def test_surnames_jieba_reads_as_function_words_still_open_names_after_posts(fin
 
 def test_a_name_between_a_body_and_its_post(finder):
     assert ("李景田", "person") in found(finder, "中组部李景田局长介绍说")
+
+
+@pytest.mark.parametrize("text, name", [("著名学者何方同志应约撰文", "何方"), ("刘澜涛同志生平", "刘澜涛")])
+def test_a_word_opening_with_a_surname_before_comrade_is_a_name(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["各位同志，大家好", "其他同志也来了", "广大同志要努力"])
+def test_words_before_comrade_that_are_no_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
