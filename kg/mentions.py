@@ -75,6 +75,14 @@ _NAME_SCORE = {2: 1.8, 3: 0.5}
 _OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
 _TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
                 "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
+# what a match report calls a team before its name (升班马河南男排): a word about the team
+_TEAM_EPITHETS = {"升班马", "东道主", "卫冕冠军", "新科冠军", "老牌劲旅", "黑马"}
+# a match's results before a team (两胜北京男排, 一胜一负八一女排): numbers of wins and losses
+_RESULT_HEAD = frozenset("一二两三四五六七八九十")
+_RESULT_TAIL = frozenset("胜负平")
+# prepositions that open a two-character word before a body (对华|信银行, 在京|某某公司): the
+# word is the sentence's, the body starts after it
+_PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球", "德比")
@@ -589,7 +597,10 @@ class MentionFinder:
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not _ends_with_any(t.word, lex.org_false_tails) \
                     and not _ends_with_any(t.word, lex.event_nouns):
-                start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
+                # a body whose word already names its country or place (中国共产党, 泰国政府) takes
+                # only its owners before it: 积极响应|中国共产党 is a sentence
+                start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
+                                          owners_only=self._self_placed(t.word))
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
@@ -657,6 +668,8 @@ class MentionFinder:
                     or any(c in "而和与及或且并" for c in w) \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
+            if len(w) == 3 and t.tag in ("nr", "oov") and self._surname_shaped(w) and not self.gaz.lookup(w):
+                continue  # 战胜|某某某 at chess or table tennis: a player, clubs are not named like people
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
             if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
                     or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
@@ -714,6 +727,19 @@ class MentionFinder:
         return len(given) == 2 and self.seg.known(given) \
             and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
             and self._names.score(w) < 1.0
+
+    def _surname_shaped(self, w: str) -> bool:
+        """A surname and one or two given-name characters: a Chinese person's name."""
+        sl = self.lex.is_surname_start(w, 0)
+        return bool(sl) and len(w) - sl in (1, 2) and all(c in self.lex.given_chars for c in w[sl:]) \
+            and not all(c in self._translit for c in w)  # 桑德兰, 马德里: spelled like a foreign name
+
+    def _self_placed(self, w: str) -> bool:
+        """A body's word that opens with its place or country (中国共产党, 哈尔滨市委)."""
+        # (a county's short name is too often a word of a name: 博爱|医院)
+        return w.startswith(("中国", "中共", "中央", "国家", "全国")) or any(
+            any(d.level != "county" for d in self.gaz.lookup(w[:j])) or w[:j] in self.lex.world_places
+            for j in range(2, min(len(w) - 1, 4) + 1))
 
     def _name_shaped(self, w: str) -> bool:
         """A surname and given-name characters, or a transliteration: what a person's or a
@@ -777,7 +803,7 @@ class MentionFinder:
                                     or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
                                     or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
                 break
-            if w in _TEAM_BEFORE or w in _OWNERSHIP:
+            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
@@ -792,8 +818,16 @@ class MentionFinder:
                 break  # punctuation, symbols and numbers (1月3日电) end a name
             if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
-            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名" or w[-1] in _FUNCTION_CHARS):
-                break  # 这是, 对此, 他率, 不办, 语及: a phrase jieba did not know, not part of a name
+            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名另先后又再" or w[-1] in _FUNCTION_CHARS
+                                   or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
+                break  # 这是, 对此, 他率, 不办, 语及, 另据, 先到, 两胜: a phrase jieba did not know, not part of a name
+            if len(w) == 2 and w[0] in _PREP_HEAD and t.tag not in ("ns", "nt", "nr", "j") and not self.gaz.lookup(w):
+                break  # 对华|信银行: a preposition's word, not the body's
+            if taken and t.tag in ("nr", "nrfg", "oov") and len(w) in (2, 3) and self._surname_shaped(w) \
+                    and not self.gaz.lookup(w) and w not in self.lex.world_places \
+                    and (taken[-1].tag in ("ns", "nt", "j") or self.gaz.lookup(taken[-1].word)
+                         or taken[-1].word.isascii()):
+                break  # 王某某|徐州某某公司 in a list of winners: the person before the body is not its name
             if t.tag in ("nr", "nrfg", "oov") and t.start in head_ends:
                 break  # 主任|陈某某|某某医院: the name after a post is the post holder's, not the body's
             if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():

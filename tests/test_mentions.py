@@ -336,3 +336,28 @@ def test_a_county_after_its_province_and_old_country_names(finder, text, place):
 
 def test_a_big_city_is_no_place(finder):
     assert ("大城市", "place") not in found(finder, "大城市的居民越来越多")
+
+
+@pytest.mark.parametrize("text, org, wrong", [
+    # match results and a word about the team stand before a team, not in its name
+    ("前三轮山东男排两胜上海男排，", "上海男排", "两胜上海男排"),
+    ("升班马江西男排和天津男排在周日交手", "江西男排", "升班马江西男排"),
+    # an adverb or a verb jieba did not know, and a preposition's word
+    ("另据美电视台报道，", "美电视台", "另据美电视台"),
+    # a person's name before a body in a list of winners
+    ("陈立新苏州华联电子公司总经理", "苏州华联电子公司", "陈立新苏州华联电子公司"),
+    # a body whose own word names its country takes no sentence before it
+    ("山区群众积极响应中国共产党的号召", "中国共产党", "山区群众积极响应中国共产党"),
+])
+def test_a_body_name_does_not_run_left_into_the_sentence(finder, text, org, wrong):
+    got = found(finder, text)
+    assert (org, "organization") in got
+    assert (wrong, "organization") not in got
+
+
+def test_a_player_beaten_at_chess_is_no_team(finder):
+    assert ("马晓春", "organization") not in found(finder, "他在第二轮战胜马晓春九段")
+
+
+def test_a_foreign_club_stays_a_team(finder):
+    assert ("桑德兰", "organization") in found(finder, "桑德兰主场遭遇三连败")
