@@ -62,6 +62,8 @@ _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud"
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
+# the last characters of a landmark's or an old village's three-character name (天安门, 西柏坡)
+_LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
 _TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
@@ -453,12 +455,15 @@ class MentionFinder:
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
-                    and w[0] not in _NOT_PLACE_HEAD \
+                    and (w[0] not in _NOT_PLACE_HEAD or bool(gaz.lookup(w[:2]))) \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
+                         or (len(w) >= 4 and self._region_word(w))
+                         or (len(w) == 3 and w[-1] in _LANDMARK_END)
                          or self._split_places(w)):
-                parts = self._split_places(w)
+                # 江汉平原 is one region, not the places 江汉 and 平原
+                parts = None if len(w) >= 4 and self._region_word(w) else self._split_places(w)
                 if parts:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
@@ -470,6 +475,18 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _region_word(self, w: str) -> bool:
+        """A region named by the kind of area it is (四川盆地, 汉水流域, 台湾地区), the ending looked
+        up, not every ending tried."""
+        for k in range(2, len(w) - 1):
+            if w[k:] in self.lex.region_endings:
+                head = w[:k]
+                # 沿海地区, 周边地区 say where; 欧洲地区, 亚太地区 are the world region itself, named
+                # without 地区 (a province's or prefecture's 地区 stays: 台湾地区, 铜仁地区)
+                return not (w[k:] == "地区" and (self.seg.tag(head) in ("f", "s", "a", "b")
+                            or (self.lex.world_places.get(head) == "region" and not self.gaz.lookup(head))))
+        return False
 
     def _address_tail(self, s: str, tokens: list[Token], places: list[Mention]) -> list[Mention]:
         """Towns and villages named right after the place holding them (某县|白沙镇, 某市的|石桥乡、

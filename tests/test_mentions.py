@@ -361,3 +361,19 @@ def test_a_player_beaten_at_chess_is_no_team(finder):
 
 def test_a_foreign_club_stays_a_team(finder):
     assert ("桑德兰", "organization") in found(finder, "桑德兰主场遭遇三连败")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("寒潮将影响四川盆地和江汉平原", "四川盆地"),
+    ("汉水流域有小雪", "汉水流域"),
+    ("台湾地区的人口", "台湾地区"),
+    ("游客来到天安门前", "天安门"),
+    ("他们来到西柏坡参观", "西柏坡"),
+])
+def test_regions_and_landmarks_jieba_keeps_whole_are_places(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, word", [("沿海地区的经济发展很快", "沿海地区"), ("欧洲地区的局势", "欧洲地区")])
+def test_an_area_named_by_direction_or_world_region_is_no_place(finder, text, word):
+    assert (word, "place") not in found(finder, text)
