@@ -63,6 +63,13 @@ _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关",
 _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
 # the last characters of a landmark's or an old village's three-character name (天安门, 西柏坡)
+# endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):
+# what jieba calls a name and ends so is a place (山, 江, 海 end given names: 刘云山, 张德江)
+_NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
+                    "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
+                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
+# (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
+_KIND_END = frozenset("村桥")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
@@ -376,6 +383,7 @@ class MentionFinder:
         candidates = [k for k, t in enumerate(tokens)
                       if t.word in place_words or t.tag == "ns" or t.word[-1] in "镇乡村"
                       or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
+                      or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
                       or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
         n = len(tokens)
         next_candidate = 0
@@ -392,6 +400,15 @@ class MentionFinder:
             followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
             if w in lex.locale_words and w.startswith(("我", "本")):
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
+                k += 1
+                continue
+            if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
+                    and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
+                    and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
+                    and not self._surname_shaped(w):  # 王雨亭: a surname and given names is a person
+                # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
+                # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
+                out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
                 k += 1
                 continue
             suffix_next = lex.place_suffix_re.match(s, t.end) if followed else None
@@ -475,6 +492,10 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _common_head(self, w: str) -> bool:
+        """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
+        return self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz", "nrfg", "j")
 
     def _region_word(self, w: str) -> bool:
         """A region named by the kind of area it is (四川盆地, 汉水流域, 台湾地区), the ending looked

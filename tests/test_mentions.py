@@ -377,3 +377,16 @@ def test_regions_and_landmarks_jieba_keeps_whole_are_places(finder, text, place)
 @pytest.mark.parametrize("text, word", [("沿海地区的经济发展很快", "沿海地区"), ("欧洲地区的局势", "欧洲地区")])
 def test_an_area_named_by_direction_or_world_region_is_no_place(finder, text, word):
     assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("从骆马湖取水", "骆马湖"), ("江苏洪泽县发生一起事故", "洪泽县"),
+                                         ("喇嘛在大昭寺诵经", "大昭寺")])
+def test_a_place_jieba_calls_a_name_is_a_place_by_its_ending(finder, text, place):
+    got = found(finder, text)
+    assert (place, "place") in got
+    assert (place, "person") not in got
+
+
+@pytest.mark.parametrize("text, word", [("建设小康村", "小康村"), ("一座石拱桥", "石拱桥")])
+def test_a_kind_of_village_or_bridge_is_no_place(finder, text, word):
+    assert (word, "place") not in found(finder, text)
