@@ -70,6 +70,9 @@ _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县
                     "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
 # (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
 _KIND_END = frozenset("村桥")
+# a dateline's date and the verbs of what is held somewhere (在某某|举行)
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日")
+_AT_PLACE_AFTER = frozenset(("举行", "召开", "举办", "开幕", "闭幕", "发表", "签署", "会晤", "成立"))
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
@@ -384,6 +387,8 @@ class MentionFinder:
                       if t.word in place_words or t.tag == "ns" or t.word[-1] in "镇乡村"
                       or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
                       or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
+                      or (t.tag in ("nr", "nrt", "oov") and len(t.word) >= 2
+                          and (s[t.end : t.end + 1].isdigit() or s[t.end : t.end + 2] in _AT_PLACE_AFTER))
                       or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
         n = len(tokens)
         next_candidate = 0
@@ -409,6 +414,10 @@ class MentionFinder:
                 # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
                 # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
                 out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
+                k += 1
+                continue
+            if t.tag in ("nr", "nrt", "oov") and len(w) >= 2 and _CJK.match(w) and self._cued_place(s, tokens, k):
+                out.append(Mention(t.start, t.end, w, "place", "city", "cued-place"))
                 k += 1
                 continue
             suffix_next = lex.place_suffix_re.match(s, t.end) if followed else None
@@ -492,6 +501,17 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _cued_place(self, s: str, tokens: list[Token], k: int) -> bool:
+        """A name jieba calls a person's that the sentence shows is a place: the dateline's
+        (本报某某1月9日电, 新华社某国某某1月11日电) or where something is held (在某某举行)."""
+        t = tokens[k]
+        prev = tokens[k - 1].word if k > 0 else ""
+        if _DATELINE.match(s, t.end):
+            return prev.endswith(("本报", "新华社", "社")) or self.lex.world_places.get(prev) == "country"
+        if s[t.end : t.end + 2] in _AT_PLACE_AFTER:
+            return prev in ("在", "于") and all(c in self._translit for c in t.word)
+        return False
 
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""

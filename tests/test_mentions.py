@@ -390,3 +390,13 @@ def test_a_place_jieba_calls_a_name_is_a_place_by_its_ending(finder, text, place
 @pytest.mark.parametrize("text, word", [("建设小康村", "小康村"), ("一座石拱桥", "石拱桥")])
 def test_a_kind_of_village_or_bridge_is_no_place(finder, text, word):
     assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("本报珀斯1月9日电", "珀斯"), ("新华社澳大利亚珀斯1月11日电", "珀斯"),
+                                         ("总统3日在马普托发表新年文告", "马普托")])
+def test_a_foreign_city_in_a_dateline_or_where_something_is_held(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_person_in_a_sentence_with_a_date_stays_a_person(finder):
+    assert ("王建国", "place") not in found(finder, "王建国1月9日在北京出席会议")
