@@ -481,15 +481,17 @@ class MentionFinder:
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
-                    and (w[0] not in _NOT_PLACE_HEAD or bool(gaz.lookup(w[:2]))) \
+                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))) \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))
                          or (len(w) == 3 and w[-1] in _LANDMARK_END)
                          or self._split_places(w)):
-                # 江汉平原 is one region, not the places 江汉 and 平原
-                parts = None if len(w) >= 4 and self._region_word(w) else self._split_places(w)
+                # 江汉平原 is one region, not the places 江汉 and 平原 (西藏阿里地区 stays two places)
+                parts = self._split_places(w)
+                if parts and w[parts[-1][0]:] in lex.region_endings:
+                    parts = None
                 if parts:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
@@ -604,6 +606,7 @@ class MentionFinder:
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
                 or self._ministry_word(last)
+                or (last.tag == "n" and len(last.word) >= 3 and self._placed_noun_run(tokens, tok_at_end, last))
                 or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
@@ -646,7 +649,19 @@ class MentionFinder:
         org_names = lex.org_names
         for t in [t for t in tokens if t.tag == "nt" or t.word in org_names]:
             if t.word in org_names:
-                out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
+                # the place or country a federation or council belongs to is its name's (某某市|妇联)
+                start = t.start
+                k = tok_at_end.get(start)
+                while k is not None and t.start - start < 8:
+                    p = tokens[k]
+                    # (a county's short name is too often a word: 会同|证监会)
+                    if not (any(d.name == p.word or d.level != "county" for d in self.gaz.lookup(p.word))
+                            or self.lex.world_places.get(p.word) == "country"
+                            or p.word in ("中国", "全国") or (len(p.word) == 1 and p.word in _LEVELS)):
+                        break
+                    start = p.start
+                    k = tok_at_end.get(start)
+                out.append(Mention(start, t.end, s[start : t.end], "organization", lex.org_names[t.word], "known-body"))
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
@@ -806,6 +821,21 @@ class MentionFinder:
         if sl and all(c in self.lex.given_chars for c in w[sl:]) and len(w) - sl <= 2:
             return True
         return all(c in self._translit for c in w)
+
+    def _placed_noun_run(self, tokens, tok_at_end, last) -> bool:
+        """A place and a few common nouns before a body word (北京市|技术|监督局, 无锡|钻探|工具厂):
+        the place names the body, the nouns its line of work."""
+        k = tok_at_end.get(last.start)
+        for _ in range(3):
+            if k is None:
+                return False
+            t = tokens[k]
+            if t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places):
+                return True
+            if t.tag not in ("n", "vn") or t.word in self.lex.org_stoplist:
+                return False
+            k = tok_at_end.get(t.start)
+        return False
 
     def _level_committee(self, s, tokens, tok_at_end, suffix, last) -> bool:
         """某某区|委: jieba gave the level character to the place (桥西区) and left 委 alone;

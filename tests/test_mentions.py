@@ -400,3 +400,23 @@ def test_a_foreign_city_in_a_dateline_or_where_something_is_held(finder, text, p
 
 def test_a_person_in_a_sentence_with_a_date_stays_a_person(finder):
     assert ("王建国", "place") not in found(finder, "王建国1月9日在北京出席会议")
+
+
+@pytest.mark.parametrize("text, org", [
+    # a place and the body's line of work before a body word jieba calls a common noun
+    ("西安市技术监督局开展抽查", "西安市技术监督局"),
+    ("杭州电信管理局发出通知", "杭州电信管理局"),
+    # the place a federation belongs to
+    ("湖南省妇联协调有关部门", "湖南省妇联"),
+])
+def test_a_placed_body_is_named_whole(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+def test_a_province_and_its_prefecture_in_one_word_stay_two_places(finder):
+    got = found(finder, "支援西藏阿里地区")
+    assert ("阿里地区", "place") in got and ("西藏阿里地区", "place") not in got
+
+
+def test_a_number_word_is_no_region_even_when_a_county_has_its_name(finder):
+    assert ("万山", "place") not in found(finder, "万山磅礴看主峰")
