@@ -420,3 +420,9 @@ def test_a_province_and_its_prefecture_in_one_word_stay_two_places(finder):
 
 def test_a_number_word_is_no_region_even_when_a_county_has_its_name(finder):
     assert ("万山", "place") not in found(finder, "万山磅礴看主峰")
+
+
+@pytest.mark.parametrize("text, org", [("广州杂技团赴欧演出", "广州杂技团"), ("浙江省供销社加大投入", "浙江省供销社"),
+                                       ("他常去苏州图书馆", "苏州图书馆")])
+def test_troupes_co_operatives_and_libraries(finder, text, org):
+    assert (org, "organization") in found(finder, text)
