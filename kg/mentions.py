@@ -354,6 +354,8 @@ class MentionFinder:
             body = title_body(t.text)
             if start is not None and body and _PARTY_OR_GOV.match(body):
                 end = t.start + len(body)
+                if s[start - 2 : start] == "中共" and body.endswith("委"):
+                    start -= 2  # 中共|某某省|委副书记: the party's name opens its committee's
                 out.append(Mention(start, end, s[start:end], "organization", "GovernmentOrganization", "inner-body"))
         return out
 
@@ -884,8 +886,18 @@ class MentionFinder:
         while idx is not None and steps < 8:
             t = tokens[idx]
             w = t.word
-            if places_only and not self.gaz.lookup(w) and t.tag != "ns":
-                break  # 认真落实省委: only a place may stand before a party committee
+            if places_only and not self.gaz.lookup(w) and t.tag != "ns" and not (w == "中共" and taken):
+                break  # 认真落实省委: only a place (and 中共 before it) may stand before a party committee
+            if w == "驻" and 0 < idx < len(tokens) - 1 and (self._opens_with_country(tokens[idx + 1].word)
+                                                          or tokens[idx + 1].word in self.lex.world_places) \
+                    and self._opens_with_country(tokens[idx - 1].word):
+                # 中国驻|美国|大使馆: the sending country and 驻 belong to an embassy's name
+                prev = tokens[idx - 1]
+                start = prev.start
+                steps += 2
+                taken += [t, prev]
+                idx = tok_at_end.get(prev.start)
+                continue
             if owners_only and not (t.tag in ("ns", "nt", "j") or self.gaz.lookup(w) or w in self.lex.world_places
                                     or w in ("中国", "中共", "中央", "国家", "全国") or (len(w) == 1 and w in _LEVELS)
                                     or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
@@ -961,6 +973,9 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _opens_with_country(self, w: str) -> bool:
+        return w == "中国" or any(self.lex.world_places.get(w[:j]) == "country" for j in range(2, min(len(w), 6) + 1))
 
     def _anchor(self, t: Token) -> bool:
         """A token that can open an agency's name: a place, a proper or unknown word, an agency

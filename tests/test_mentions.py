@@ -426,3 +426,10 @@ def test_a_number_word_is_no_region_even_when_a_county_has_its_name(finder):
                                        ("他常去苏州图书馆", "苏州图书馆")])
 def test_troupes_co_operatives_and_libraries(finder, text, org):
     assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org", [("中国驻法国大使馆举行招待会", "中国驻法国大使馆"),
+                                       ("埃及驻约旦使馆发表声明", "埃及驻约旦使馆"),
+                                       ("中共湖南省委副书记出席", "中共湖南省委")])
+def test_an_embassy_keeps_its_sending_country_and_a_committee_its_party(finder, text, org):
+    assert (org, "organization") in found(finder, text)
