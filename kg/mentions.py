@@ -918,7 +918,7 @@ class MentionFinder:
                 break  # punctuation, symbols and numbers (1月3日电) end a name
             if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
-            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名另先后又再" or w[-1] in _FUNCTION_CHARS
+            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名另先后又再将" or w[-1] in _FUNCTION_CHARS
                                    or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
                 break  # 这是, 对此, 他率, 不办, 语及, 另据, 先到, 两胜: a phrase jieba did not know, not part of a name
             if len(w) == 2 and w[0] in _PREP_HEAD and t.tag not in ("ns", "nt", "nr", "j") and not self.gaz.lookup(w):
@@ -956,8 +956,9 @@ class MentionFinder:
             steps += 1
             taken.append(t)
             idx = tok_at_end.get(t.start)
-        # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报
-        while taken and not self._anchor(taken[-1]) and taken[-1].start < pos \
+        # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报,
+        # and not with a verb even when it is an agency word (组织|工会积极分子)
+        while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
                 and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")):
             # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the

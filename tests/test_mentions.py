@@ -433,3 +433,8 @@ def test_troupes_co_operatives_and_libraries(finder, text, org):
                                        ("中共湖南省委副书记出席", "中共湖南省委")])
 def test_an_embassy_keeps_its_sending_country_and_a_committee_its_party(finder, text, org):
     assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("组织工会会员开展活动", "组织工会"), ("这一功绩将永载党的史册", "将永载党")])
+def test_a_body_name_does_not_open_with_a_verb(finder, text, wrong):
+    assert (wrong, "organization") not in found(finder, text)
