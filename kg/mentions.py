@@ -73,6 +73,9 @@ _KIND_END = frozenset("村桥")
 # a dateline's date and the verbs of what is held somewhere (在某某|举行)
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日")
 _AT_PLACE_AFTER = frozenset(("举行", "召开", "举办", "开幕", "闭幕", "发表", "签署", "会晤", "成立"))
+# the kind of place a foreign name is (斯塔万格|市) and the first characters of every kind word
+_FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
+_KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
@@ -391,6 +394,7 @@ class MentionFinder:
                       or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
                       or (t.tag in ("nr", "nrt", "oov") and len(t.word) >= 2
                           and (s[t.end : t.end + 1].isdigit() or s[t.end : t.end + 2] in _AT_PLACE_AFTER))
+                      or (t.tag in ("nr", "nrt", "ns") and s[t.end : t.end + 1] in _KIND_FIRSTS)
                       or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
         n = len(tokens)
         next_candidate = 0
@@ -417,6 +421,14 @@ class MentionFinder:
                 # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
                 out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
                 k += 1
+                continue
+            kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
+            if kind:
+                # 斯塔万格|市, 塞伦盖蒂|高原, 松辽|地区: a name and the kind of place, cut apart by jieba
+                end = tokens[k + kind].end
+                out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
+                                   "named-kind"))
+                k += kind + 1
                 continue
             if t.tag in ("nr", "nrt", "oov") and len(w) >= 2 and _CJK.match(w) and self._cued_place(s, tokens, k):
                 out.append(Mention(t.start, t.end, w, "place", "city", "cued-place"))
@@ -505,6 +517,23 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _named_kind(self, tokens: list[Token], k: int) -> int:
+        """How many tokens after a name say the kind of place it is (某某|市, 某某|高原), or 0."""
+        t = tokens[k]
+        w = t.word
+        if k + 1 >= len(tokens) or t.tag not in ("nr", "nrt", "ns") or len(w) < 2 or w in _NOT_PLACE \
+                or w[0] in _NOT_PLACE_HEAD or not _CJK.match(w):
+            return 0
+        nxt = tokens[k + 1].word
+        foreign = all(c in self._translit for c in w) and not self.gaz.lookup(w)
+        if nxt in self.lex.region_endings:
+            # (非洲|草原, 海湾|沙漠: a world region and what lies in it, not a named region)
+            return 1 if (t.tag == "ns" or foreign) and self._region_word(w + nxt) \
+                and self.lex.world_places.get(w) != "region" else 0
+        if nxt in _FOREIGN_KIND and foreign:
+            return 1  # 斯塔万格|市, 乔治亚|岛: a foreign name; China's cities are the gazetteer's
+        return 0
 
     def _cued_place(self, s: str, tokens: list[Token], k: int) -> bool:
         """A name jieba calls a person's that the sentence shows is a place: the dateline's

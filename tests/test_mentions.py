@@ -438,3 +438,13 @@ def test_an_embassy_keeps_its_sending_country_and_a_committee_its_party(finder, 
 @pytest.mark.parametrize("text, wrong", [("组织工会会员开展活动", "组织工会"), ("这一功绩将永载党的史册", "将永载党")])
 def test_a_body_name_does_not_open_with_a_verb(finder, text, wrong):
     assert (wrong, "organization") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("他在斯塔万格市找了工作", "斯塔万格市"), ("向斯堪的纳维亚半岛输送天然气", "斯堪的纳维亚半岛"),
+                                         ("松辽地区石油勘探", "松辽地区")])
+def test_a_name_and_the_kind_of_place_cut_apart(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_world_region_and_what_lies_in_it_is_no_named_region(finder):
+    assert ("非洲草原", "place") not in found(finder, "狮子生活在非洲草原上")
