@@ -454,7 +454,8 @@ class MentionFinder:
                     or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
                 # (江苏|江阴, 河南|济源: the province holding it is written right before a county)
                 if full or level in ("province", "prefecture") or \
-                        (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w))):
+                        (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w)
+                                         or self._in_place_list(s, tokens, k, out))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
                     k += 1
@@ -500,6 +501,7 @@ class MentionFinder:
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))
+                         or self._in_place_list(s, tokens, k, out)
                          or (len(w) == 3 and w[-1] in _LANDMARK_END)
                          or self._split_places(w)):
                 # 江汉平原 is one region, not the places 江汉 and 平原 (西藏阿里地区 stays two places)
@@ -517,6 +519,20 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
+        """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,
+        or the word after the 、 is a division's or a country's name."""
+        t = tokens[k]
+        if t.tag in ("f", "s", "m", "d", "v", "t", "r"):
+            return False  # 南部, 北部 in a list of regions: directions, whatever county shares the name
+        if s[t.start - 1 : t.start] == "、" and found and found[-1].end == t.start - 1 and found[-1].rule in ("gazetteer", "world"):
+            return True
+        if s[t.end : t.end + 1] == "、" and k + 2 < len(tokens):
+            nxt = tokens[k + 2].word
+            return any(d.name == nxt or d.level != "county" for d in self.gaz.lookup(nxt)) \
+                or self.lex.world_places.get(nxt) == "country"
+        return False
 
     def _named_kind(self, tokens: list[Token], k: int) -> int:
         """How many tokens after a name say the kind of place it is (某某|市, 某某|高原), or 0."""

@@ -448,3 +448,12 @@ def test_a_name_and_the_kind_of_place_cut_apart(finder, text, place):
 
 def test_a_world_region_and_what_lies_in_it_is_no_named_region(finder):
     assert ("非洲草原", "place") not in found(finder, "狮子生活在非洲草原上")
+
+
+@pytest.mark.parametrize("text, place", [("瓮安、福泉、贵定、开阳等县", "贵定"), ("领导湖南、绥远、新疆的和平解放", "绥远")])
+def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_direction_in_a_list_is_no_place(finder):
+    assert ("南部", "place") not in found(finder, "江南、华南南部、西南地区有雨")
