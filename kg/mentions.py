@@ -62,6 +62,21 @@ _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud"
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
+# the last characters of a landmark's or an old village's three-character name (天安门, 西柏坡)
+# endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):
+# what jieba calls a name and ends so is a place (山, 江, 海 end given names: 刘云山, 张德江)
+_NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
+                    "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
+                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
+# (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
+_KIND_END = frozenset("村桥")
+# a dateline's date and the verbs of what is held somewhere (在某某|举行)
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日")
+_AT_PLACE_AFTER = frozenset(("举行", "召开", "举办", "开幕", "闭幕", "发表", "签署", "会晤", "成立"))
+# the kind of place a foreign name is (斯塔万格|市) and the first characters of every kind word
+_FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
+_KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
+_LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
 _TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
@@ -75,6 +90,14 @@ _NAME_SCORE = {2: 1.8, 3: 0.5}
 _OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
 _TEAM_BEFORE = {"对阵", "迎战", "战胜", "击败", "逼平", "负于", "不敌", "客战", "主战", "力克", "做客", "输给", "险胜",
                 "完胜", "大胜", "横扫", "淘汰", "挑战", "遭遇", "对手"}
+# what a match report calls a team before its name (升班马河南男排): a word about the team
+_TEAM_EPITHETS = {"升班马", "东道主", "卫冕冠军", "新科冠军", "老牌劲旅", "黑马"}
+# a match's results before a team (两胜北京男排, 一胜一负八一女排): numbers of wins and losses
+_RESULT_HEAD = frozenset("一二两三四五六七八九十")
+_RESULT_TAIL = frozenset("胜负平")
+# prepositions that open a two-character word before a body (对华|信银行, 在京|某某公司): the
+# word is the sentence's, the body starts after it
+_PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球", "德比")
@@ -340,6 +363,8 @@ class MentionFinder:
             body = title_body(t.text)
             if start is not None and body and _PARTY_OR_GOV.match(body):
                 end = t.start + len(body)
+                if s[start - 2 : start] == "中共" and body.endswith("委"):
+                    start -= 2  # 中共|某某省|委副书记: the party's name opens its committee's
                 out.append(Mention(start, end, s[start:end], "organization", "GovernmentOrganization", "inner-body"))
         return out
 
@@ -372,6 +397,10 @@ class MentionFinder:
         candidates = [k for k, t in enumerate(tokens)
                       if t.word in place_words or t.tag == "ns" or t.word[-1] in "镇乡村"
                       or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
+                      or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
+                      or (t.tag in ("nr", "nrt", "oov") and len(t.word) >= 2
+                          and (s[t.end : t.end + 1].isdigit() or s[t.end : t.end + 2] in _AT_PLACE_AFTER))
+                      or (t.tag in ("nr", "nrt", "ns") and s[t.end : t.end + 1] in _KIND_FIRSTS)
                       or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
         n = len(tokens)
         next_candidate = 0
@@ -388,6 +417,27 @@ class MentionFinder:
             followed = s[t.end : t.end + 1] in suffix_firsts  # a place suffix may follow
             if w in lex.locale_words and w.startswith(("我", "本")):
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
+                k += 1
+                continue
+            if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
+                    and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
+                    and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
+                    and not self._surname_shaped(w):  # 王雨亭: a surname and given names is a person
+                # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
+                # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
+                out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
+                k += 1
+                continue
+            kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
+            if kind:
+                # 斯塔万格|市, 塞伦盖蒂|高原, 松辽|地区: a name and the kind of place, cut apart by jieba
+                end = tokens[k + kind].end
+                out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
+                                   "named-kind"))
+                k += kind + 1
+                continue
+            if t.tag in ("nr", "nrt", "oov") and len(w) >= 2 and _CJK.match(w) and self._cued_place(s, tokens, k):
+                out.append(Mention(t.start, t.end, w, "place", "city", "cued-place"))
                 k += 1
                 continue
             suffix_next = lex.place_suffix_re.match(s, t.end) if followed else None
@@ -410,7 +460,8 @@ class MentionFinder:
                     or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
                 # (江苏|江阴, 河南|济源: the province holding it is written right before a county)
                 if full or level in ("province", "prefecture") or \
-                        (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w))):
+                        (county_cue and (t.tag in ("ns", "nz") or not self._common_word(w)
+                                         or self._in_place_list(s, tokens, k, out))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
                     k += 1
@@ -451,12 +502,18 @@ class MentionFinder:
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
-                    and w[0] not in _NOT_PLACE_HEAD \
+                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))) \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
+                         or (len(w) >= 4 and self._region_word(w))
+                         or self._in_place_list(s, tokens, k, out)
+                         or (len(w) == 3 and w[-1] in _LANDMARK_END)
                          or self._split_places(w)):
+                # 江汉平原 is one region, not the places 江汉 and 平原 (西藏阿里地区 stays two places)
                 parts = self._split_places(w)
+                if parts and w[parts[-1][0]:] in lex.region_endings:
+                    parts = None
                 if parts:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
@@ -468,6 +525,64 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
+        """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,
+        or the word after the 、 is a division's or a country's name."""
+        t = tokens[k]
+        if t.tag in ("f", "s", "m", "d", "v", "t", "r"):
+            return False  # 南部, 北部 in a list of regions: directions, whatever county shares the name
+        if s[t.start - 1 : t.start] == "、" and found and found[-1].end == t.start - 1 and found[-1].rule in ("gazetteer", "world"):
+            return True
+        if s[t.end : t.end + 1] == "、" and k + 2 < len(tokens):
+            nxt = tokens[k + 2].word
+            return any(d.name == nxt or d.level != "county" for d in self.gaz.lookup(nxt)) \
+                or self.lex.world_places.get(nxt) == "country"
+        return False
+
+    def _named_kind(self, tokens: list[Token], k: int) -> int:
+        """How many tokens after a name say the kind of place it is (某某|市, 某某|高原), or 0."""
+        t = tokens[k]
+        w = t.word
+        if k + 1 >= len(tokens) or t.tag not in ("nr", "nrt", "ns") or len(w) < 2 or w in _NOT_PLACE \
+                or w[0] in _NOT_PLACE_HEAD or not _CJK.match(w):
+            return 0
+        nxt = tokens[k + 1].word
+        foreign = all(c in self._translit for c in w) and not self.gaz.lookup(w)
+        if nxt in self.lex.region_endings:
+            # (非洲|草原, 海湾|沙漠: a world region and what lies in it, not a named region)
+            return 1 if (t.tag == "ns" or foreign) and self._region_word(w + nxt) \
+                and self.lex.world_places.get(w) != "region" else 0
+        if nxt in _FOREIGN_KIND and foreign:
+            return 1  # 斯塔万格|市, 乔治亚|岛: a foreign name; China's cities are the gazetteer's
+        return 0
+
+    def _cued_place(self, s: str, tokens: list[Token], k: int) -> bool:
+        """A name jieba calls a person's that the sentence shows is a place: the dateline's
+        (本报某某1月9日电, 新华社某国某某1月11日电) or where something is held (在某某举行)."""
+        t = tokens[k]
+        prev = tokens[k - 1].word if k > 0 else ""
+        if _DATELINE.match(s, t.end):
+            return prev.endswith(("本报", "新华社", "社")) or self.lex.world_places.get(prev) == "country"
+        if s[t.end : t.end + 2] in _AT_PLACE_AFTER:
+            return prev in ("在", "于") and all(c in self._translit for c in t.word)
+        return False
+
+    def _common_head(self, w: str) -> bool:
+        """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
+        return self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz", "nrfg", "j")
+
+    def _region_word(self, w: str) -> bool:
+        """A region named by the kind of area it is (四川盆地, 汉水流域, 台湾地区), the ending looked
+        up, not every ending tried."""
+        for k in range(2, len(w) - 1):
+            if w[k:] in self.lex.region_endings:
+                head = w[:k]
+                # 沿海地区, 周边地区 say where; 欧洲地区, 亚太地区 are the world region itself, named
+                # without 地区 (a province's or prefecture's 地区 stays: 台湾地区, 铜仁地区)
+                return not (w[k:] == "地区" and (self.seg.tag(head) in ("f", "s", "a", "b")
+                            or (self.lex.world_places.get(head) == "region" and not self.gaz.lookup(head))))
+        return False
 
     def _address_tail(self, s: str, tokens: list[Token], places: list[Mention]) -> list[Mention]:
         """Towns and villages named right after the place holding them (某县|白沙镇, 某市的|石桥乡、
@@ -544,6 +659,7 @@ class MentionFinder:
                 or (last.tag == "n" and len(last.word) >= 3 and tok_at_end.get(last.start) is not None
                     and self._anchor(tokens[tok_at_end[last.start]]) and tokens[tok_at_end[last.start]].tag in ("ns", "nt"))
                 or self._ministry_word(last)
+                or (last.tag == "n" and len(last.word) >= 3 and self._placed_noun_run(tokens, tok_at_end, last))
                 or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
@@ -586,7 +702,19 @@ class MentionFinder:
         org_names = lex.org_names
         for t in [t for t in tokens if t.tag == "nt" or t.word in org_names]:
             if t.word in org_names:
-                out.append(Mention(t.start, t.end, t.word, "organization", lex.org_names[t.word], "known-body"))
+                # the place or country a federation or council belongs to is its name's (某某市|妇联)
+                start = t.start
+                k = tok_at_end.get(start)
+                while k is not None and t.start - start < 8:
+                    p = tokens[k]
+                    # (a county's short name is too often a word: 会同|证监会)
+                    if not (any(d.name == p.word or d.level != "county" for d in self.gaz.lookup(p.word))
+                            or self.lex.world_places.get(p.word) == "country"
+                            or p.word in ("中国", "全国") or (len(p.word) == 1 and p.word in _LEVELS)):
+                        break
+                    start = p.start
+                    k = tok_at_end.get(start)
+                out.append(Mention(start, t.end, s[start : t.end], "organization", lex.org_names[t.word], "known-body"))
             elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
@@ -595,7 +723,10 @@ class MentionFinder:
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not _ends_with_any(t.word, lex.org_false_tails) \
                     and not _ends_with_any(t.word, lex.event_nouns):
-                start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends)
+                # a body whose word already names its country or place (中国共产党, 泰国政府) takes
+                # only its owners before it: 积极响应|中国共产党 is a sentence
+                start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
+                                          owners_only=self._self_placed(t.word))
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
@@ -663,6 +794,8 @@ class MentionFinder:
                     or any(c in "而和与及或且并" for c in w) \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
+            if len(w) == 3 and t.tag in ("nr", "oov") and self._surname_shaped(w) and not self.gaz.lookup(w):
+                continue  # 战胜|某某某 at chess or table tennis: a player, clubs are not named like people
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
             if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
                     or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
@@ -721,6 +854,19 @@ class MentionFinder:
             and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
             and self._names.score(w) < 1.0
 
+    def _surname_shaped(self, w: str) -> bool:
+        """A surname and one or two given-name characters: a Chinese person's name."""
+        sl = self.lex.is_surname_start(w, 0)
+        return bool(sl) and len(w) - sl in (1, 2) and all(c in self.lex.given_chars for c in w[sl:]) \
+            and not all(c in self._translit for c in w)  # 桑德兰, 马德里: spelled like a foreign name
+
+    def _self_placed(self, w: str) -> bool:
+        """A body's word that opens with its place or country (中国共产党, 哈尔滨市委)."""
+        # (a county's short name is too often a word of a name: 博爱|医院)
+        return w.startswith(("中国", "中共", "中央", "国家", "全国")) or any(
+            any(d.level != "county" for d in self.gaz.lookup(w[:j])) or w[:j] in self.lex.world_places
+            for j in range(2, min(len(w) - 1, 4) + 1))
+
     def _name_shaped(self, w: str) -> bool:
         """A surname and given-name characters, or a transliteration: what a person's or a
         brand's name inside a body's name looks like (李宁公司, 西门子公司)."""
@@ -728,6 +874,21 @@ class MentionFinder:
         if sl and all(c in self.lex.given_chars for c in w[sl:]) and len(w) - sl <= 2:
             return True
         return all(c in self._translit for c in w)
+
+    def _placed_noun_run(self, tokens, tok_at_end, last) -> bool:
+        """A place and a few common nouns before a body word (北京市|技术|监督局, 无锡|钻探|工具厂):
+        the place names the body, the nouns its line of work."""
+        k = tok_at_end.get(last.start)
+        for _ in range(3):
+            if k is None:
+                return False
+            t = tokens[k]
+            if t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places):
+                return True
+            if t.tag not in ("n", "vn") or t.word in self.lex.org_stoplist:
+                return False
+            k = tok_at_end.get(t.start)
+        return False
 
     def _level_committee(self, s, tokens, tok_at_end, suffix, last) -> bool:
         """某某区|委: jieba gave the level character to the place (桥西区) and left 委 alone;
@@ -776,14 +937,24 @@ class MentionFinder:
         while idx is not None and steps < 8:
             t = tokens[idx]
             w = t.word
-            if places_only and not self.gaz.lookup(w) and t.tag != "ns":
-                break  # 认真落实省委: only a place may stand before a party committee
+            if places_only and not self.gaz.lookup(w) and t.tag != "ns" and not (w == "中共" and taken):
+                break  # 认真落实省委: only a place (and 中共 before it) may stand before a party committee
+            if w == "驻" and 0 < idx < len(tokens) - 1 and (self._opens_with_country(tokens[idx + 1].word)
+                                                          or tokens[idx + 1].word in self.lex.world_places) \
+                    and self._opens_with_country(tokens[idx - 1].word):
+                # 中国驻|美国|大使馆: the sending country and 驻 belong to an embassy's name
+                prev = tokens[idx - 1]
+                start = prev.start
+                steps += 2
+                taken += [t, prev]
+                idx = tok_at_end.get(prev.start)
+                continue
             if owners_only and not (t.tag in ("ns", "nt", "j") or self.gaz.lookup(w) or w in self.lex.world_places
                                     or w in ("中国", "中共", "中央", "国家", "全国") or (len(w) == 1 and w in _LEVELS)
                                     or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
                                     or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
                 break
-            if w in _TEAM_BEFORE or w in _OWNERSHIP:
+            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
@@ -798,8 +969,16 @@ class MentionFinder:
                 break  # punctuation, symbols and numbers (1月3日电) end a name
             if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
-            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名" or w[-1] in _FUNCTION_CHARS):
-                break  # 这是, 对此, 他率, 不办, 语及: a phrase jieba did not know, not part of a name
+            if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名另先后又再将" or w[-1] in _FUNCTION_CHARS
+                                   or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
+                break  # 这是, 对此, 他率, 不办, 语及, 另据, 先到, 两胜: a phrase jieba did not know, not part of a name
+            if len(w) == 2 and w[0] in _PREP_HEAD and t.tag not in ("ns", "nt", "nr", "j") and not self.gaz.lookup(w):
+                break  # 对华|信银行: a preposition's word, not the body's
+            if taken and t.tag in ("nr", "nrfg", "oov") and len(w) in (2, 3) and self._surname_shaped(w) \
+                    and not self.gaz.lookup(w) and w not in self.lex.world_places \
+                    and (taken[-1].tag in ("ns", "nt", "j") or self.gaz.lookup(taken[-1].word)
+                         or taken[-1].word.isascii()):
+                break  # 王某某|徐州某某公司 in a list of winners: the person before the body is not its name
             if t.tag in ("nr", "nrfg", "oov") and t.start in head_ends:
                 break  # 主任|陈某某|某某医院: the name after a post is the post holder's, not the body's
             if w[0] in "日月" and t.start > 0 and s[t.start - 1].isdigit():
@@ -828,8 +1007,9 @@ class MentionFinder:
             steps += 1
             taken.append(t)
             idx = tok_at_end.get(t.start)
-        # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报
-        while taken and not self._anchor(taken[-1]) and taken[-1].start < pos \
+        # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报,
+        # and not with a verb even when it is an agency word (组织|工会积极分子)
+        while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
                 and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")):
             # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the
@@ -845,6 +1025,9 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _opens_with_country(self, w: str) -> bool:
+        return w == "中国" or any(self.lex.world_places.get(w[:j]) == "country" for j in range(2, min(len(w), 6) + 1))
 
     def _anchor(self, t: Token) -> bool:
         """A token that can open an agency's name: a place, a proper or unknown word, an agency

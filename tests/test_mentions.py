@@ -361,3 +361,124 @@ def test_a_word_opening_with_a_surname_before_comrade_is_a_name(finder, text, na
 @pytest.mark.parametrize("text", ["各位同志，大家好", "其他同志也来了", "广大同志要努力"])
 def test_words_before_comrade_that_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, org, wrong", [
+    # match results and a word about the team stand before a team, not in its name
+    ("前三轮山东男排两胜上海男排，", "上海男排", "两胜上海男排"),
+    ("升班马江西男排和天津男排在周日交手", "江西男排", "升班马江西男排"),
+    # an adverb or a verb jieba did not know, and a preposition's word
+    ("另据美电视台报道，", "美电视台", "另据美电视台"),
+    # a person's name before a body in a list of winners
+    ("陈立新苏州华联电子公司总经理", "苏州华联电子公司", "陈立新苏州华联电子公司"),
+    # a body whose own word names its country takes no sentence before it
+    ("山区群众积极响应中国共产党的号召", "中国共产党", "山区群众积极响应中国共产党"),
+])
+def test_a_body_name_does_not_run_left_into_the_sentence(finder, text, org, wrong):
+    got = found(finder, text)
+    assert (org, "organization") in got
+    assert (wrong, "organization") not in got
+
+
+def test_a_player_beaten_at_chess_is_no_team(finder):
+    assert ("马晓春", "organization") not in found(finder, "他在第二轮战胜马晓春九段")
+
+
+def test_a_foreign_club_stays_a_team(finder):
+    assert ("桑德兰", "organization") in found(finder, "桑德兰主场遭遇三连败")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("寒潮将影响四川盆地和江汉平原", "四川盆地"),
+    ("汉水流域有小雪", "汉水流域"),
+    ("台湾地区的人口", "台湾地区"),
+    ("游客来到天安门前", "天安门"),
+    ("他们来到西柏坡参观", "西柏坡"),
+])
+def test_regions_and_landmarks_jieba_keeps_whole_are_places(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, word", [("沿海地区的经济发展很快", "沿海地区"), ("欧洲地区的局势", "欧洲地区")])
+def test_an_area_named_by_direction_or_world_region_is_no_place(finder, text, word):
+    assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("从骆马湖取水", "骆马湖"), ("江苏洪泽县发生一起事故", "洪泽县"),
+                                         ("喇嘛在大昭寺诵经", "大昭寺")])
+def test_a_place_jieba_calls_a_name_is_a_place_by_its_ending(finder, text, place):
+    got = found(finder, text)
+    assert (place, "place") in got
+    assert (place, "person") not in got
+
+
+@pytest.mark.parametrize("text, word", [("建设小康村", "小康村"), ("一座石拱桥", "石拱桥")])
+def test_a_kind_of_village_or_bridge_is_no_place(finder, text, word):
+    assert (word, "place") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("本报珀斯1月9日电", "珀斯"), ("新华社澳大利亚珀斯1月11日电", "珀斯"),
+                                         ("总统3日在马普托发表新年文告", "马普托")])
+def test_a_foreign_city_in_a_dateline_or_where_something_is_held(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_person_in_a_sentence_with_a_date_stays_a_person(finder):
+    assert ("王建国", "place") not in found(finder, "王建国1月9日在北京出席会议")
+
+
+@pytest.mark.parametrize("text, org", [
+    # a place and the body's line of work before a body word jieba calls a common noun
+    ("西安市技术监督局开展抽查", "西安市技术监督局"),
+    ("杭州电信管理局发出通知", "杭州电信管理局"),
+    # the place a federation belongs to
+    ("湖南省妇联协调有关部门", "湖南省妇联"),
+])
+def test_a_placed_body_is_named_whole(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+def test_a_province_and_its_prefecture_in_one_word_stay_two_places(finder):
+    got = found(finder, "支援西藏阿里地区")
+    assert ("阿里地区", "place") in got and ("西藏阿里地区", "place") not in got
+
+
+def test_a_number_word_is_no_region_even_when_a_county_has_its_name(finder):
+    assert ("万山", "place") not in found(finder, "万山磅礴看主峰")
+
+
+@pytest.mark.parametrize("text, org", [("广州杂技团赴欧演出", "广州杂技团"), ("浙江省供销社加大投入", "浙江省供销社"),
+                                       ("他常去苏州图书馆", "苏州图书馆")])
+def test_troupes_co_operatives_and_libraries(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org", [("中国驻法国大使馆举行招待会", "中国驻法国大使馆"),
+                                       ("埃及驻约旦使馆发表声明", "埃及驻约旦使馆"),
+                                       ("中共湖南省委副书记出席", "中共湖南省委")])
+def test_an_embassy_keeps_its_sending_country_and_a_committee_its_party(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("组织工会会员开展活动", "组织工会"), ("这一功绩将永载党的史册", "将永载党")])
+def test_a_body_name_does_not_open_with_a_verb(finder, text, wrong):
+    assert (wrong, "organization") not in found(finder, text)
+
+
+@pytest.mark.parametrize("text, place", [("他在斯塔万格市找了工作", "斯塔万格市"), ("向斯堪的纳维亚半岛输送天然气", "斯堪的纳维亚半岛"),
+                                         ("松辽地区石油勘探", "松辽地区")])
+def test_a_name_and_the_kind_of_place_cut_apart(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_world_region_and_what_lies_in_it_is_no_named_region(finder):
+    assert ("非洲草原", "place") not in found(finder, "狮子生活在非洲草原上")
+
+
+@pytest.mark.parametrize("text, place", [("瓮安、福泉、贵定、开阳等县", "贵定"), ("领导湖南、绥远、新疆的和平解放", "绥远")])
+def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+def test_a_direction_in_a_list_is_no_place(finder):
+    assert ("南部", "place") not in found(finder, "江南、华南南部、西南地区有雨")
