@@ -35,6 +35,7 @@ _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军�
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _AND = frozenset("和与及同")
+_MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` reads many more)
 # what closes a credit in brackets after the maker's name: (某某作), (某某画)
 _MAKER_MARKS = frozenset("作画绘")
 # what may follow the last name of 某某和某某: a pause, the end, 等
@@ -109,6 +110,8 @@ _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
 _SUFFIX_HEAD_TAGS = frozenset(("oov", "ns", "nz", "nr", "n", "j", "nrt"))
+# every tag a rule of `_places` looks at beyond the word itself: other words are skipped at once
+_PLACE_RULE_TAGS = _SUFFIX_HEAD_TAGS | {"nt", "nrfg"}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
 _COMMON_TAGS = {"n", "vn", "a", "b", "v", "l", "d", "an", "f", "s", "ad", "z", "i"}
 _MODIFIABLE_HEADS = {"经理", "总监", "主管", "老师", "教师", "分析师", "理财师", "设计师", "工程师", "顾问", "秘书",
@@ -248,6 +251,7 @@ class MentionFinder:
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
         self._place_words = tables.place_words
+        self._read: dict[str, tuple] = {}  # sentence -> `_read_sentence`, for the page's second reading
 
     # ---- persons -------------------------------------------------------------------------
     def name_at(self, s: str, i: int, bounds: set[int], strict: bool = False) -> int:
@@ -299,9 +303,31 @@ class MentionFinder:
 
     # ---- the whole sentence ----------------------------------------------------------------
     def find(self, s: str, known_persons: frozenset[str] = frozenset()) -> list[Mention]:
+        # what does not depend on the page's known names is worked out once per sentence: a
+        # page's sentences that hold a known name are read a second time with them
+        read = self._read.get(s)
+        if read is None:
+            if len(self._read) >= _MAX_READ:
+                self._read.clear()
+            read = self._read[s] = self._read_sentence(s)
+        tokens, bounds, places, orgs, titles, events = read
+        persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
+        out: list[Mention] = [*places, *orgs, *titles, *persons, *events]
+        kept = _resolve_overlaps(out)
+        # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
+        # named too; `kg ner` prints outermost spans only and drops these
+        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
+        org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
+        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
+                  and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
+        return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _read_sentence(self, s: str) -> tuple:
+        """Tokens, token starts, places, bodies, posts and events of a sentence: everything
+        but its persons, which depend on the names known on the page."""
         tokens = self.seg.tokens(s)
         bounds = {t.start for t in tokens} | {len(s)}
-        out: list[Mention] = []
         places = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
         orgs = self._orgs(s, tokens, places, heads)
@@ -313,22 +339,7 @@ class MentionFinder:
             spans = [(m.start, m.end) for m in teams]
             places = [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
             orgs = orgs + teams
-        persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
-        events = self._events(s)
-        out.extend(places)
-        out.extend(orgs)
-        out.extend(titles)
-        out.extend(persons)
-        out.extend(events)
-        kept = _resolve_overlaps(out)
-        # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
-        # named too; `kg ner` prints outermost spans only and drops these
-        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
-        # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
-        org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
-                  and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
-        return sorted(kept + inner, key=lambda m: (m.start, m.end))
+        return tokens, frozenset(bounds), tuple(places), tuple(orgs), tuple(titles), tuple(self._events(s))
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
         """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
@@ -395,13 +406,14 @@ class MentionFinder:
         place_words = self._place_words
         # the words any rule below may take (one in ten of a sentence's words), in one pass
         candidates = [k for k, t in enumerate(tokens)
-                      if t.word in place_words or t.tag == "ns" or t.word[-1] in "镇乡村"
+                      if t.word in place_words or t.word[-1] in "镇乡村" or (t.tag in _PLACE_RULE_TAGS and (
+                      t.tag == "ns"
                       or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
                       or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
                       or (t.tag in ("nr", "nrt", "oov") and len(t.word) >= 2
                           and (s[t.end : t.end + 1].isdigit() or s[t.end : t.end + 2] in _AT_PLACE_AFTER))
                       or (t.tag in ("nr", "nrt", "ns") and s[t.end : t.end + 1] in _KIND_FIRSTS)
-                      or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)]
+                      or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)))]
         n = len(tokens)
         next_candidate = 0
         k = 0

@@ -124,7 +124,9 @@ def find_unit_mentions(st: PageState) -> PageState:
         if known and any(k in u.text for k in known):
             ms = finder.find(u.text, known)
         ms = list(ms) + _title_only_mentions(u.text, ms, posts_of, lex)
-        units.append(replace(u, mentions=tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
+        # the constructor, not dataclasses.replace: a corpus has hundreds of thousands of units
+        units.append(Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline,
+                          tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
     return replace(st, units=tuple(units))
 
 
