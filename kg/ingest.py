@@ -1015,7 +1015,7 @@ def _find_sign_off(lines: list[_Line], body: list[int]) -> tuple[int | None, lis
     return None, []
 
 
-_PEN_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[)）]")
+_PEN_NAME = re.compile(rf"[(（]([{_CJK}]{{2,3}})[)）]")
 
 
 def _is_pen_name(line: _Line) -> bool:

@@ -357,7 +357,7 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             elif o not in objs:  # a graph is a set of triples
                 objs.append(o)
 
-    S, K, R = _S, _K, _R
+    S, K = _S, _K
     # articles
     for key, headline, source, start, end, date, mentioned, event_keys, authors in articles:
         a = iri(f"article:{key}")

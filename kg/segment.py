@@ -38,8 +38,9 @@ class Segmenter:
     jieba's algorithm re-implemented in Python (`engine="python"`, also the fallback when
     rjieba is missing): both give `jieba.Tokenizer.cut(HMM=True)`'s words, checked in tests.
     Plain `cut` with a dictionary tag look-up runs ~5x faster than jieba.posseg in Python and
-    ~20x through jieba-rs, and gives the same tags for dictionary words; for the words it does not know (the HMM's new words, where
-    most unseen names are) the tag is "oov" and the mention rules decide.
+    ~20x through jieba-rs, and gives the same tags for dictionary words; for the words it does
+    not know (the HMM's new words, where most unseen names are) the tag is "oov" and the
+    mention rules decide.
 
     >>> seg = get_segmenter()
     >>> [t.word for t in seg.tokens("县委书记主持召开会议")][:2]
@@ -63,7 +64,7 @@ class Segmenter:
         self._hmm: dict[str, tuple[str, ...]] = {}
         # jieba itself (0.15 s to import, for pkg_resources) only for the Python cut
         self._re_han = self._re_skip = self._hmm_cut = None
-        self._rust = _rust_tokenizer(self) if rust else None
+        self._rust = _rust_tokenizer(state, self._freq if state.full else None) if rust else None
         if self._rust is None:
             self._load_python_cut()
 
@@ -304,18 +305,18 @@ class _State:
     freq: dict | None  # word -> frequency, 0 for the starts of words: the Python cut's
 
 
-def _rust_tokenizer(seg: Segmenter):
+def _rust_tokenizer(state: _State, freq: dict | None = None):
     """jieba-rs (through rjieba) over exactly this segmenter's dictionary: the same words, the
     same frequencies, the same total, so the same cuts as `_cut_python` at ~12x the speed.
     jieba-rs ships jieba's dictionary: kg's additions are handed over (about 4,000 words, a
-    tenth of a second), or every word (a third of a second) when its copy cuts otherwise."""
+    tenth of a second), or, when the state is `full`, every word of `freq` (a third of a
+    second)."""
     import rjieba
 
-    state = seg._state
     if state.full:
         rust = rjieba.Jieba.empty()
-        words = ((w, f) for w, f in seg._freq.items() if f)  # 0: only the start of longer words
-        padding = state.total - sum(f for f in seg._freq.values())
+        words = ((w, f) for w, f in freq.items() if f)  # 0: only the start of longer words
+        padding = state.total - sum(freq.values())
     else:
         rust = rjieba.Jieba()
         words, padding = state.delta.items(), state.padding
@@ -332,14 +333,14 @@ def _rust_tokenizer(seg: Segmenter):
 _HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 
 
-def _rust_cut(rust, text: str, nonhan: frozenset, skip=_HMM_SKIP) -> list[str]:
+def _rust_cut(rust, text: str, nonhan: frozenset) -> list[str]:
     out: list[str] = []
     for w in rust.cut(text, True):
         # jieba-rs's HMM keeps a run such as 2003-04 or f-22 whole; jieba's splits runs
         # that are not Chinese at its skip pattern (2003|-|04). A dictionary word stays; a
         # word the HMM found is all Chinese or all not.
         if len(w) > 1 and not "\u4e00" <= w[0] <= "\u9fd5" and w not in nonhan:
-            out.extend(x for x in skip.split(w) if x)
+            out.extend(x for x in _HMM_SKIP.split(w) if x)
         else:
             out.append(w)
     return out
@@ -350,13 +351,7 @@ def _rust_cuts_as(tok, state: _State) -> bool:
     does: every 40th word of the dictionary and every added one, run together in lines."""
     if not _has_rjieba():
         return True  # nothing to check: the Python cut is used
-    import rjieba
-
-    rust = rjieba.Jieba()
-    for word, f in state.delta.items():
-        rust.add_word(word, f, state.tags.get(word))
-    if state.padding > 0:
-        rust.add_word(_PADDING_WORD, state.padding, "x")
+    rust = _rust_tokenizer(replace(state, full=False))
     words = sorted(w for w, f in state.freq.items() if f)
     probe = words[::40] + sorted(state.delta)
     for k in range(0, len(probe), 60):

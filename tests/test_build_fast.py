@@ -134,6 +134,16 @@ def test_the_rust_cut_splits_runs_at_jiebas_own_skip_pattern_and_trusts_jieba_rs
     assert not seg._state.full and 0 < len(seg._state.delta) < 20000
 
 
+def test_jieba_rs_handed_every_word_cuts_the_same():
+    """The path taken when jieba-rs's own dictionary does not cut as jieba's (`full`)."""
+    from dataclasses import replace
+
+    seg = kg.segment.get_segmenter()
+    rust = kg.segment._rust_tokenizer(replace(seg._state, full=True), seg._freq)
+    for text in SENTENCES:
+        assert kg.segment._rust_cut(rust, text, seg._state.nonhan) == seg._cut_python(text)
+
+
 def test_segmenter_without_rjieba_cuts_the_same_in_python():
     python = kg.segment.Segmenter(engine="python")
     assert python._rust is None
