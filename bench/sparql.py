@@ -1,8 +1,10 @@
 """Benchmark: rdflib's default store vs kg (pyoxigraph) on a >=1M-triple kg graph.
 
-One command builds the graph by replicating graphs/graph.ttl (else tests/fixtures/graph_small.ttl)
-with IRI suffixes, picks each named query's parameters from the source graph (the name that gives
-the most rows, so no query is timed on an empty answer), then runs each engine in its own
+One command builds the graph: `kg build` of the People's Daily articles in ../shared (real
+extraction, about 0.55M triples; with --source seeds or without ../shared: graphs/graph.ttl, else
+tests/fixtures/graph_small.ttl), replicated with IRI suffixes up to the size asked for. It picks
+each named query's parameters from the source graph (among the most mentioned entities, the name
+that gives the most rows, so no query is timed on an empty answer), then runs each engine in its own
 subprocess (so peak memory is that engine's alone) to measure: Turtle load, Turtle serialisation,
 p50/p95 per named query, peak RSS. Prints a table and the rdflib/kg ratios.
 
@@ -34,6 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 KGID = "https://w3id.org/kgzh/id/"
+KG = "https://w3id.org/kgzh/ns#"
+SHARED = ROOT.parent / "shared"
+PD = SHARED / "data" / "pd1998" / "articles_19980101-15.jsonl"
+PD_GOLD = SHARED / "eval" / "pd_gold.py"
 NAME_PREDICATES = {
     "https://schema.org/name",
     "https://schema.org/alternateName",
@@ -48,16 +54,32 @@ def peak_rss_mb():
 # ---- building the big graph --------------------------------------------------------------------
 
 
+def build_people_daily(work):
+    """graph.ttl of a `kg build` of every People's Daily article (real extraction of 1,480
+    articles, about 0.55M triples), or None when ../shared is not beside the checkout."""
+    if not (PD.is_file() and PD_GOLD.is_file()):
+        return None
+    subprocess.run([sys.executable, str(PD_GOLD), str(PD), str(work / "pd")], check=True, capture_output=True)
+    out = work / "pd_graph"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(work / "pd" / "corpus"), "-o", str(out), "-q",
+                    "--no-html", "--no-cache"], cwd=ROOT, check=True)
+    return out / "graph.ttl"
+
+
 def build(source, target, triples_wanted):
     """Write target (Turtle): copy 0 is the source as is; copy i suffixes every kgid IRI path with
-    /r{i} and every name with ·i, so name lookups stay selective and copies never link up."""
+    /r{i} and every name with ·i, so name lookups stay selective and copies never link up.
+    The kg:FrequentCoOccurrence marks are made again over all copies, as one build of that many
+    articles would make them."""
     import pyoxigraph as ox
 
+    from kg.rdf import frequent_pairs
     from kg.sparql import PREFIXES
 
     store = ox.Store()
     store.bulk_load(path=str(source), format=ox.RdfFormat.TURTLE)
-    base = [q.triple for q in store]
+    frequent = ox.NamedNode(KG + "FrequentCoOccurrence")
+    base = [q.triple for q in store if q.object != frequent]
     copies = max(1, -(-triples_wanted // len(base)))
 
     def node(term, i):
@@ -77,6 +99,15 @@ def build(source, target, triples_wanted):
             else:
                 o = node(o, i)
             out.append(ox.Triple(node(t.subject, i), t.predicate, o))
+    weights, participants = {}, {}
+    for t in out:
+        if t.predicate.value == KG + "weight":
+            weights[t.subject] = int(t.object.value)
+        elif t.predicate.value == KG + "participant":
+            participants.setdefault(t.subject, set()).add(t.object)
+    rdf_type = ox.NamedNode(PREFIXES["rdf"] + "type")
+    marked = frequent_pairs((c, w) for c, w in weights.items() if len(participants.get(c, ())) == 2)
+    out.extend(ox.Triple(c, rdf_type, frequent) for c in sorted(marked, key=str))
     ox.serialize(out, str(target), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return len(out), copies
 
@@ -88,8 +119,11 @@ def pick_params(source):
     from kg.sparql import Store, named_queries
 
     store = Store.load(source, cache=False)
-    names = sorted(r["n"] for r in store.query(
-        "SELECT DISTINCT ?n WHERE { ?e <https://schema.org/name>|<https://schema.org/alternateName> ?n }"))
+    # the names of the 150 most mentioned entities of each class (every name of a small graph):
+    # trying every name of a large one would take longer than the benchmark
+    names = sorted({r["n"] for cls in ("Person", "Organization", "Place") for r in store.query(
+        "SELECT ?n (COUNT(?a) AS ?k) WHERE { ?e a <https://schema.org/%s> ; <https://schema.org/name> ?n . "
+        "OPTIONAL { ?a <https://schema.org/mentions> ?e } } GROUP BY ?n ORDER BY DESC(?k) ?n LIMIT 150" % cls)})
     cases = {}
     for qname, q in sorted(named_queries().items()):
         declared = {p.name: p for p in q.params}
@@ -255,7 +289,9 @@ def cli_runs(graph, cases, runs=3):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--triples", type=int, default=1_000_000, help="size of the graph (default 1M)")
-    ap.add_argument("--source", help="graph to replicate (default graphs/graph.ttl, else the test fixture)")
+    ap.add_argument("--source", help="graph to replicate: a Turtle file, 'pd' (a kg build of the People's Daily "
+                    "articles in ../shared, the default when they are there) or 'seeds' (graphs/graph.ttl, the "
+                    "default otherwise, else the test fixture)")
     ap.add_argument("--reps", type=int, default=20, help="runs per query for kg (default 20)")
     ap.add_argument("--rdflib-reps", type=int, default=3, help="runs per query for rdflib (default 3)")
     ap.add_argument("--budget", type=float, default=10, help="seconds of runs per query before stopping early (default 10)")
@@ -272,12 +308,22 @@ def main(argv=None):
         worker(args.worker, args.file, json.loads(args.cases), reps, args.budget, args.timeout)
         return 0
 
-    source = Path(args.source) if args.source else (
-        ROOT / "graphs" / "graph.ttl" if (ROOT / "graphs" / "graph.ttl").exists()
-        else ROOT / "tests" / "fixtures" / "graph_small.ttl")
-    shown = source.relative_to(ROOT) if source.resolve().is_relative_to(ROOT) else source
-    cases = pick_params(source)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        source = Path(args.source) if args.source not in (None, "pd", "seeds") else None
+        if source is None and args.source != "seeds":
+            t0 = time.perf_counter()
+            source = build_people_daily(Path(tmp))
+            if source is not None:
+                print(f"source: kg build of People's Daily 1998-01-01..15 in {time.perf_counter() - t0:.0f} s", flush=True)
+            elif args.source == "pd":
+                print(f"bench/sparql.py: --source pd needs {PD} and {PD_GOLD}", file=sys.stderr)
+                return 1
+        if source is None:
+            source = (ROOT / "graphs" / "graph.ttl" if (ROOT / "graphs" / "graph.ttl").exists()
+                      else ROOT / "tests" / "fixtures" / "graph_small.ttl")
+        shown = source.relative_to(ROOT) if source.resolve().is_relative_to(ROOT) else (
+            "the People's Daily graph" if source.is_relative_to(tmp) else source)
+        cases = pick_params(source)
         big = Path(args.keep) if args.keep else Path(tmp) / "big.ttl"
         t0 = time.perf_counter()
         n, copies = build(source, big, args.triples)

@@ -265,7 +265,7 @@ _S = {name: str(SDO[name]) for name in (
     "AdministrativeArea", "Event", "startDate", "organizer", "attendee", "location", "funder", "recipient")}
 _K = {name: str(KG[name]) for name in (
     "adcode", "adminLevel", "donor", "sentence", "confidence", "coOccursWith", "CoOccurrence", "participant",
-    "weight", "rule", "evidenceCount", "evidence", "Evidence", "Assertion")}
+    "weight", "rule", "evidenceCount", "evidence", "Evidence", "Assertion", "FrequentCoOccurrence")}
 _R = {name: str(RDF[name]) for name in ("Statement", "subject", "predicate", "object")}
 _SOURCE, _DERIVED, _MEMBER_OF = str(DCTERMS.source), str(PROV.wasDerivedFrom), str(ORG.memberOf)
 
@@ -445,7 +445,33 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             subjects[c] = {_A: [K["CoOccurrence"]], K["participant"]: [ia] if ia == ib else [ia, ib],
                            K["weight"]: [_integer(len(evs))]}
         _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
+    frequent = frequent_pairs(((f"{_KGID_BASE}cooc/{_hash(a, b)}", len(evs)) for (a, b), evs in cooc.items()
+                               if iri(a) != iri(b)))
+    for c in sorted(frequent):
+        add(c, _A, K["FrequentCoOccurrence"])
     return Triples(subjects)
+
+
+# How many pairs top_cooccurrence lists (its LIMIT): the build marks at least this many.
+TOP_PAIRS = 100
+
+
+def frequent_pairs(weights: Iterable[tuple[str, int]], top: int = TOP_PAIRS) -> set[str]:
+    """The co-occurrence nodes to type kg:FrequentCoOccurrence: every pair at least as heavy as
+    the top-th heaviest, ties included, so that the graph's `top` heaviest pairs are among them
+    however the names order them. A whole-graph top list then reads these few nodes instead of
+    ranking every pair (kg/queries/top_cooccurrence-name.rq). In a union of graphs built apart a
+    pair in the union's top `top` is in its own graph's top `top`, so the union's marks still
+    hold the union's top list. Self-pairs (two keys, one IRI) give no row and are left out.
+
+    >>> sorted(frequent_pairs([("a", 5), ("b", 3), ("c", 3), ("d", 1)], top=2))
+    ['a', 'b', 'c']
+    """
+    pairs = list(weights)
+    if len(pairs) <= top:
+        return {c for c, _ in pairs}
+    floor = sorted((w for _, w in pairs), reverse=True)[top - 1]
+    return {c for c, w in pairs if w >= floor}
 
 
 def _statement(add, s, p, o, rules, conf, evs, *, article_iri, subjects):

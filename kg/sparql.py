@@ -61,7 +61,7 @@ PROVENANCE_GRAPH = "https://w3id.org/kgzh/graph/provenance"
 FACTS_GRAPH = "https://w3id.org/kgzh/graph/facts"
 # Subjects typed with one of these are evidence/provenance, not facts about the world.
 PROVENANCE_CLASSES = frozenset(
-    PREFIXES["kg"] + name for name in ("Assertion", "Evidence", "CoOccurrence")
+    PREFIXES["kg"] + name for name in ("Assertion", "Evidence", "CoOccurrence", "FrequentCoOccurrence")
 ) | {PREFIXES["rdf"] + "Statement"}
 
 _XSD = PREFIXES["xsd"]
@@ -328,6 +328,7 @@ def bind_params(sparql, params, *, form=None, source="query"):
 #   # param: name (zh, required) help text
 #   # param: min_weight (integer, default 1) help text
 
+_PLAN_PART = re.compile(r"([+-])")  # NAME+GIVEN-ABSENT: the plan's marks, with their signs
 _KINDS = ("zh", "string", "iri", "integer", "decimal", "double", "date", "boolean")
 _PARAM_LINE = re.compile(r"#\s*param:\s*(\w+)\s*\(([^)]*)\)\s*(.*)")
 
@@ -357,8 +358,9 @@ class NamedQuery:
     description: str = ""
     params: tuple = field(default_factory=tuple)
     path: str = ""
-    # (frozenset of parameter names, query text, path): the same question written for when those
-    # parameters are given, so the engine can start from them (kg/queries/NAME+PARAM.rq)
+    # (frozenset of parameter names given, frozenset of names not given, query text, path): the
+    # same question written for when those parameters are (or are not) given, so the engine can
+    # start from them (kg/queries/NAME+GIVEN-ABSENT.rq)
     plans: tuple = field(default_factory=tuple)
 
     def text_for(self, bound):
@@ -370,10 +372,11 @@ class NamedQuery:
         >>> q.text_for({"name": 1}) != q.text == q.text_for({})
         True
         """
-        best = None
-        for needs, text, _ in self.plans:
-            if needs <= set(bound) and (best is None or len(needs) > len(best[0])):
-                best = (needs, text)
+        best, bound = None, set(bound)
+        for needs, absent, text, _ in self.plans:
+            fit = len(needs) + len(absent)
+            if needs <= bound and not absent & bound and (best is None or fit > best[0]):
+                best = (fit, text)
         return best[1] if best else self.text
 
     def bindings(self, values):
@@ -446,7 +449,8 @@ def named_queries(directory=None):
     """The named queries shipped in kg/queries, by name.
 
     A file ``NAME+P1+P2.rq`` is not a query of its own but a plan of NAME: the same question,
-    written to start from parameters P1 and P2 when they are given (see NamedQuery.text_for).
+    written to start from parameters P1 and P2 when they are given (see NamedQuery.text_for);
+    ``NAME-P.rq`` is a plan for when P is not given.
 
     >>> sorted(named_queries())[:2]
     ['agency_officials', 'entity_mentions']
@@ -459,20 +463,22 @@ def named_queries(directory=None):
         return dict(cached)
     out, plans = {}, {}
     for path in sorted(directory.glob("*.rq")):
-        base, *needs = path.stem.split("+")
-        if needs:
+        base, *marks = _PLAN_PART.split(path.stem)
+        if marks:
+            needs = frozenset(n for sign, n in zip(marks[::2], marks[1::2]) if sign == "+")
+            absent = frozenset(n for sign, n in zip(marks[::2], marks[1::2]) if sign == "-")
             text = path.read_text(encoding="utf-8")
-            plans.setdefault(base, []).append((frozenset(needs), text, str(path)))
+            plans.setdefault(base, []).append((needs, absent, text, str(path)))
             continue
         q = read_query_file(path)
         out[q.name] = q
     for base, found in plans.items():
         q = out.get(base)
         declared = {p.name for p in q.params} if q else set()
-        for needs, _, path in found:
-            if q is None or not needs <= declared:
+        for needs, absent, _, path in found:
+            if q is None or not (needs | absent) <= declared:
                 raise QueryError(f"{path}: a plan of {base!r} for parameters it does not declare")
-        out[base] = replace(q, plans=tuple(sorted(found, key=lambda f: sorted(f[0]))))
+        out[base] = replace(q, plans=tuple(sorted(found, key=lambda f: (sorted(f[0]), sorted(f[1])))))
     _NAMED_CACHE.clear()
     _NAMED_CACHE[key] = out
     return dict(out)

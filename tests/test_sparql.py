@@ -299,7 +299,7 @@ def test_trig_splits_provenance_into_a_named_graph(store, facts_graph):
     prov = ds.graph(rdflib.URIRef(PROVENANCE_GRAPH))
     kg = rdflib.Namespace("https://w3id.org/kgzh/ns#")
     types = {o for o in prov.objects(None, rdflib.RDF.type)}
-    assert types == {kg.Assertion, kg.Evidence, kg.CoOccurrence, rdflib.RDF.Statement}
+    assert types == {kg.Assertion, kg.Evidence, kg.CoOccurrence, kg.FrequentCoOccurrence, rdflib.RDF.Statement}
     facts = ds.graph(rdflib.URIRef(facts_graph)) if facts_graph else ds.default_graph
     assert (rdflib.URIRef(KGID + "event/001_test/35"), rdflib.URIRef(SCHEMA + "organizer"),
             rdflib.URIRef(KGID + "person/韦韬")) in facts

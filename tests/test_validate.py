@@ -81,6 +81,9 @@ BROKEN_CASES = [
     ("kg:participant kgid:person\\/李俊明, kgid:person\\/王宏伟 ;", "kg:participant kgid:person\\/李俊明 ;",
      "kgid:cooc/e4b7290d1c6f8a53", "kg:participant", "two"),
     ("kg:weight 3 ;", 'kg:weight "3" ;', "kgid:cooc/1d5e8a90c7f3b246", "kg:weight", "integer"),
+    ("kgid:cooc\\/7f20b3c1e9d4a658 a kg:CoOccurrence, kg:FrequentCoOccurrence ;",
+     "kgid:cooc\\/7f20b3c1e9d4a658 a kg:FrequentCoOccurrence ;", "kgid:cooc/7f20b3c1e9d4a658", "",
+     "also typed kg:CoOccurrence"),
     # an assertion with evidence but no article; a misspelled admin level
     ("""    prov:wasDerivedFrom kgid:article\\/001_test\\/0 ;
     kg:evidence kgid:stmt\\/9a41d8e26f0b7c35\\/1 .""", "    kg:evidence kgid:stmt\\/9a41d8e26f0b7c35\\/1 .",
