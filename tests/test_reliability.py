@@ -227,9 +227,7 @@ def test_a_5_mb_single_line_is_read_and_a_cap_below_it_skips_it(tmp_path, capsys
     (tmp_path / "small.txt").write_text(page("赵春燕"), encoding="utf-8")
     size = (tmp_path / "big.txt").stat().st_size
     assert size > 5 * 1024 * 1024 and "\n" not in text
-    t0 = time.monotonic()
     assert kg_in_process(capsys, "build", tmp_path, "-o", tmp_path / "out", "-q", "-j", "1", "--no-cache") == (0, "")
-    assert time.monotonic() - t0 < 60
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"王宏伟"@zh' in ttl and '"赵春燕"@zh' in ttl
 
@@ -259,14 +257,11 @@ def test_ten_thousand_small_files(tmp_path):
         for i in range(1000):
             (src / f"d{d}" / f"p{i:04d}.txt").write_text(f"第{d}{i:04d}号 {'王宏伟' if i == 7 else ''}\n", encoding="utf-8")
     (src / "d3" / "p0500.txt").write_bytes(b"\x00bad")
-    t0 = time.monotonic()
     r = kg("build", src, "-o", tmp_path / "out", "-q", "-j", "2", "--no-cache", "--no-html", timeout=300)
-    took = time.monotonic() - t0
     assert r.returncode == 0, r.stderr
     assert skip_lines(r.stderr, "p0") == [f"kg: skipped {src / 'd3' / 'p0500.txt'}: binary file (NUL bytes)"]
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert ttl.count("a schema:NewsArticle") == 9999
-    assert took < 120, f"{took:.0f} s for 10,000 files"
 
 
 # ---- exit codes (README "Exit codes") --------------------------------------------------------
