@@ -1401,8 +1401,61 @@ class MentionFinder:
                 whole = [(a, b) for a, b in found if a <= i and b > j]
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
+        self._mend_foreign(s, tokens, found, free)
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
+        """A transliterated name jieba cut apart (吉|拉蒂诺, 贝鲁斯科|尼, 马基延|科指出, 菲尔|普斯):
+        the name found in one piece takes the pieces beside it spelt with the same characters,
+        where they are words of their own or glued to the next word, never a function word,
+        a place's or a body's ending."""
+        translit = self._translit
+        at_start = {t.start: t for t in tokens}
+        at_end = {t.end: t for t in tokens}
+        inside = {c: t for t in tokens for c in range(t.start + 1, t.end)}
+        lex = self.lex
+
+        def piece(w: str) -> bool:
+            return all(c in translit and c not in _FUNCTION_CHARS and c not in lex.place_suffixes
+                       and c not in lex.org_suffixes for c in w)
+
+        for (i, j), rule in list(found.items()):
+            w = s[i:j]
+            if len(w) < 2 or not all(c in translit for c in w):
+                continue
+            sl = lex.is_surname_start(w, 0)
+            # a Chinese name spelt with these characters (马丁, 安娜) starts with its surname,
+            # and three characters are its whole length
+            chinese = sl and len(w) <= 3 and all(c in lex.given_chars for c in w[sl:])
+            a, b = i, j
+            if b in inside and inside[b].tag in ("nr", "nrt", "nrfg") and piece(s[b:inside[b].end]):
+                b = inside[b].end  # 彼特杰克|逊: the name ends where jieba's name word does
+            for _ in range(2):
+                t = at_start.get(b)
+                if t is None or b - a >= 7:
+                    break
+                if len(t.word) == 1 and piece(t.word) and t.tag not in _FUNCTION_TAGS and not (chinese and b - a >= 3):
+                    b = t.end  # 贝鲁斯科|尼, 巴普蒂斯|塔和
+                elif 2 <= len(t.word) <= 3 and t.tag in ("nr", "nrt", "oov") and piece(t.word) \
+                        and (t.tag != "oov" or not _CJK.match(s[t.end : t.end + 1] or "。")):
+                    b = t.end  # 谢尔久|科夫
+                elif len(t.word) >= 2 and t.tag == "oov" and piece(t.word[0]) and self.seg.known(s[b + 1 : b + 3]) \
+                        and self.seg.tag(s[b + 1 : b + 3]) not in ("nr", "nrt", "nrfg", "ns"):
+                    b += 1  # 迈卡沃|伊独占: the last character glued to the verb after it
+                    break
+                else:
+                    break
+            t = at_end.get(a)
+            if t is not None and not chinese and j - i + len(t.word) <= 7 and piece(t.word) and (
+                    (len(t.word) == 1 and (t.start == 0 or not _CJK.match(s[t.start - 1]) or s[t.start - 1] in _FUNCTION_CHARS
+                                           or at_end.get(t.start) is not None and (len(at_end[t.start].word) >= 2
+                                                                                  or at_end[t.start].tag in _FUNCTION_TAGS)))
+                    or (2 <= len(t.word) <= 3 and t.tag in ("nr", "nrt", "oov"))):
+                a = t.start  # 吉|拉蒂诺, 多布|罗夫斯基
+            if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
+                del found[(i, j)]
+                found[(a, b)] = rule
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at

@@ -482,3 +482,14 @@ def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
 
 def test_a_direction_in_a_list_is_no_place(finder):
     assert ("南部", "place") not in found(finder, "江南、华南南部、西南地区有雨")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("球迷都在等莫里尼奥回来", "莫里尼奥"),            # 莫 jieba's adverb, the name's first syllable
+    ("教练组认为巴普蒂斯塔和队友状态不错", "巴普蒂斯塔"),  # the last syllable a word of its own
+    ("大家都知道波多尔斯基有望复出", "波多尔斯基"),       # both ends cut off
+    ("昨天吉拉蒂诺又进了一球", "吉拉蒂诺"),
+])
+def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {name}
