@@ -102,6 +102,10 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球", "德比")
+# a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
+# 某某客让浅盘, 某某胜赔2.39): players are not told of so
+_TEAM_RECORD = re.compile(r"(?:[两三四五六七八九十\d]?连[胜败平负]|\d+战|\d+胜|\d+平\d*负|积\d|近况|近期两连|上轮|此战|"
+                          r"[胜平负]赔|[主客]让|[主客]胜|告负|排名|站稳榜首|等队|无平|难言稳胜|可作胆)")
 _VERSUS = re.compile(r"\s*(?:vs|VS|Vs|对阵)\.?\s*")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
@@ -133,6 +137,10 @@ _OPENS_NO_NAME = frozenset(("v", "vn", "vd", "d", "p", "c", "t", "f", "m", "r", 
 _COMRADE_TAGS = frozenset(("nr", "nrfg", "nrt", "n", "nz", "ns", "t", "oov", "r"))
 # a name's given part is never a time or function word (谈|明年)
 _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
+# a speaker's name opening a text, maybe in brackets, before a colon
+_SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
+# the title of a work, without titles inside it
+_WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
@@ -797,7 +805,7 @@ class MentionFinder:
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
-        if not _MATCH_CUE.search(s):
+        if not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
         out = []
         for k, t in enumerate(tokens):
@@ -809,18 +817,26 @@ class MentionFinder:
             if len(w) == 3 and t.tag in ("nr", "oov") and self._surname_shaped(w) and not self.gaz.lookup(w):
                 continue  # 战胜|某某某 at chess or table tennis: a player, clubs are not named like people
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
-            if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
+            if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) or _TEAM_RECORD.match(after) \
                     or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
                     or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}
+        # the club named again in the sentence is the club (阿森纳对桑德兰…，阿森纳连胜)
+        names = {m.text for m in out}
+        for t in tokens:
+            if t.word in names and (t.start, t.end) not in teams \
+                    and not any(m.start < t.end and t.start < m.end for m in taken):
+                out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
+                teams.add((t.start, t.end))
         for k, t in enumerate(tokens):
             if (t.start, t.end) in teams or t.tag not in ("ns", "nr", "nrt", "nz") or len(t.word) < 2 \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
-            left = tokens[k - 2] if k >= 2 and tokens[k - 1].word in ("和", "与", "、", "及") else None
-            right = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word in ("和", "与", "、", "及") else None
+            # (阿森纳对|桑德兰: 对 joins two clubs as it joins a match's sides)
+            left = tokens[k - 2] if k >= 2 and tokens[k - 1].word in ("和", "与", "、", "及", "对") else None
+            right = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word in ("和", "与", "、", "及", "对") else None
             if any(x is not None and (x.start, x.end) in teams for x in (left, right)):
                 out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
         return out
@@ -1201,6 +1217,14 @@ class MentionFinder:
                             or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
                         add(i, t.start, "before-title")  # …, 中组部|某某|局长: after a body the name starts
                         break
+        # a speaker opening the text (某某：…), as interviews and transcripts are written
+        m = _SPEAKER.match(s) if "：" in s or ":" in s else None
+        if m:
+            i, j = m.span(1)
+            sl = lex.is_surname_start(s, i)
+            if sl and 1 <= j - i - sl <= 2 and not self._common_word(s[i:j]) and not self.gaz.lookup(s[i:j]) \
+                    and s[i:j] not in lex.world_places:
+                add(i, j, "speaker")
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
         for k in sorted(present):  # in the order of self._roles: longest first
@@ -1402,6 +1426,15 @@ class MentionFinder:
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
         self._mend_foreign(s, tokens, found, free)
+        if "《" in s:
+            # a name inside the title of a novel, a film or a game (《哈利·波特》, 《某某梦游记》) is
+            # a character's or part of the work's name; a title about a person keeps it (《某某文选》)
+            for m in _WORK_TITLE.finditer(s):
+                title = m.group(1)
+                if _ends_with_any(title, self.lex.collected_works) or any(w in title for w in self.lex.collected_works if len(w) >= 2):
+                    continue
+                for i, j in [x for x in found if m.start() < x[0] and x[1] < m.end()]:
+                    del found[(i, j)]
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 

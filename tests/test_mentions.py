@@ -493,3 +493,34 @@ def test_a_direction_in_a_list_is_no_place(finder):
 def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == {name}
+
+
+@pytest.mark.parametrize("text, team", [
+    ("巴塞罗那两连败之后士气低落", "巴塞罗那"),      # a club's record told right after its name
+    ("本周桑德兰客让浅盘", "桑德兰"),                # its odds
+    ("往绩上阿森纳对桑德兰占优，阿森纳连胜", "桑德兰"),  # 对 joins two clubs
+])
+def test_a_club_told_of_by_its_record_is_a_team(finder, text, team):
+    got = found(finder, text)
+    assert (team, "organization") in got and (team, "person") not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他从小爱读《哈利·波特》", None),       # a character of a novel
+    ("影片《阿甘正传》上映", None),
+    ("认真学习《邓小平文选》", "邓小平"),     # a title about a person keeps the name
+])
+def test_a_name_inside_a_title_of_a_work(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == ({name} if name else set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("张颐武：我觉得这部片子拍得好", "张颐武"),
+    ("【李成】：谢谢大家", "李成"),
+    ("北京：一场大雪过后", None),            # a dateline's place, not a speaker
+    ("主持人：请坐", None),
+])
+def test_a_speaker_opening_a_transcript(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == ({name} if name else set())
