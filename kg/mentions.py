@@ -18,6 +18,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
+# what a person does, told right after a foreign name (某某复出, 某某因伤缺阵, 某某执导)
+_FOREIGN_PERSON_AFTER = ("复出", "受伤", "伤愈", "因伤", "进球", "破门", "首发", "替补", "出场", "缺阵", "停赛", "转会",
+                         "加盟", "效力", "执教", "生前", "去世", "逝世", "主演", "执导", "表示", "指出", "认为", "透露",
+                         "宣布", "强调", "告诉", "说")
 # Characters that begin the word after a name far more often than they end a given name
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
@@ -1173,8 +1177,9 @@ class MentionFinder:
                     and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
                     and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
-            elif jf and not self._common_word(s[i:jf]):
-                add(i, jf, "after-title")
+            elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
+                         and all(c in _TRANSLIT for c in s[i:jf])):
+                add(i, jf, "after-title")  # 总统|奥巴马: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|加尧姆、)
                 nxt = next((x for x in tokens if x.start == i), None)
@@ -1376,6 +1381,13 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # a transliterated name told by what a person does next (某某复出, 某某因伤, 某某表示),
+        # whatever jieba calls it: its dictionary has many foreign names as places
+        for t in tokens:
+            w = t.word
+            if t.tag in ("ns", "nr", "nrt", "oov") and 3 <= len(w) <= 6 and all(c in _TRANSLIT for c in w) \
+                    and s.startswith(_FOREIGN_PERSON_AFTER, t.end) and w not in lex.world_places and not self.gaz.lookup(w):
+                add(t.start, t.end, "foreign-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1405,10 +1417,24 @@ class MentionFinder:
         # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
         if any(c in s for c in _AND):
             name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
+            # (and a transliterated name on either side of a name, whatever jieba calls it:
+            # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
+            foreign_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrt", "ns", "oov") and 2 <= len(t.word) <= 6
+                                and all(c in _TRANSLIT for c in t.word) and t.word not in lex.world_places
+                                and not self.gaz.lookup(t.word)}
+            foreign_at_end = {t.end: t for t in foreign_at_start.values()}
             for a, b in list(found):
                 t = name_at_start.get(b + 1) if s[b : b + 1] in _AND else None
                 if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
                         and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
+                    add(t.start, t.end, "list-neighbour")
+                if not all(c in self._translit for c in s[a:b]):
+                    continue
+                t = foreign_at_start.get(b + 1) if s[b : b + 1] in _AND else None
+                if t is not None and free(t.start, t.end):
+                    add(t.start, t.end, "list-neighbour")
+                t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
+                if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
         # (e) names already known in this article or page
         for name in known:

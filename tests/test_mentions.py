@@ -524,3 +524,18 @@ def test_a_name_inside_a_title_of_a_work(finder, text, name):
 def test_a_speaker_opening_a_transcript(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == ({name} if name else set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国总统奥巴马发表讲话", "奥巴马"),            # after a post, though jieba calls it a place
+    ("阿德巴约和范佩西已经联手", "阿德巴约"),         # a foreign name beside a name across 和
+    ("球队的洛里亚因伤缺阵", "洛里亚"),              # what a player does tells the name
+])
+def test_foreign_names_jieba_calls_places_or_misses(finder, text, name):
+    got = found(finder, text)
+    assert (name, "person") in got and (name, "place") not in got
+
+
+def test_a_country_beside_a_name_stays_a_place(finder):
+    got = found(finder, "中国和俄罗斯总统普京会谈")
+    assert ("俄罗斯", "place") in got and ("普京", "person") in got
