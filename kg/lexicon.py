@@ -54,6 +54,7 @@ class Lexicon:
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
     region_endings: frozenset[str]  # 盆地, 流域, 地区: what a region's name ends with
+    collected_works: frozenset[str]  # 文选, 传, 年谱: a title holding them is about a person
     org_names: dict  # well-known short names of bodies -> schema class
     org_subunits: dict  # 分会, 系 -> the endings the body before them must have (empty: any)
     title_re: re.Pattern
@@ -96,6 +97,7 @@ def load_lexicon() -> Lexicon:
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         region_endings=_words("region_endings.txt"),
+        collected_works=_words("collected_works.txt"),
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},
         org_subunits={r[0]: tuple(r[1].split()) if len(r) > 1 else () for r in read_resource_lines("org_subunits.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),

@@ -18,6 +18,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
+# what a person does, told right after a foreign name (某某复出, 某某因伤缺阵, 某某执导)
+_FOREIGN_PERSON_AFTER = ("复出", "受伤", "伤愈", "因伤", "进球", "破门", "首发", "替补", "出场", "缺阵", "停赛", "转会",
+                         "加盟", "效力", "执教", "生前", "去世", "逝世", "主演", "执导", "表示", "指出", "认为", "透露",
+                         "宣布", "强调", "告诉", "说")
 # Characters that begin the word after a name far more often than they end a given name
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
@@ -102,6 +106,10 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球", "德比")
+# a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
+# 某某客让浅盘, 某某胜赔2.39): players are not told of so
+_TEAM_RECORD = re.compile(r"(?:[两三四五六七八九十\d]?连[胜败平负]|\d+战|\d+胜|\d+平\d*负|积\d|近况|近期两连|上轮|此战|"
+                          r"[胜平负]赔|[主客]让|[主客]胜|告负|排名|站稳榜首|等队|无平|难言稳胜|可作胆)")
 _VERSUS = re.compile(r"\s*(?:vs|VS|Vs|对阵)\.?\s*")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
@@ -133,6 +141,10 @@ _OPENS_NO_NAME = frozenset(("v", "vn", "vd", "d", "p", "c", "t", "f", "m", "r", 
 _COMRADE_TAGS = frozenset(("nr", "nrfg", "nrt", "n", "nz", "ns", "t", "oov", "r"))
 # a name's given part is never a time or function word (谈|明年)
 _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
+# a speaker's name opening a text, maybe in brackets, before a colon
+_SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
+# the title of a work, without titles inside it
+_WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
@@ -797,7 +809,7 @@ class MentionFinder:
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
-        if not _MATCH_CUE.search(s):
+        if not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
         out = []
         for k, t in enumerate(tokens):
@@ -809,18 +821,26 @@ class MentionFinder:
             if len(w) == 3 and t.tag in ("nr", "oov") and self._surname_shaped(w) and not self.gaz.lookup(w):
                 continue  # 战胜|某某某 at chess or table tennis: a player, clubs are not named like people
             before, after = s[max(0, t.start - 2) : t.start], s[t.end : t.end + 4]
-            if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) \
+            if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) or _TEAM_RECORD.match(after) \
                     or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
                     or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}
+        # the club named again in the sentence is the club (阿森纳对桑德兰…，阿森纳连胜)
+        names = {m.text for m in out}
+        for t in tokens:
+            if t.word in names and (t.start, t.end) not in teams \
+                    and not any(m.start < t.end and t.start < m.end for m in taken):
+                out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
+                teams.add((t.start, t.end))
         for k, t in enumerate(tokens):
             if (t.start, t.end) in teams or t.tag not in ("ns", "nr", "nrt", "nz") or len(t.word) < 2 \
                     or any(m.start < t.end and t.start < m.end for m in taken):
                 continue
-            left = tokens[k - 2] if k >= 2 and tokens[k - 1].word in ("和", "与", "、", "及") else None
-            right = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word in ("和", "与", "、", "及") else None
+            # (阿森纳对|桑德兰: 对 joins two clubs as it joins a match's sides)
+            left = tokens[k - 2] if k >= 2 and tokens[k - 1].word in ("和", "与", "、", "及", "对") else None
+            right = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].word in ("和", "与", "、", "及", "对") else None
             if any(x is not None and (x.start, x.end) in teams for x in (left, right)):
                 out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
         return out
@@ -1157,8 +1177,9 @@ class MentionFinder:
                     and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
                     and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
-            elif jf and not self._common_word(s[i:jf]):
-                add(i, jf, "after-title")
+            elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
+                         and all(c in _TRANSLIT for c in s[i:jf])):
+                add(i, jf, "after-title")  # 总统|奥巴马: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|加尧姆、)
                 nxt = next((x for x in tokens if x.start == i), None)
@@ -1201,6 +1222,14 @@ class MentionFinder:
                             or self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt"):
                         add(i, t.start, "before-title")  # …, 中组部|某某|局长: after a body the name starts
                         break
+        # a speaker opening the text (某某：…), as interviews and transcripts are written
+        m = _SPEAKER.match(s) if "：" in s or ":" in s else None
+        if m:
+            i, j = m.span(1)
+            sl = lex.is_surname_start(s, i)
+            if sl and 1 <= j - i - sl <= 2 and not self._common_word(s[i:j]) and not self.gaz.lookup(s[i:j]) \
+                    and s[i:j] not in lex.world_places:
+                add(i, j, "speaker")
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
         for k in sorted(present):  # in the order of self._roles: longest first
@@ -1352,6 +1381,13 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # a transliterated name told by what a person does next (某某复出, 某某因伤, 某某表示),
+        # whatever jieba calls it: its dictionary has many foreign names as places
+        for t in tokens:
+            w = t.word
+            if t.tag in ("ns", "nr", "nrt", "oov") and 3 <= len(w) <= 6 and all(c in _TRANSLIT for c in w) \
+                    and s.startswith(_FOREIGN_PERSON_AFTER, t.end) and w not in lex.world_places and not self.gaz.lookup(w):
+                add(t.start, t.end, "foreign-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1381,10 +1417,24 @@ class MentionFinder:
         # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
         if any(c in s for c in _AND):
             name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
+            # (and a transliterated name on either side of a name, whatever jieba calls it:
+            # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
+            foreign_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrt", "ns", "oov") and 2 <= len(t.word) <= 6
+                                and all(c in _TRANSLIT for c in t.word) and t.word not in lex.world_places
+                                and not self.gaz.lookup(t.word)}
+            foreign_at_end = {t.end: t for t in foreign_at_start.values()}
             for a, b in list(found):
                 t = name_at_start.get(b + 1) if s[b : b + 1] in _AND else None
                 if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
                         and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
+                    add(t.start, t.end, "list-neighbour")
+                if not all(c in self._translit for c in s[a:b]):
+                    continue
+                t = foreign_at_start.get(b + 1) if s[b : b + 1] in _AND else None
+                if t is not None and free(t.start, t.end):
+                    add(t.start, t.end, "list-neighbour")
+                t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
+                if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
         # (e) names already known in this article or page
         for name in known:
@@ -1401,8 +1451,70 @@ class MentionFinder:
                 whole = [(a, b) for a, b in found if a <= i and b > j]
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
+        self._mend_foreign(s, tokens, found, free)
+        if "《" in s:
+            # a name inside the title of a novel, a film or a game (《哈利·波特》, 《某某梦游记》) is
+            # a character's or part of the work's name; a title about a person keeps it (《某某文选》)
+            for m in _WORK_TITLE.finditer(s):
+                title = m.group(1)
+                if _ends_with_any(title, self.lex.collected_works) or any(w in title for w in self.lex.collected_works if len(w) >= 2):
+                    continue
+                for i, j in [x for x in found if m.start() < x[0] and x[1] < m.end()]:
+                    del found[(i, j)]
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
+        """A transliterated name jieba cut apart (吉|拉蒂诺, 贝鲁斯科|尼, 马基延|科指出, 菲尔|普斯):
+        the name found in one piece takes the pieces beside it spelt with the same characters,
+        where they are words of their own or glued to the next word, never a function word,
+        a place's or a body's ending."""
+        translit = self._translit
+        at_start = {t.start: t for t in tokens}
+        at_end = {t.end: t for t in tokens}
+        inside = {c: t for t in tokens for c in range(t.start + 1, t.end)}
+        lex = self.lex
+
+        def piece(w: str) -> bool:
+            return all(c in translit and c not in _FUNCTION_CHARS and c not in lex.place_suffixes
+                       and c not in lex.org_suffixes for c in w)
+
+        for (i, j), rule in list(found.items()):
+            w = s[i:j]
+            if len(w) < 2 or not all(c in translit for c in w):
+                continue
+            sl = lex.is_surname_start(w, 0)
+            # a Chinese name spelt with these characters (马丁, 安娜) starts with its surname,
+            # and three characters are its whole length
+            chinese = sl and len(w) <= 3 and all(c in lex.given_chars for c in w[sl:])
+            a, b = i, j
+            if b in inside and inside[b].tag in ("nr", "nrt", "nrfg") and piece(s[b:inside[b].end]):
+                b = inside[b].end  # 彼特杰克|逊: the name ends where jieba's name word does
+            for _ in range(2):
+                t = at_start.get(b)
+                if t is None or b - a >= 7:
+                    break
+                if len(t.word) == 1 and piece(t.word) and t.tag not in _FUNCTION_TAGS and not (chinese and b - a >= 3):
+                    b = t.end  # 贝鲁斯科|尼, 巴普蒂斯|塔和
+                elif 2 <= len(t.word) <= 3 and t.tag in ("nr", "nrt", "oov") and piece(t.word) \
+                        and (t.tag != "oov" or not _CJK.match(s[t.end : t.end + 1] or "。")):
+                    b = t.end  # 谢尔久|科夫
+                elif len(t.word) >= 2 and t.tag == "oov" and piece(t.word[0]) and self.seg.known(s[b + 1 : b + 3]) \
+                        and self.seg.tag(s[b + 1 : b + 3]) not in ("nr", "nrt", "nrfg", "ns"):
+                    b += 1  # 迈卡沃|伊独占: the last character glued to the verb after it
+                    break
+                else:
+                    break
+            t = at_end.get(a)
+            if t is not None and not chinese and j - i + len(t.word) <= 7 and piece(t.word) and (
+                    (len(t.word) == 1 and (t.start == 0 or not _CJK.match(s[t.start - 1]) or s[t.start - 1] in _FUNCTION_CHARS
+                                           or at_end.get(t.start) is not None and (len(at_end[t.start].word) >= 2
+                                                                                  or at_end[t.start].tag in _FUNCTION_TAGS)))
+                    or (2 <= len(t.word) <= 3 and t.tag in ("nr", "nrt", "oov"))):
+                a = t.start  # 吉|拉蒂诺, 多布|罗夫斯基
+            if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
+                del found[(i, j)]
+                found[(a, b)] = rule
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -587,6 +588,67 @@ def extract_page(page: Page, *, lac: bool = False) -> tuple[ArticleFacts, ...]:
     return st.facts
 
 
+# characters that never stand inside an address: function words and the verbs' particles
+_NOT_IN_ADDRESS = "的了在是和与及到从向对把被就都也还又这那有为以等着过将于而或并其该每各我你他她它们"
+
+
+@functools.lru_cache(maxsize=1)
+def _address_tail() -> re.Pattern:
+    from kg.lexicon import read_resource_lines
+
+    parts = sorted({w for row in read_resource_lines("address_parts.txt") for w in row}, key=len, reverse=True)
+    ends = "|".join(re.escape(p) for p in parts)
+    fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
+    # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
+    return re.compile(f"(?:{fill}{{0,7}}?(?:{ends}))+")
+
+
+def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
+    """A country or a world region written before the noun it qualifies (中国人, 亚洲盘, 日本经济)
+    says whose, not where: no address. After a verb of place (在中国, 到日本) it is one."""
+    from kg.mentions import _TO_PLACE
+
+    world = load_lexicon().world_places
+    place_starts = {m.start for m in ms if m.type == "place"}
+    out = []
+    for m in ms:
+        if m.end in place_starts:
+            out.append(m)  # 美国|加州…: the country opens an address
+            continue
+        nxt = text[m.end : m.end + 1]
+        if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
+                and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")):
+            continue
+        out.append(m)
+    return out
+
+
+def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place and the roads, numbers and buildings written right after it, one address
+    (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
+    address never runs into another mention that is not a place."""
+    taken = sorted((m.start, m.end) for m in ms if m.type != "place")
+    out = []
+    for m in ms:
+        if m.type == "place":
+            tail = _address_tail().match(text, m.end)
+            if tail:
+                end = tail.end()
+                end = min([a for a, _ in taken if m.end <= a < end] + [end])
+                # (the ending must close the tail: a mention cut it short)
+                cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                if cut:
+                    m = replace(m, end=end, text=text[m.start:end], rule="address")
+        out.append(m)
+    # places the tail ran over are the address's now
+    kept = []
+    for m in sorted(out, key=lambda m: (m.start, -m.end)):
+        if m.type == "place" and kept and kept[-1].type == "place" and kept[-1].start <= m.start and m.end <= kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -607,7 +669,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
     out = []
     found = [m for m in finder.find(view.text) if m.rule not in ("inner-body", "inner-place")]
     if join_places:
-        found = _join_adjacent_places(found)
+        found = _join_adjacent_places(join_addresses(view.text, _drop_modifier_countries(view.text, found)))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

@@ -482,3 +482,60 @@ def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
 
 def test_a_direction_in_a_list_is_no_place(finder):
     assert ("南部", "place") not in found(finder, "江南、华南南部、西南地区有雨")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("球迷都在等莫里尼奥回来", "莫里尼奥"),            # 莫 jieba's adverb, the name's first syllable
+    ("教练组认为巴普蒂斯塔和队友状态不错", "巴普蒂斯塔"),  # the last syllable a word of its own
+    ("大家都知道波多尔斯基有望复出", "波多尔斯基"),       # both ends cut off
+    ("昨天吉拉蒂诺又进了一球", "吉拉蒂诺"),
+])
+def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {name}
+
+
+@pytest.mark.parametrize("text, team", [
+    ("巴塞罗那两连败之后士气低落", "巴塞罗那"),      # a club's record told right after its name
+    ("本周桑德兰客让浅盘", "桑德兰"),                # its odds
+    ("往绩上阿森纳对桑德兰占优，阿森纳连胜", "桑德兰"),  # 对 joins two clubs
+])
+def test_a_club_told_of_by_its_record_is_a_team(finder, text, team):
+    got = found(finder, text)
+    assert (team, "organization") in got and (team, "person") not in got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("他从小爱读《哈利·波特》", None),       # a character of a novel
+    ("影片《阿甘正传》上映", None),
+    ("认真学习《邓小平文选》", "邓小平"),     # a title about a person keeps the name
+])
+def test_a_name_inside_a_title_of_a_work(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == ({name} if name else set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("张颐武：我觉得这部片子拍得好", "张颐武"),
+    ("【李成】：谢谢大家", "李成"),
+    ("北京：一场大雪过后", None),            # a dateline's place, not a speaker
+    ("主持人：请坐", None),
+])
+def test_a_speaker_opening_a_transcript(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == ({name} if name else set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("美国总统奥巴马发表讲话", "奥巴马"),            # after a post, though jieba calls it a place
+    ("阿德巴约和范佩西已经联手", "阿德巴约"),         # a foreign name beside a name across 和
+    ("球队的洛里亚因伤缺阵", "洛里亚"),              # what a player does tells the name
+])
+def test_foreign_names_jieba_calls_places_or_misses(finder, text, name):
+    got = found(finder, text)
+    assert (name, "person") in got and (name, "place") not in got
+
+
+def test_a_country_beside_a_name_stays_a_place(finder):
+    got = found(finder, "中国和俄罗斯总统普京会谈")
+    assert ("俄罗斯", "place") in got and ("普京", "person") in got

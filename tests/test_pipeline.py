@@ -1,5 +1,7 @@
 """The pipeline end to end: stages, relations, events, resolution, on hand-written pages."""
 
+import pytest
+
 from kg.ingest import Page
 from kg.pipeline import STAGES, PageState, extract_page, extract_text_mentions
 
@@ -138,3 +140,24 @@ def test_a_company_and_its_legal_form_are_one_body():
     assert {"长城电子集团", "长城电子集团有限公司"} <= names
     rels = [r for af in facts for r in af.relations if r.predicate == "parentOrganization"]
     assert not [r for r in rels if r.subject == r.object]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("报名地点：苏州市姑苏区人民路188号3楼", "苏州市姑苏区人民路188号3楼"),  # roads, numbers, floors
+    ("活动在成都春熙路步行街举行", "成都春熙路步行街"),
+    ("项目位于廊坊市政广场南侧", "廊坊市政广场南侧"),
+    ("他在北京举办了画展", "北京"),                                    # a verb ends the place
+])
+def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
+    assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("不少中国人喜欢红木家具", None),   # the country qualifies a noun: whose, not where
+    ("日本经济陷入萧条", None),
+    ("他在日本工作了三年", "日本"),     # after a verb of place it is where
+    ("他去了美国纽约州", "美国纽约州"),  # it opens an address
+])
+def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
+    places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
+    assert places == ({place} if place else set())
