@@ -431,23 +431,60 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             add(s, _SOURCE, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end))
         add(s, K["confidence"], _decimal(ev.confidence))
 
-    # co-occurrence, apart from the typed relations
+    # co-occurrence, apart from the typed relations: tens of thousands of pairs, each with
+    # its node and evidence nodes, made here directly as the adds and `_evidence_nodes` would
+    # make them (the general way only where two pairs' hashes meet)
+    p_cooc, c_cooc, p_part, p_weight = K["coOccursWith"], K["CoOccurrence"], K["participant"], K["weight"]
+    p_evidence, c_evidence, p_sentence, p_headline = K["evidence"], K["Evidence"], K["sentence"], S["headline"]
+    cooc_base, sha1 = f"{_KGID_BASE}cooc/", hashlib.sha1
+    linked: set = set()  # (ia, ib) already under coOccursWith: a hub's list is long to search
+    weights = []  # (node, weight) of every pair of two IRIs, for kg:FrequentCoOccurrence
     for (a, b), evs in sorted(cooc.items()):
         ia, ib = iri(a), iri(b)
-        add(ia, K["coOccursWith"], ib)
-        c = f"{_KGID_BASE}cooc/{_hash(a, b)}"
+        if (ia, ib) not in linked:  # add(ia, coOccursWith, ib)
+            linked.add((ia, ib))
+            props = subjects.get(ia)
+            if props is None:
+                subjects[ia] = {p_cooc: [ib]}
+            else:
+                objs = props.get(p_cooc)
+                if objs is None:
+                    props[p_cooc] = [ib]
+                else:
+                    objs.append(ib)
+        c = cooc_base + sha1(f"{a}\x1f{b}".encode("utf-8")).hexdigest()[:16]  # _hash(a, b)
+        if ia != ib:
+            weights.append((c, len(evs)))
         if c in subjects:  # two pairs with one hash: the adds, which keep a set of triples
-            add(c, _A, K["CoOccurrence"])
-            add(c, K["participant"], ia)
-            add(c, K["participant"], ib)
-            add(c, K["weight"], _integer(len(evs)))
-        else:  # a new node, made at once as the four adds would make it
-            subjects[c] = {_A: [K["CoOccurrence"]], K["participant"]: [ia] if ia == ib else [ia, ib],
-                           K["weight"]: [_integer(len(evs))]}
-        _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
-    frequent = frequent_pairs(((f"{_KGID_BASE}cooc/{_hash(a, b)}", len(evs)) for (a, b), evs in cooc.items()
-                               if iri(a) != iri(b)))
-    for c in sorted(frequent):
+            add(c, _A, c_cooc)
+            add(c, p_part, ia)
+            add(c, p_part, ib)
+            add(c, p_weight, _integer(len(evs)))
+            _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
+            continue
+        props = subjects[c] = {_A: [c_cooc], p_part: [ia] if ia == ib else [ia, ib], p_weight: [_integer(len(evs))]}
+        uniq = evs if len(evs) == 1 else sorted({(e.source, e.start, e.end): e for e in evs}.values(),
+                                                key=_source_start)
+        if not uniq:
+            continue
+        refs = props[p_evidence] = []
+        for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
+            n = f"{c}/{i}"
+            refs.append(n)
+            if n in subjects:
+                add(n, _A, c_evidence)
+                add(n, p_sentence, _zh(e.sentence))
+                add(n, _SOURCE, _source_ref(e.source, e.start, e.end))
+                add(n, _DERIVED, article_iri(e.article))
+                if e.headline:
+                    add(n, p_headline, _zh(e.headline))
+                continue
+            ep = subjects[n] = {_A: [c_evidence], p_sentence: [_new_tuple(Lit, (e.sentence, "zh", ""))],
+                                _SOURCE: [_new_tuple(Lit, (f"{e.source}#char={e.start},{e.end}", "", ""))],
+                                _DERIVED: [article_iri(e.article)]}
+            if e.headline:
+                ep[p_headline] = [_new_tuple(Lit, (e.headline, "zh", ""))]
+    for c in sorted(frequent_pairs(weights)):
         add(c, _A, K["FrequentCoOccurrence"])
     return Triples(subjects)
 
