@@ -178,12 +178,7 @@ def _force_layout(n: int, edges: list[tuple[int, int, float]], seed: int):
         for lo in range(0, n, rows):
             dx = np.subtract.outer(x[lo:lo + rows], sx)
             dy = np.subtract.outer(y[lo:lo + rows], sy)
-            inv = dx * dx
-            inv += dy * dy
-            np.maximum(inv, 1e-4, out=inv)
-            np.divide(1.0, inv, out=inv)  # k = 1: repulsion k^2 / d along the unit vector
-            np.multiply(dx, inv, out=dx)
-            np.multiply(dy, inv, out=dy)
+            _repel(np, dx, dy)
             dx.sum(1, out=fx[lo:lo + rows])
             dy.sum(1, out=fy[lo:lo + rows])
         fx *= scale
@@ -194,6 +189,17 @@ def _force_layout(n: int, edges: list[tuple[int, int, float]], seed: int):
 
 _EXACT = 600  # components up to this size: repulsion between every pair of nodes
 _BLOCK = 1 << 15  # matrix elements worked on at once (a few hundred kB: the processor's cache)
+
+
+def _repel(np, dx, dy) -> None:
+    """Offsets `dx`, `dy` to the repulsion they make, in place: `dx * inv`, `dy * inv` with
+    `inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)`, the same operations on the same numbers."""
+    inv = dx * dx
+    inv += dy * dy
+    np.maximum(inv, 1e-4, out=inv)
+    np.divide(1.0, inv, out=inv)  # k = 1: repulsion k^2 / d along the unit vector
+    np.multiply(dx, inv, out=dx)
+    np.multiply(dy, inv, out=dy)
 
 
 def _attract_and_move(np, x, y, fx, fy, src, dst, w, n, t) -> None:
@@ -240,12 +246,7 @@ def _force_layouts(m: int, runs):
             t = t0 * (1.0 - it / iterations) + 0.02
             dx = xs[:, :, None] - xs[:, None, :]
             dy = ys[:, :, None] - ys[:, None, :]
-            inv = dx * dx
-            inv += dy * dy
-            np.maximum(inv, 1e-4, out=inv)
-            np.divide(1.0, inv, out=inv)  # k = 1: repulsion k^2 / d along the unit vector
-            np.multiply(dx, inv, out=dx)
-            np.multiply(dy, inv, out=dy)
+            _repel(np, dx, dy)
             fx = dx.sum(2).reshape(n) * 1.0
             fy = dy.sum(2).reshape(n) * 1.0
             _attract_and_move(np, x, y, fx, fy, src, dst, w, n, t)
