@@ -251,41 +251,113 @@ def _process_pool(jobs: int) -> ProcessPoolExecutor:
 
 
 def write_outputs(g, outdir, *, html: bool = True, jobs: int = 1) -> list[Path]:
-    """graph.ttl, graph.json (node-link), graph.graphml and graph.html, written as one: every
-    file is rendered first, then all are renamed into place (`kg.rdf.write_atomic_many`), so a
-    failed or interrupted build leaves the previous set whole, never a new graph.ttl beside an
-    old graph.html.
+    """graph.ttl, graph.json (node-link), graph.graphml and graph.html, written as one
+    (`kg.rdf.StagedFiles`): each file goes to a temporary file as soon as it is rendered, and
+    all are renamed into place at the end, so a failed or interrupted build leaves the previous
+    set whole, never a new graph.ttl beside an old graph.html.
 
     `g` is a build's `kg.rdf.Triples` (or an rdflib Graph). With `jobs` > 1 the Turtle, the
-    GraphML and the page are rendered in forked children while this process makes the networkx
-    view and the JSON: the same bytes, in well under half the time on two cores."""
+    GraphML and the page are rendered and written by forked children while this process makes
+    the networkx view and the JSON (written by a forked child as well): the same bytes, in well
+    under half the time on two cores."""
     from kg.graph import to_networkx
-    from kg.rdf import turtle_bytes, write_atomic_many
+    from kg.rdf import Forked, StagedFiles, can_fork, turtle_bytes
 
     outdir = Path(outdir)
-    fork = jobs > 1 and _can_fork()
-    with contextlib.ExitStack() as stack:
+    fork = jobs > 1 and can_fork()
+    names = ["graph.ttl", "graph.json", "graph.graphml"] + (["graph.html"] if html else [])
+    with StagedFiles() as staged:
 
-        def render(make):
-            return stack.enter_context(_Forked(make)) if fork else _Done(make())
+        def render(name, make):
+            if fork:
+                staged.adopt(Forked(make, into=staged.reserve(outdir / name)).__enter__())
+            else:
+                staged.write(outdir / name, make())
 
-        ttl = render(lambda: turtle_bytes(g))  # needs no view: started first
+        render("graph.ttl", lambda: turtle_bytes(g))  # needs no view: started first
         G = to_networkx(g)
-        page = render(lambda: _html_bytes(G)) if html else None  # the longest: the layout
-        graphml = render(lambda: _graphml_bytes(G))
-        out = [(outdir / "graph.json", _json_bytes(G))]
-        out = [(outdir / "graph.ttl", ttl.result()), *out, (outdir / "graph.graphml", graphml.result())]
-        if page is not None:
-            out.append((outdir / "graph.html", page.result()))
-    write_atomic_many(out)
-    return [path for path, _ in out]
+        if html:
+            render("graph.html", lambda: _html_bytes(G))  # the longest: the layout
+        render("graph.graphml", lambda: _graphml_bytes(G))
+        staged.write(outdir / "graph.json", _json_bytes(G), background=fork)
+        staged.commit()
+    return [outdir / name for name in names]
 
 
 def _json_bytes(G) -> bytes:
-    import networkx as nx
+    """`nx.node_link_data(G, edges="links")` as `_indented_json` writes it."""
+    text = _view_json(G)
+    if text is None:
+        import networkx as nx
 
-    data = nx.node_link_data(G, edges="links")
-    return _indented_json(data).encode("utf-8")
+        text = _indented_json(nx.node_link_data(G, edges="links"))
+    return text.encode("utf-8")
+
+
+_NODE_KEYS = frozenset(("aliases", "articles", "date", "kind", "name", "subkind", "titles"))
+_EDGE_KEYS = frozenset(("confidence", "cooccurrence", "evidence", "relation", "rule", "weight"))
+_ARTICLE_KEYS = frozenset(("headline", "iri", "source"))
+_EVIDENCE_KEYS = frozenset(("headline", "sentence", "source"))
+
+
+def _view_json(G) -> str | None:
+    """The node-link JSON of a view made by `kg.graph.to_networkx`, character for character
+    what `_indented_json(nx.node_link_data(G, edges="links"))` writes, about three times as
+    fast: kg's attributes are known, so each node and edge is one template, its strings left to
+    the C escaper. None for a graph with anything else (other attributes, types, graph data):
+    that goes the general way."""
+    import math
+    from json.encoder import encode_basestring as e
+
+    if not (G.is_directed() and G.is_multigraph()) or G.graph:
+        return None
+
+    def strings(values) -> str:  # a list of strings one level below a node's items
+        return "[\n    " + ",\n    ".join(map(e, values)) + "\n   ]" if values else "[]"
+
+    try:
+        nodes = []
+        for n, a in G.nodes(data=True):
+            if a.keys() != _NODE_KEYS or type(n) is not str:
+                return None
+            arts = a["articles"]
+            if arts:
+                if any(x.keys() != _ARTICLE_KEYS for x in arts):
+                    return None
+                arts = "[\n" + ",\n".join([
+                    f'    {{\n     "headline": {e(x["headline"])},\n     "iri": {e(x["iri"])},\n'
+                    f'     "source": {e(x["source"])}\n    }}' for x in arts]) + "\n   ]"
+            else:
+                arts = "[]"
+            nodes.append(f'  {{\n   "aliases": {strings(a["aliases"])},\n   "articles": {arts},\n'
+                         f'   "date": {e(a["date"])},\n   "id": {e(n)},\n   "kind": {e(a["kind"])},\n'
+                         f'   "name": {e(a["name"])},\n   "subkind": {e(a["subkind"])},\n'
+                         f'   "titles": {strings(a["titles"])}\n  }}')
+        links = []
+        for u, v, k, a in G.edges(keys=True, data=True):
+            conf, co, w = a["confidence"], a["cooccurrence"], a["weight"]
+            if (a.keys() != _EDGE_KEYS or type(conf) is not float or not math.isfinite(conf) or type(co) is not bool
+                    or type(w) is not int or type(u) is not str or type(v) is not str):
+                return None
+            evs = a["evidence"]
+            if evs:
+                if any(x.keys() != _EVIDENCE_KEYS for x in evs):
+                    return None
+                evs = "[\n" + ",\n".join([
+                    f'    {{\n     "headline": {e(x["headline"])},\n     "sentence": {e(x["sentence"])},\n'
+                    f'     "source": {e(x["source"])}\n    }}' for x in evs]) + "\n   ]"
+            else:
+                evs = "[]"
+            links.append(f'  {{\n   "confidence": {float.__repr__(conf)},\n   "cooccurrence": {"true" if co else "false"},\n'
+                         f'   "evidence": {evs},\n   "key": {e(k)},\n   "relation": {e(a["relation"])},\n'
+                         f'   "rule": {e(a["rule"])},\n   "source": {e(u)},\n   "target": {e(v)},\n'
+                         f'   "weight": {int.__repr__(w)}\n  }}')
+    except (TypeError, AttributeError):  # a value that is not a string, a list or a dict where kg puts one
+        return None
+    return ('{\n "directed": true,\n "graph": {},\n "links": '
+            + ("[\n" + ",\n".join(links) + "\n ]" if links else "[]")
+            + ',\n "multigraph": true,\n "nodes": '
+            + ("[\n" + ",\n".join(nodes) + "\n ]" if nodes else "[]") + "\n}")
 
 
 def _indented_json(obj) -> str:
@@ -445,84 +517,6 @@ def _html_bytes(G) -> bytes:
     from kg.viz import render_html
 
     return render_html(G, title="kg").encode("utf-8")
-
-
-def _can_fork() -> bool:
-    import threading
-
-    # forking a process with other threads running can copy a lock some thread holds
-    return hasattr(os, "fork") and sys.platform.startswith("linux") and threading.active_count() == 1
-
-
-class _Forked:
-    """`render()` run in a forked child, its bytes read back through a pipe: the child starts
-    with this process's graph in memory instead of being sent a pickle of it. An exception in
-    the child is raised again by `result()`; leaving the block early ends the child."""
-
-    def __init__(self, render):
-        self.render = render
-        self.pid = None
-
-    def __enter__(self):
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: render, send, and leave without running the parent's clean-up
-            import gc
-
-            # a collection would walk the whole inherited heap, copying every page it touches;
-            # the child lives for one render
-            gc.disable()
-            status = 0
-            try:
-                os.close(r)
-                try:
-                    data = b"\0" + self.render()
-                except BaseException as exc:  # noqa: BLE001 (told to the parent, which raises it)
-                    data = b"\1" + _pickled_error(exc)
-                with os.fdopen(w, "wb") as f:
-                    f.write(data)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
-        os.close(w)
-        self.pid, self.fd = pid, r
-        return self
-
-    def result(self) -> bytes:
-        import pickle
-
-        with os.fdopen(self.fd, "rb") as f:
-            data = f.read()
-        self.fd = None
-        os.waitpid(self.pid, 0)
-        self.pid = None
-        if data[:1] == b"\0":
-            return data[1:]
-        if data[:1] == b"\1":
-            raise pickle.loads(data[1:])
-        raise KGError("a process rendering the graph's files died before it finished")
-
-    def __exit__(self, *exc):
-        if self.pid is not None:  # left early (an error, an interrupt): the child's work is not needed
-            import signal
-
-            with contextlib.suppress(OSError):
-                os.kill(self.pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.waitpid(self.pid, 0)
-            if self.fd is not None:
-                os.close(self.fd)
-        return False
-
-
-def _pickled_error(exc: BaseException) -> bytes:
-    import pickle
-
-    try:
-        return pickle.dumps(exc)
-    except Exception:  # an exception that does not pickle: its type and message
-        return pickle.dumps(KGError(f"{type(exc).__name__}: {exc}"))
 
 
 # ---- unchanged builds ------------------------------------------------------------------------

@@ -93,7 +93,8 @@ def to_networkx(g) -> nx.MultiDiGraph:
 
     def evidence_of(props) -> list[dict]:
         out = []
-        for e in sorted(props.get(evidence_p, ()), key=_order):
+        evs = props.get(evidence_p, ())
+        for e in sorted(evs, key=_order) if len(evs) > 1 else evs:  # nearly always one
             ep = subjects.get(e, empty)
             out.append({"sentence": _text_of(ep.get(sentence)), "source": _text_of(ep.get(source)),
                         "headline": _text_of(ep.get(headline))})
@@ -182,9 +183,14 @@ def to_networkx(g) -> nx.MultiDiGraph:
                 G.add_edge(s, o, key=rel, relation=rel, weight=1, cooccurrence=False,
                            confidence=conf, rule=rule, evidence=evs)
     participant, weight = str(KG.participant), str(KG.weight)
-    for c in sorted(cooccurrences, key=_order):
+    plain = all(type(c) is str for c in cooccurrences)  # IRIs, no blank nodes: ordered as strings
+    for c in sorted(cooccurrences) if plain else sorted(cooccurrences, key=_order):
         props = subjects[c]
-        parts = sorted(_str(x) for x in props.get(participant, ()))
+        parts = props.get(participant, ())
+        if len(parts) == 2 and type(parts[0]) is str and type(parts[1]) is str:  # two IRIs, as kg writes them
+            parts = parts if parts[0] <= parts[1] else parts[::-1]
+        else:
+            parts = sorted(_str(x) for x in parts)
         if len(parts) != 2 or parts[0] not in G or parts[1] not in G:
             continue
         w = value(c, weight)

@@ -21,7 +21,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from kg.records import ArticleFacts, Evidence
 
 __all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "build_triples", "Triples", "Lit", "write_turtle", "turtle_bytes",
-           "write_atomic", "write_atomic_many", "bind_prefixes"]
+           "write_atomic", "write_atomic_many", "StagedFiles", "Forked", "can_fork", "bind_prefixes"]
 
 SDO = Namespace("https://schema.org/")
 KG = Namespace("https://w3id.org/kgzh/ns#")
@@ -431,23 +431,60 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
             add(s, _SOURCE, _source_ref(ev.evidence.source, ev.evidence.start, ev.evidence.end))
         add(s, K["confidence"], _decimal(ev.confidence))
 
-    # co-occurrence, apart from the typed relations
+    # co-occurrence, apart from the typed relations: tens of thousands of pairs, each with
+    # its node and evidence nodes, made here directly as the adds and `_evidence_nodes` would
+    # make them (the general way only where two pairs' hashes meet)
+    p_cooc, c_cooc, p_part, p_weight = K["coOccursWith"], K["CoOccurrence"], K["participant"], K["weight"]
+    p_evidence, c_evidence, p_sentence, p_headline = K["evidence"], K["Evidence"], K["sentence"], S["headline"]
+    cooc_base, sha1 = f"{_KGID_BASE}cooc/", hashlib.sha1
+    linked: set = set()  # (ia, ib) already under coOccursWith: a hub's list is long to search
+    weights = []  # (node, weight) of every pair of two IRIs, for kg:FrequentCoOccurrence
     for (a, b), evs in sorted(cooc.items()):
         ia, ib = iri(a), iri(b)
-        add(ia, K["coOccursWith"], ib)
-        c = f"{_KGID_BASE}cooc/{_hash(a, b)}"
+        if (ia, ib) not in linked:  # add(ia, coOccursWith, ib)
+            linked.add((ia, ib))
+            props = subjects.get(ia)
+            if props is None:
+                subjects[ia] = {p_cooc: [ib]}
+            else:
+                objs = props.get(p_cooc)
+                if objs is None:
+                    props[p_cooc] = [ib]
+                else:
+                    objs.append(ib)
+        c = cooc_base + sha1(f"{a}\x1f{b}".encode("utf-8")).hexdigest()[:16]  # _hash(a, b)
+        if ia != ib:
+            weights.append((c, len(evs)))
         if c in subjects:  # two pairs with one hash: the adds, which keep a set of triples
-            add(c, _A, K["CoOccurrence"])
-            add(c, K["participant"], ia)
-            add(c, K["participant"], ib)
-            add(c, K["weight"], _integer(len(evs)))
-        else:  # a new node, made at once as the four adds would make it
-            subjects[c] = {_A: [K["CoOccurrence"]], K["participant"]: [ia] if ia == ib else [ia, ib],
-                           K["weight"]: [_integer(len(evs))]}
-        _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
-    frequent = frequent_pairs(((f"{_KGID_BASE}cooc/{_hash(a, b)}", len(evs)) for (a, b), evs in cooc.items()
-                               if iri(a) != iri(b)))
-    for c in sorted(frequent):
+            add(c, _A, c_cooc)
+            add(c, p_part, ia)
+            add(c, p_part, ib)
+            add(c, p_weight, _integer(len(evs)))
+            _evidence_nodes(add, c, evs, article_iri=article_iri, subjects=subjects)
+            continue
+        props = subjects[c] = {_A: [c_cooc], p_part: [ia] if ia == ib else [ia, ib], p_weight: [_integer(len(evs))]}
+        uniq = evs if len(evs) == 1 else sorted({(e.source, e.start, e.end): e for e in evs}.values(),
+                                                key=_source_start)
+        if not uniq:
+            continue
+        refs = props[p_evidence] = []
+        for i, e in enumerate(uniq[:MAX_EVIDENCE], 1):
+            n = f"{c}/{i}"
+            refs.append(n)
+            if n in subjects:
+                add(n, _A, c_evidence)
+                add(n, p_sentence, _zh(e.sentence))
+                add(n, _SOURCE, _source_ref(e.source, e.start, e.end))
+                add(n, _DERIVED, article_iri(e.article))
+                if e.headline:
+                    add(n, p_headline, _zh(e.headline))
+                continue
+            ep = subjects[n] = {_A: [c_evidence], p_sentence: [_new_tuple(Lit, (e.sentence, "zh", ""))],
+                                _SOURCE: [_new_tuple(Lit, (f"{e.source}#char={e.start},{e.end}", "", ""))],
+                                _DERIVED: [article_iri(e.article)]}
+            if e.headline:
+                ep[p_headline] = [_new_tuple(Lit, (e.headline, "zh", ""))]
+    for c in sorted(frequent_pairs(weights)):
         add(c, _A, K["FrequentCoOccurrence"])
     return Triples(subjects)
 
@@ -531,47 +568,195 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
 
 def write_atomic_many(files) -> None:
-    """Write several files as one: all of them or (on an error or an interrupt) none.
-
-    Each `(path, bytes)` goes to a dot-prefixed temporary file beside its target
-    (`.graph.ttl.<pid>.XXXX.tmp`), flushed to disk; only when every one is written are they renamed
-    into place, with SIGINT and SIGTERM held back until the last rename. A failure before that
-    removes the temporary files and leaves every old file as it was; only SIGKILL or a power
-    cut during the renames themselves (microseconds) can mix old and new files.
+    """Write several files as one: all of them or (on an error or an interrupt) none
+    (`StagedFiles`, each file written as it comes).
 
     `KG_TEST_WRITE_PAUSE=SECONDS` (for tests only: tests/test_reliability.py kills a build in
     this window) sleeps after the temporary files are written, before the renames.
     """
-    files = [(Path(p), d) for p, d in files]
-    umask = os.umask(0)
-    os.umask(umask)
-    temps: list[str] = []
-    try:
+    with StagedFiles() as staged:
         for path, data in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _remove_stale_temps(path)
-            # the writer's process id in the name tells a later write whether it is still going
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-            temps.append(tmp)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are ordinary files
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
+            staged.write(path, data)
+        staged.commit()
+
+
+class StagedFiles:
+    """Files written as one: all of them or (on an error or an interrupt) none.
+
+    Each file goes to a dot-prefixed temporary file beside its target
+    (`.graph.ttl.<pid>.XXXX.tmp`) as soon as it is given, flushed to disk; `commit()` renames
+    them all into place, with SIGINT and SIGTERM held back until the last rename. Leaving the
+    block without `commit()` (an error, an interrupt) removes the temporary files and leaves
+    every old file as it was; only SIGKILL or a power cut during the renames themselves
+    (microseconds) can mix old and new files.
+
+    A build writes each output as soon as it is rendered, while the next one is rendered:
+    `write(..., background=True)` hands the writing and the fsync to a forked child, and
+    `reserve()` gives a temporary file for a forked renderer to fill itself (`Forked(...,
+    into=...)`), so the bytes never travel back through this process."""
+
+    def __init__(self):
+        umask = os.umask(0)
+        os.umask(umask)
+        self.mode = 0o666 & ~umask  # mkstemp makes 0600; outputs are ordinary files
+        self.staged: list[tuple[Path, str]] = []  # (target, temporary file), in the order given
+        self.writers: list[Forked] = []
+
+    def __enter__(self):
+        return self
+
+    def reserve(self, path) -> str:
+        """A new, empty temporary file for `path`, renamed onto it by `commit()`."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(path)
+        # the writer's process id in the name tells a later write whether it is still going
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        self.staged.append((path, tmp))
+        try:
+            os.fchmod(fd, self.mode)
+        finally:
+            os.close(fd)
+        return tmp
+
+    def write(self, path, data: bytes, *, background: bool = False) -> None:
+        """Stage `data` for `path`; `background` writes it in a forked child (where there is fork)."""
+        tmp = self.reserve(path)
+        if background and can_fork():
+            self.writers.append(Forked(lambda: data, into=tmp).__enter__())
+        else:
+            _write_synced(tmp, data)
+
+    def adopt(self, writer: "Forked") -> None:
+        """Wait for `writer` (a `Forked` filling a reserved file) before the renames."""
+        self.writers.append(writer)
+
+    def commit(self) -> None:
+        for w in self.writers:
+            w.result()
         pause = os.environ.get("KG_TEST_WRITE_PAUSE")
         if pause:
             time.sleep(float(pause))
         with _signals_deferred():
-            for (path, _), tmp in zip(files, temps):
+            for path, tmp in self.staged:
                 os.replace(tmp, path)
-            temps = []
-    except BaseException:
-        for tmp in temps:
+            self.staged = []
+
+    def __exit__(self, *exc):
+        for w in self.writers:
+            w.__exit__(None, None, None)  # a writer still going is not waited for: it is ended
+        self.writers = []
+        for _, tmp in self.staged:
             try:
                 os.unlink(tmp)
             except FileNotFoundError:
                 pass
-        raise
+        self.staged = []
+        return False
+
+
+def _write_synced(path: str, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def can_fork() -> bool:
+    """Whether `Forked` may fork here: Linux, and no other thread running."""
+    import sys
+    import threading
+
+    # forking a process with other threads running can copy a lock some thread holds
+    return hasattr(os, "fork") and sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+class Forked:
+    """`render()` run in a forked child: the child starts with this process's graph in memory
+    instead of being sent a pickle of it. Its bytes come back through a pipe, or, with `into`
+    (a file, e.g. `StagedFiles.reserve`), the child writes them there itself and flushes them
+    to disk. An exception in the child is raised again by `result()`; leaving the block early
+    ends the child."""
+
+    def __init__(self, render, *, into: str | None = None):
+        self.render, self.into = render, into
+        self.pid = self.fd = None
+
+    def __enter__(self):
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render, send, and leave without running the parent's clean-up
+            import gc
+
+            # a collection would walk the whole inherited heap, copying every page it touches;
+            # the child lives for one render
+            gc.disable()
+            status = 0
+            try:
+                os.close(r)
+                try:
+                    head, data = b"\0", self.render()
+                    if self.into is not None:
+                        _write_synced(self.into, data)
+                        data = b""
+                except BaseException as exc:  # noqa: BLE001 (told to the parent, which raises it)
+                    head, data = b"\1", _pickled_error(exc)
+                with os.fdopen(w, "wb") as f:
+                    f.write(head)
+                    f.write(data)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(w)
+        self.pid, self.fd = pid, r
+        return self
+
+    def result(self) -> bytes:
+        """The child's bytes (b"" when it wrote them to `into`), once it is done."""
+        import pickle
+
+        if self.pid is None:
+            return self.data
+        with os.fdopen(self.fd, "rb") as f:
+            data = f.read()
+        self.fd = None
+        os.waitpid(self.pid, 0)
+        self.pid = None
+        if data[:1] == b"\0":
+            self.data = data[1:]
+            return self.data
+        if data[:1] == b"\1":
+            raise pickle.loads(data[1:])
+        from kg.errors import KGError
+
+        raise KGError("a process rendering or writing the graph's files died before it finished")
+
+    def __exit__(self, *exc):
+        if self.pid is not None:  # left early (an error, an interrupt): the child's work is not needed
+            import contextlib
+            import signal
+
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self.pid, 0)
+            if self.fd is not None:
+                os.close(self.fd)
+                self.fd = None
+            self.pid = None
+        return False
+
+
+def _pickled_error(exc: BaseException) -> bytes:
+    import pickle
+
+    try:
+        return pickle.dumps(exc)
+    except Exception:  # an exception that does not pickle: its type and message
+        from kg.errors import KGError
+
+        return pickle.dumps(KGError(f"{type(exc).__name__}: {exc}"))
 
 
 _STALE_AFTER = 3600  # seconds: a temporary file of an older kg, whose name has no process id

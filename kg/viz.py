@@ -158,43 +158,133 @@ def _force_layout(n: int, edges: list[tuple[int, int, float]], seed: int):
     y = (rng.random(n) - 0.5) * math.sqrt(n) * 2.0
     if not edges:
         return list(zip(x.tolist(), y.tolist()))
+    if n <= _EXACT:
+        return _force_layouts(n, [(edges, x, y)])[0]
     src = np.array([e[0] for e in edges])
     dst = np.array([e[1] for e in edges])
     w = np.array([e[2] for e in edges])
     iterations = 120 if n <= 2000 else 80
     t0 = math.sqrt(n) * 0.3
     sample = 300
+    fx, fy = np.empty(n), np.empty(n)
+    rows = max(1, _BLOCK // sample)
     for it in range(iterations):
         t = t0 * (1.0 - it / iterations) + 0.02
-        if n <= 600:
-            sx, sy, scale = x, y, 1.0
-        else:
-            idx = rng.choice(n, size=sample, replace=False)
-            sx, sy, scale = x[idx], y[idx], n / sample
-        dx = x[:, None] - sx[None, :]
-        dy = y[:, None] - sy[None, :]
-        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)  # k = 1: repulsion k^2 / d along the unit vector
-        fx = (dx * inv).sum(1) * scale
-        fy = (dy * inv).sum(1) * scale
-        ex = x[src] - x[dst]
-        ey = y[src] - y[dst]
-        pull = np.sqrt(ex * ex + ey * ey) * w  # attraction d^2 / k along the unit vector
-        fx += np.bincount(dst, ex * pull, n) - np.bincount(src, ex * pull, n)
-        fy += np.bincount(dst, ey * pull, n) - np.bincount(src, ey * pull, n)
-        # gentle gravity keeps loosely tied nodes from drifting away from their component
-        fx -= 0.05 * x
-        fy -= 0.05 * y
-        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
-        step = np.minimum(length, t) / length
-        x += fx * step
-        y += fy * step
+        idx = rng.choice(n, size=sample, replace=False)
+        sx, sy, scale = x[idx], y[idx], n / sample
+        # repulsion, a block of rows at a time in place: the same operations on the same
+        # numbers as on the whole (n, sample) matrix, row sums included, in a fraction of
+        # the memory traffic
+        for lo in range(0, n, rows):
+            dx = np.subtract.outer(x[lo:lo + rows], sx)
+            dy = np.subtract.outer(y[lo:lo + rows], sy)
+            _repel(np, dx, dy)
+            dx.sum(1, out=fx[lo:lo + rows])
+            dy.sum(1, out=fy[lo:lo + rows])
+        fx *= scale
+        fy *= scale
+        _attract_and_move(np, x, y, fx, fy, src, dst, w, n, t)
     return list(zip(x.tolist(), y.tolist()))
+
+
+_EXACT = 600  # components up to this size: repulsion between every pair of nodes
+_BLOCK = 1 << 15  # matrix elements worked on at once (a few hundred kB: the processor's cache)
+
+
+def _repel(np, dx, dy) -> None:
+    """Offsets `dx`, `dy` to the repulsion they make, in place: `dx * inv`, `dy * inv` with
+    `inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)`, the same operations on the same numbers."""
+    inv = dx * dx
+    inv += dy * dy
+    np.maximum(inv, 1e-4, out=inv)
+    np.divide(1.0, inv, out=inv)  # k = 1: repulsion k^2 / d along the unit vector
+    np.multiply(dx, inv, out=dx)
+    np.multiply(dy, inv, out=dy)
+
+
+def _attract_and_move(np, x, y, fx, fy, src, dst, w, n, t) -> None:
+    """One step's attraction along the edges, gravity, and the move, in place."""
+    ex = x[src] - x[dst]
+    ey = y[src] - y[dst]
+    pull = np.sqrt(ex * ex + ey * ey) * w  # attraction d^2 / k along the unit vector
+    fx += np.bincount(dst, ex * pull, n) - np.bincount(src, ex * pull, n)
+    fy += np.bincount(dst, ey * pull, n) - np.bincount(src, ey * pull, n)
+    # gentle gravity keeps loosely tied nodes from drifting away from their component
+    fx -= 0.05 * x
+    fy -= 0.05 * y
+    length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+    step = np.minimum(length, t) / length
+    x += fx * step
+    y += fy * step
+
+
+def _force_layouts(m: int, runs):
+    """The exact `_force_layout` of several components of `m` nodes (m <= _EXACT) at once:
+    `runs` is `[(edges, x, y)]`, each with edges and its starting positions. A graph has hundreds of
+    small components, and one numpy call per step for all of those of a size costs what one
+    call for one of them did; every number is the one `_force_layout` computes alone (the
+    same elementwise operations, each row summed on its own, each node's pulls added in the
+    same order)."""
+    import numpy as np
+
+    out = []
+    per = max(1, _BLOCK // (m * m))  # components per batch
+    iterations = 120 if m <= 2000 else 80
+    t0 = math.sqrt(m) * 0.3
+    for first in range(0, len(runs), per):
+        batch = runs[first:first + per]
+        k = len(batch)
+        x = np.concatenate([r[1] for r in batch])
+        y = np.concatenate([r[2] for r in batch])
+        # a component's edges, numbered among all the batch's nodes, in their own order
+        src = np.concatenate([np.array([e[0] for e in r[0]], dtype=np.int64) + i * m for i, r in enumerate(batch)])
+        dst = np.concatenate([np.array([e[1] for e in r[0]], dtype=np.int64) + i * m for i, r in enumerate(batch)])
+        w = np.concatenate([np.array([e[2] for e in r[0]], dtype=np.float64) for r in batch])
+        n = k * m
+        xs, ys = x.reshape(k, m), y.reshape(k, m)  # views: x and y move with them
+        for it in range(iterations):
+            t = t0 * (1.0 - it / iterations) + 0.02
+            dx = xs[:, :, None] - xs[:, None, :]
+            dy = ys[:, :, None] - ys[:, None, :]
+            _repel(np, dx, dy)
+            fx = dx.sum(2).reshape(n) * 1.0
+            fy = dy.sum(2).reshape(n) * 1.0
+            _attract_and_move(np, x, y, fx, fy, src, dst, w, n, t)
+        for i in range(k):
+            out.append(list(zip(x[i * m:(i + 1) * m].tolist(), y[i * m:(i + 1) * m].tolist())))
+    return out
 
 
 def _spiral_layout(n: int):
     """Without numpy: nodes on a golden-angle spiral in the given order (central ones first)."""
     golden = math.pi * (3.0 - math.sqrt(5.0))
     return [(math.sqrt(i + 0.5) * math.cos(i * golden), math.sqrt(i + 0.5) * math.sin(i * golden)) for i in range(n)]
+
+
+def _lay_out_components(comps: list[list[str]], adj, seed: int) -> dict[int, list]:
+    """Component number -> its `_force_layout` points (components of two nodes or more); the
+    small ones of a size laid out together (`_force_layouts`)."""
+    import numpy as np
+
+    laid: dict[int, list] = {}
+    small: dict[int, list] = defaultdict(list)  # size -> [(component number, edges, x, y)]
+    for ci, comp in enumerate(comps):
+        m = len(comp)
+        if m == 1:
+            continue
+        index = {n: i for i, n in enumerate(comp)}
+        edges = sorted({(index[u], index[v], w) for u in comp for v, w in adj[u].items() if index[u] < index[v]})
+        if m > _EXACT or not edges:
+            laid[ci] = _force_layout(m, edges, seed + ci)
+            continue
+        rng = np.random.default_rng(seed + ci)  # the start _force_layout would make
+        x = (rng.random(m) - 0.5) * math.sqrt(m) * 2.0
+        y = (rng.random(m) - 0.5) * math.sqrt(m) * 2.0
+        small[m].append((ci, edges, x, y))
+    for m, runs in small.items():
+        for (ci, *_), pts in zip(runs, _force_layouts(m, [r[1:] for r in runs])):
+            laid[ci] = pts
+    return laid
 
 
 def layout_positions(graph: nx.MultiDiGraph, *, seed: int = _SEED) -> dict[str, tuple[int, int]]:
@@ -221,15 +311,15 @@ def layout_positions(graph: nx.MultiDiGraph, *, seed: int = _SEED) -> dict[str, 
     except ImportError:  # numpy comes with the test/notebook extras; the page still works without it
         have_numpy = False
     degree = {n: len(adj[n]) for n in nodes}
+    comps = _components(nodes, adj)
+    laid = _lay_out_components(comps, adj, seed) if have_numpy else {}
     boxes = []
-    for ci, comp in enumerate(_components(nodes, adj)):
+    for ci, comp in enumerate(comps):
         m = len(comp)
         if m == 1:
             pts = [(0.0, 0.0)]
         elif have_numpy:
-            index = {n: i for i, n in enumerate(comp)}
-            edges = sorted({(index[u], index[v], w) for u in comp for v, w in adj[u].items() if index[u] < index[v]})
-            pts = _force_layout(m, edges, seed + ci)
+            pts = laid[ci]
         else:
             order = sorted(comp, key=lambda n: (-degree[n], n))
             sp = _spiral_layout(m)

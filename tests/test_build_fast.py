@@ -261,3 +261,32 @@ def test_graphml_is_what_networkx_writes(nodes, edges, odd):
     if ids:  # a float weight, which kg never writes: left to networkx
         G.add_edge(ids[0], ids[-1], key="x", relation="x", weight=0.5)
         assert _graphml_bytes(G) == _networkx_graphml_bytes(G)
+
+
+ARTICLES = st.lists(st.fixed_dictionaries({"iri": NASTY, "source": NASTY, "headline": NASTY}), max_size=2)
+EVIDENCE = st.lists(st.fixed_dictionaries({"sentence": NASTY, "source": NASTY, "headline": NASTY}), max_size=2)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(NASTY, NASTY, st.lists(NASTY, max_size=2), ARTICLES), max_size=4, unique_by=lambda n: n[0]),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), NASTY, st.floats(allow_nan=True, allow_infinity=True),
+                          st.booleans(), st.integers(-2, 10**12), EVIDENCE), max_size=5))
+def test_graph_json_of_a_view_is_what_node_link_data_gives(nodes, edges):
+    """The JSON written from kg's own view in one template per node and edge is the general
+    writer's, and a view with anything else in it (a NaN, another attribute) goes that way."""
+    from kg.build import _indented_json, _json_bytes
+
+    G = nx.MultiDiGraph()
+    for iri, name, aliases, articles in nodes:
+        G.add_node(iri, kind="Person", subkind="", name=name, aliases=aliases, titles=aliases[::-1], date="",
+                   articles=articles)
+    ids = list(G)
+    for u, v, rel, conf, co, weight, evidence in edges:
+        if u < len(ids) and v < len(ids):
+            G.add_edge(ids[u], ids[v], key=rel, relation=rel, weight=weight, cooccurrence=co, confidence=conf,
+                       rule=rel[::-1], evidence=evidence)
+    want = _indented_json(nx.node_link_data(G, edges="links")).encode("utf-8")
+    assert _json_bytes(G) == want
+    if ids:
+        G.nodes[ids[0]]["extra"] = 1
+        assert _json_bytes(G) == _indented_json(nx.node_link_data(G, edges="links")).encode("utf-8")

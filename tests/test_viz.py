@@ -170,6 +170,29 @@ def test_layout_is_spread_and_deterministic():
     assert all(isinstance(c, int) for xy in pos.values() for c in xy)
 
 
+def test_small_components_laid_out_together_move_as_each_would_alone():
+    """The components of a size share their numpy calls (`_force_layouts`); every position is
+    still, bit for bit, the one `_force_layout` gives the component alone."""
+    import math
+    import random
+
+    import numpy as np
+
+    from kg.viz import _force_layout, _force_layouts
+
+    r = random.Random(4)
+    for m in (2, 3, 9, 40):
+        runs = []
+        for seed in range(12):
+            edges = sorted({(a, b, r.choice([1.0, 0.35])) for a, b in
+                            ((r.randrange(m), r.randrange(m)) for _ in range(m + 2)) if a < b} | {(0, 1, 1.0)})
+            rng = np.random.default_rng(seed)
+            x = (rng.random(m) - 0.5) * math.sqrt(m) * 2.0
+            y = (rng.random(m) - 0.5) * math.sqrt(m) * 2.0
+            runs.append((edges, seed, x, y))
+        assert _force_layouts(m, [(e, x, y) for e, _, x, y in runs]) == [_force_layout(m, e, s) for e, s, _, _ in runs]
+
+
 def test_layout_without_numpy(monkeypatch):
     # numpy comes with the extras, not with kg itself: without it the page still gets a layout
     monkeypatch.setitem(__import__("sys").modules, "numpy", None)
