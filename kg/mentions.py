@@ -678,6 +678,8 @@ class MentionFinder:
                 continue
             if _ends_with_any(last.word, lex.org_false_tails):
                 continue  # 新格局, 研究部署, 中西部: the word ends in 格局, 部署, 西部, no body word
+            if _ends_with_any(s[max(0, end - 6) : end], lex.org_sent_groups):
+                continue  # 某国代表团, 省卫健委专家组: a group its sender names; the sender is the mention
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
             if last.tag == "oov" and last.word != suffix and (last.word[0] in _FUNCTION_CHARS or last.word[0] == "不"):
@@ -734,6 +736,7 @@ class MentionFinder:
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not _ends_with_any(t.word, lex.org_false_tails) \
+                    and not _ends_with_any(t.word, lex.org_sent_groups) \
                     and not _ends_with_any(t.word, lex.event_nouns):
                 # a body whose word already names its country or place (中国共产党, 泰国政府) takes
                 # only its owners before it: 积极响应|中国共产党 is a sentence

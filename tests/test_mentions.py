@@ -482,3 +482,24 @@ def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
 
 def test_a_direction_in_a_list_is_no_place(finder):
     assert ("南部", "place") not in found(finder, "江南、华南南部、西南地区有雨")
+
+
+# a group its sender names (代表团, 专家组, 医疗队) is no body of its own: the sender is the
+# mention, a body before the group word named whole, a place left a place
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("市卫健委专家组对全县医院进行了检查", "市卫健委"),
+        ("国家环保局调查组昨天抵达现场", "国家环保局"),
+    ],
+)
+def test_the_sender_of_a_group_is_the_body(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(o.startswith(org) and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text", ["瑞典代表团今天抵达北京", "省里派出的医疗队深入山区巡诊",
+                                  "县政府工作组进驻企业", "美国国会议员代表团访华"])
+def test_groups_sent_out_are_not_organizations(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("团", "组", "队"))]
+
