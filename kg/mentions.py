@@ -29,6 +29,8 @@ _PERSON_VERBS = (
 )
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
+# the endings of a body's departments named by a line of work (外资司, 宣传处, 办公厅, 艺术局)
+_DEPT_END = frozenset("司处局厅部室科所")
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署系")
 # two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会; and
 # one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
@@ -326,7 +328,7 @@ class MentionFinder:
     def _read_sentence(self, s: str) -> tuple:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
         but its persons, which depend on the names known on the page."""
-        tokens = self.seg.tokens(s)
+        tokens = self._split_body_posts(self.seg.tokens(s))
         bounds = {t.start for t in tokens} | {len(s)}
         places = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
@@ -340,6 +342,26 @@ class MentionFinder:
             places = [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
             orgs = orgs + teams
         return tokens, frozenset(bounds), tuple(places), tuple(orgs), tuple(titles), tuple(self._events(s))
+
+    def _split_body_posts(self, tokens: list[Token]) -> list[Token]:
+        """A word jieba keeps whole that is a body and a post (中央政治局|常委): two words, so
+        the body's suffix closes a token and the body is found like any other."""
+        lex = self.lex
+        out = None
+        for k, t in enumerate(tokens):
+            w = t.word
+            split = None
+            if len(w) >= 5 and t.tag in ("nt", "n", "nz"):
+                for j in range(len(w) - 2, 2, -1):
+                    body, post = w[:j], w[j:]
+                    if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
+                        split = (Token(t.start, t.start + j, body, "nt"), Token(t.start + j, t.end, post, "n"))
+                        break
+            if split is not None and out is None:
+                out = list(tokens[:k])
+            if out is not None:
+                out.extend(split or (t,))
+        return tokens if out is None else out
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
         """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
@@ -694,7 +716,7 @@ class MentionFinder:
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
                                       head_ends,
                                       places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
-                                      owners_only=whole)
+                                      owners_only=whole, ministry=last.word != suffix and self._ministry_word(last))
             if start is None:
                 continue
             name = s[start:end]
@@ -749,7 +771,7 @@ class MentionFinder:
         for m in out:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
-        kept = self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start))
+        kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -761,6 +783,38 @@ class MentionFinder:
             if parents and w.endswith(unit) and any(p in w[: -len(unit) - 1] for p in parents):
                 return True
         return False
+
+    def _with_departments(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body followed by a department named by its line of work (某部|外资司, 某检察院|宣传处,
+        某政协|办公厅, 某协会|青年工作委员会): the department has no name but the body's, so the
+        two are one name; a department named by a place or a person of its own stays apart."""
+        lex = self.lex
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            line = 0  # characters of the line of work read so far
+            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                named_like = t.tag in ("nr", "oov") and len(w) == 3 and w[-1] in _DEPT_END \
+                    and self.seg.tag(w[:-1]) in ("n", "vn")  # 宣传处, 宣传司: jieba calls them names
+                if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "nz", "nt", "j", "t") and w not in _DEPT_END
+                                             and not named_like):
+                    break
+                if w in lex.title_heads or lex.title_re.fullmatch(w) or _ends_with_any(w, lex.org_false_tails) \
+                        or w in lex.org_sent_groups or self.gaz.lookup(w) or w in lex.world_places:
+                    break  # 某局|局长, 某部|西部, 某厅|工作组, 某院|北京: no department of the body
+                stem = w[:-1] if w[-1] in _DEPT_END else (w[:-3] if w.endswith("委员会") else None)
+                if stem is not None and line + len(stem) >= 2 and (stem == "" or not self.seg.known(w) or len(stem) >= 2):
+                    end = t.end
+                    break
+                line += len(w)
+            if end is not None and s[end : end + 1] not in ("长",):
+                o = replace(o, end=end, text=s[o.start : end], rule="department")
+            out.append(o)
+        return out
 
     def _with_units(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
         """A body followed by one of its units (某大学|物理系, 某大学|麦迪逊|分校, 某银行|董事会):
@@ -943,7 +997,7 @@ class MentionFinder:
         return False
 
     def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
-                     owners_only=False) -> int | None:
+                     owners_only=False, ministry=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -1026,7 +1080,9 @@ class MentionFinder:
         # and not with a verb even when it is an agency word (组织|工会积极分子)
         while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
-                and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")):
+                and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")) \
+                and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2):
+            # (电子|工业部, 燃料|工业部: a noun right before a ministry word is its line of work)
             # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the
             # brand's 亿 taken above stays)
             taken.pop()
@@ -1058,8 +1114,8 @@ class MentionFinder:
         word, or jieba's own organization tag; 定点医院 and 有关部门 have none."""
         if not body:
             return last.tag == "nt" and last.word == name
-        if last.word == name and self._ministry_word(last):
-            return True
+        if len(name) - len(last.word) in (0, 2) and self._ministry_word(last):
+            return True  # 水利部, 电子|工业部: a ministry named by its line of work
         if len(name) <= 3 and body in _LEVELS:
             return False  # 村办, 县委 alone: a level and a suffix name no one body
         if any(self.gaz.lookup(body[:j]) for j in range(2, min(len(body), 8) + 1)):

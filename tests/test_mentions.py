@@ -503,3 +503,33 @@ def test_the_sender_of_a_group_is_the_body(finder, text, org):
 def test_groups_sent_out_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("团", "组", "队"))]
 
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a body and a department named by its line of work are one name
+        ("水利部规划司负责人介绍了情况", "水利部规划司"),
+        ("省人民检察院宣传处等单位受到表彰", "省人民检察院宣传处"),
+        ("全国妇联办公厅发出通知", "全国妇联办公厅"),
+        ("冶金部黄金管理局局长表示", "冶金部黄金管理局"),
+        ("中国美术家协会青年工作委员会成立", "中国美术家协会青年工作委员会"),
+        # a ministry named by its line of work, with the noun that makes it
+        ("电子工业部部长在会上讲话", "电子工业部"),
+        # a word jieba keeps whole with a body and a post
+        ("中共中央政治局常委出席了会议", "中共中央政治局"),
+        # news agencies of the world, written by their short names
+        ("据路透社报道，会谈没有结果", "路透社"),
+        ("新华社发美联社照片", "美联社"),
+    ],
+)
+def test_departments_ministries_and_agencies_are_named_whole(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(org in o and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text, org", [("市公安局局长到现场指挥", "市公安局"), ("北京大学总部设在这里", "北京大学"),
+                                       ("县教育局西部山区的学校", "县教育局")])
+def test_a_post_or_a_common_word_after_a_body_is_no_department(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(o.startswith(org) and o != org for o in orgs), orgs
+
