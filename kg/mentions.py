@@ -724,7 +724,8 @@ class MentionFinder:
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
                                       head_ends,
                                       places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
-                                      owners_only=whole, ministry=last.word != suffix and self._ministry_word(last))
+                                      owners_only=whole, ministry=last.word != suffix and self._ministry_word(last),
+                                      line_head=last.word in lex.org_line_heads)
             if start is None:
                 continue
             name = s[start:end]
@@ -741,7 +742,8 @@ class MentionFinder:
                     and name[:2] not in lex.world_places and name[:3] not in lex.world_places:
                 continue  # 和平共处, 对外部: a word opening with a function character is no body
             body = name[: -len(suffix)] if name.endswith(suffix) else name
-            if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last):
+            if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last) \
+                    and not self._named_by_line(s, tokens, tok_at_end, start, last):
                 continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
@@ -1026,6 +1028,22 @@ class MentionFinder:
         k = tok_at_end.get(last.start)
         return k is not None and tokens[k].tag == "ns" and tokens[k].word.endswith(suffix[0]) and len(tokens[k].word) >= 3
 
+    def _named_by_line(self, s, tokens, tok_at_end, start, last) -> bool:
+        """核工业|总公司, 石油工业|出版社: a head a country has one of after the nouns of its line
+        of work, with no count or determiner before (一家|科技|出版社 is any publisher)."""
+        if last.word not in self.lex.org_line_heads or start >= last.start:
+            return False
+        k = tok_at_end.get(last.start)
+        stem = []
+        while k is not None and tokens[k].end > start:
+            stem.append(tokens[k])
+            k = tok_at_end.get(tokens[k].start)
+        if not stem or len(stem) > 3 or not all(t.tag in ("n", "nz", "vn") for t in stem) \
+                or sum(len(t.word) for t in stem) < 2 or any(t.word in self.lex.org_stoplist for t in stem):
+            return False
+        before = tokens[k] if k is not None else None
+        return before is None or not (before.tag in ("m", "q", "r", "mq") or before.word[-1] in "家个所类种些各该本")
+
     def _ministry_word(self, t: Token) -> bool:
         """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
         林业局, 文化厅): a ministry or bureau named by its domain, whatever jieba tags it."""
@@ -1056,7 +1074,7 @@ class MentionFinder:
         return False
 
     def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
-                     owners_only=False, ministry=False) -> int | None:
+                     owners_only=False, ministry=False, line_head=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -1143,7 +1161,8 @@ class MentionFinder:
         while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
                 and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")) \
-                and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2):
+                and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2) \
+                and not (line_head and len(taken) <= 3 and all(x.tag in ("n", "nz", "vn") for x in taken)):
             # (电子|工业部, 燃料|工业部: a noun right before a ministry word is its line of work)
             # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the
             # brand's 亿 taken above stays)

@@ -571,3 +571,21 @@ def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
 def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("干部", "大厅"))]
 
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a body a country has one of, named by its line of work alone
+        ("船舶总公司的发展步伐加快", "船舶总公司"),
+        ("这本书由石油工业出版社出版", "石油工业出版社"),
+        ("纺织总会会长在会上讲话", "纺织总会"),
+    ],
+)
+def test_a_national_body_named_by_its_line_of_work(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["这家出版社今年出了三本书", "各地出版社纷纷推出新书"])
+def test_a_counted_or_determined_head_is_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization"]
+
