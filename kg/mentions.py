@@ -36,6 +36,13 @@ _SESSION_AFTER = re.compile(r"(?:第[一二三四五六七八九十百]+次)?(?:
 # places, nouns (某军区|251|医院, 某集团|中山|物业|有限公司), never a verb or a function word
 _CHAIN_TAGS = frozenset(("n", "nz", "ns", "nt", "j", "oov", "m", "eng", "an", "s", "nrt"))
 _POSITION_WORDS = frozenset("内外中上下间")
+# verbs that make a clause of a place and a body (某市召开|某委员会会议, 某国支持|某组织), never
+# words of a body's name
+_CLAUSE_VERBS = frozenset(("召开", "举行", "举办", "主持", "参加", "出席", "成立", "组建", "支持", "批准", "同意",
+                           "要求", "希望", "决定", "通过", "建立", "设立", "派出", "邀请", "加入", "退出", "承认",
+                           "谴责", "指责", "欢迎", "访问", "会见", "接见", "领导", "协助", "委托", "任命", "表示",
+                           "认为", "宣布", "发表", "提出", "签署", "授予", "获得", "成为", "担任", "进入", "来到",
+                           "报道", "指出", "强调", "介绍", "透露", "说"))
 _TEAM_ENDS = ("队", "男排", "女排", "男篮", "女篮", "男足", "女足")
 # the endings of a body's departments named by a line of work (外资司, 宣传处, 办公厅, 艺术局)
 _DEPT_END = frozenset("司处局厅部室科所")
@@ -725,7 +732,8 @@ class MentionFinder:
                                       head_ends,
                                       places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
                                       owners_only=whole, ministry=last.word != suffix and self._ministry_word(last),
-                                      line_head=last.word in lex.org_line_heads)
+                                      line_head=last.word in lex.org_line_heads,
+                                      bridge=strong or last.word != suffix or suffix == "中心")
             if start is None:
                 continue
             name = s[start:end]
@@ -1074,7 +1082,7 @@ class MentionFinder:
         return False
 
     def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
-                     owners_only=False, ministry=False, line_head=False) -> int | None:
+                     owners_only=False, ministry=False, line_head=False, bridge=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -1143,12 +1151,13 @@ class MentionFinder:
                 taken.append(t)
                 idx = tok_at_end.get(t.start)
                 continue
+            bridged = bridge and self._bridges_to_place(tokens, tok_at_end, idx)
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
-                    and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
+                    and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS) and not bridged:
                 break
             if w in self.lex.title_heads or self.seg.tag(w) == "nnt":
                 break
-            if t.tag == "v" and w not in self.lex.agency_words:
+            if t.tag == "v" and w not in self.lex.agency_words and not bridged:
                 break
             if w in ("召开", "举行", "主持", "参加", "出席", "暨") or w in self.lex.event_nouns:
                 break
@@ -1177,6 +1186,28 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _bridges_to_place(self, tokens, tok_at_end, idx) -> bool:
+        """A verb or a set phrase inside a body's name that a place opens (某市老年病|防治|中心,
+        某地|钻探|工具厂, 某国|有线电视|新闻公司): the words from the place to the body word are
+        the body's line of work, so the verb is read as part of the name, not as a clause."""
+        t = tokens[idx]
+        joint = t.word in ("与", "和") and idx + 1 < len(tokens) and tokens[idx + 1].tag in ("n", "vn", "nz")
+        if not joint and (t.tag not in ("v", "l", "i") or len(t.word) < 2 or t.word in _CLAUSE_VERBS
+                          or t.word in self.lex.event_triggers or t.word in self.lex.title_heads):
+            return False
+        k = tok_at_end.get(t.start)
+        for n in range(3):
+            if k is None:
+                return False
+            u = tokens[k]
+            if u.tag == "ns" and (self.gaz.lookup(u.word) or u.word in self.lex.world_places) or u.word == "中国" \
+                    or (u.tag == "nt" and n > 0 and len(u.word) >= 3):
+                return True  # (or a parent body: 某部|安全与警用|…|检测中心)
+            if u.tag not in ("n", "vn", "nz", "l") or (joint and n == 0 and u.tag not in ("n", "vn", "nz")):
+                return False  # 和平|与|裁军, not 卫生部|与|环境部: nouns on both sides of 与
+            k = tok_at_end.get(u.start)
+        return False
 
     def _opens_with_country(self, w: str) -> bool:
         return w == "中国" or any(self.lex.world_places.get(w[:j]) == "country" for j in range(2, min(len(w), 6) + 1))

@@ -589,3 +589,25 @@ def test_a_national_body_named_by_its_line_of_work(finder, text, org):
 def test_a_counted_or_determined_head_is_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
 
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a verb or a set phrase between a place and a body word is the body's line of work
+        ("上海市老年病防治中心的专家前来义诊", "上海市老年病防治中心"),
+        ("日本有线电视新闻公司报道", "日本有线电视新闻公司"),
+        ("江苏省国防教育委员会编写了读本", "江苏省国防教育委员会"),
+        # two nouns joined by 与 after a parent body
+        ("由国家计委农业经济与技术经济研究所组织", "国家计委农业经济与技术经济研究所"),
+    ],
+)
+def test_a_line_of_work_with_a_verb_or_a_conjunction_inside_a_placed_name(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs, orgs
+
+
+@pytest.mark.parametrize("text", ["北京市召开委员会会议", "广东省成立了研究中心", "卫生部与环境部联合发文"])
+def test_a_clause_between_a_place_and_a_body_word_is_no_name(finder, text):
+    orgs = [m.text for m in finder.find(text) if m.type == "organization"]
+    assert not [o for o in orgs if o.startswith(("北京", "广东", "卫生部与"))], orgs
+
