@@ -1152,6 +1152,9 @@ class MentionFinder:
                 idx = tok_at_end.get(t.start)
                 continue
             bridged = bridge and self._bridges_to_place(tokens, tok_at_end, idx)
+            # a city jieba tags as an adverb or a time word (大连|海富集团): the gazetteer knows it
+            bridged = bridged or (t.tag in ("d", "t", "a", "v") and len(w) >= 2
+                                  and any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)))
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS) and not bridged:
                 break

@@ -611,3 +611,8 @@ def test_a_clause_between_a_place_and_a_body_word_is_no_name(finder, text):
     orgs = [m.text for m in finder.find(text) if m.type == "organization"]
     assert not [o for o in orgs if o.startswith(("北京", "广东", "卫生部与"))], orgs
 
+
+def test_a_city_jieba_tags_as_an_adverb_opens_the_body_it_names(finder):
+    # jieba tags 大连 an adverb; the gazetteer knows the city
+    assert ("大连陆军学院", "organization") in found(finder, "大连陆军学院开展群体活动")
+
