@@ -771,7 +771,7 @@ class MentionFinder:
                     start = p.start
                     k = tok_at_end.get(start)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
+            elif t.tag == "nt" and len(t.word) >= 3 and (t.word not in lex.org_stoplist or t.word.endswith("政府")) \
                     and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
@@ -784,6 +784,8 @@ class MentionFinder:
                 # only its owners before it: 积极响应|中国共产党 is a sentence
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
                                           owners_only=self._self_placed(t.word))
+                if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
+                    continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))

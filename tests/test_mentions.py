@@ -616,3 +616,9 @@ def test_a_city_jieba_tags_as_an_adverb_opens_the_body_it_names(finder):
     # jieba tags 大连 an adverb; the gazetteer knows the city
     assert ("大连陆军学院", "organization") in found(finder, "大连陆军学院开展群体活动")
 
+
+def test_a_government_named_by_its_standing_is_a_kind_unless_a_name_comes_before(finder):
+    assert not [m for m in finder.find("联合政府也面临解体的危险") if m.type == "organization"]
+    assert not [m for m in finder.find("地方政府要加强管理") if m.type == "organization"]
+    assert ("利库德联合政府", "organization") in found(finder, "利库德联合政府出现了危机")
+
