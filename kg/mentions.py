@@ -710,6 +710,7 @@ class MentionFinder:
                 or self._ministry_word(last)
                 or (last.tag == "n" and len(last.word) >= 3 and self._placed_noun_run(tokens, tok_at_end, last))
                 or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
+                or (last.tag == "m" and last.word != suffix and self.seg.tag(last.word[: -len(suffix)]) == "nz")  # 八一队
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
@@ -772,7 +773,7 @@ class MentionFinder:
                     k = tok_at_end.get(start)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", lex.org_names[t.word], "known-body"))
             elif t.tag == "nt" and len(t.word) >= 3 and (t.word not in lex.org_stoplist or t.word.endswith("政府")) \
-                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
+                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联协") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \

@@ -622,3 +622,14 @@ def test_a_government_named_by_its_standing_is_a_kind_unless_a_name_comes_before
     assert not [m for m in finder.find("地方政府要加强管理") if m.type == "organization"]
     assert ("利库德联合政府", "organization") in found(finder, "利库德联合政府出现了危机")
 
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("八一队主场战胜对手", "八一队"),  # the army's name opens its team's
+        ("中国记协举办茶话会", "中国记协"),  # an association's short name jieba knows as a body
+    ],
+)
+def test_army_teams_and_associations_written_short(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
