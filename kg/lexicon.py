@@ -44,6 +44,8 @@ class Lexicon:
     agency_words: frozenset[str]
     org_stoplist: frozenset[str]
     org_false_tails: frozenset[str]  # 格局, 部署: words ending like an agency that are none
+    org_sent_groups: frozenset[str]  # 代表团, 专家组: groups a sender names, no bodies of their own
+    org_line_heads: frozenset[str]  # 总公司, 出版社: heads a line of work alone makes a name with
     event_triggers: dict  # trigger -> (kind, role)
     event_nouns: dict  # noun -> kind
     place_suffixes: dict  # suffix -> level
@@ -88,6 +90,8 @@ def load_lexicon() -> Lexicon:
         agency_words=_words("agency_words.txt"),
         org_stoplist=_words("org_stoplist.txt"),
         org_false_tails=_words("org_false_tails.txt"),
+        org_sent_groups=_words("org_sent_groups.txt"),
+        org_line_heads=_words("org_line_heads.txt"),
         event_triggers={r[0]: (r[1], r[2]) for r in read_resource_lines("event_triggers.tsv")},
         event_nouns=event_nouns,
         place_suffixes=place_suffixes,

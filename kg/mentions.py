@@ -33,6 +33,23 @@ _PERSON_VERBS = (
 )
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
+# a term written inside a body's name (某市第十届人民代表大会) and the session after it
+_TERM_IN_NAME = re.compile(r".第[一二三四五六七八九十百]+届")
+_SESSION_AFTER = re.compile(r"(?:第[一二三四五六七八九十百]+次)?(?:全体)?会议")
+# what may stand between a body and a unit of its own written right after it: names, numbers,
+# places, nouns (某军区|251|医院, 某集团|中山|物业|有限公司), never a verb or a function word
+_CHAIN_TAGS = frozenset(("n", "nz", "ns", "nt", "j", "oov", "m", "eng", "an", "s", "nrt"))
+_POSITION_WORDS = frozenset("内外中上下间")
+# verbs that make a clause of a place and a body (某市召开|某委员会会议, 某国支持|某组织), never
+# words of a body's name
+_CLAUSE_VERBS = frozenset(("召开", "举行", "举办", "主持", "参加", "出席", "成立", "组建", "支持", "批准", "同意",
+                           "要求", "希望", "决定", "通过", "建立", "设立", "派出", "邀请", "加入", "退出", "承认",
+                           "谴责", "指责", "欢迎", "访问", "会见", "接见", "领导", "协助", "委托", "任命", "表示",
+                           "认为", "宣布", "发表", "提出", "签署", "授予", "获得", "成为", "担任", "进入", "来到",
+                           "报道", "指出", "强调", "介绍", "透露", "说"))
+_TEAM_ENDS = ("队", "男排", "女排", "男篮", "女篮", "男足", "女足")
+# the endings of a body's departments named by a line of work (外资司, 宣传处, 办公厅, 艺术局)
+_DEPT_END = frozenset("司处局厅部室科所")
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署系")
 # two-character endings of names jieba tags nt: 国际货币基金组织, 胜利油田, 联合国安理会; and
 # one-character ones of federations and central committees (侨联, 银联, 共青团中央) in the check
@@ -338,7 +355,7 @@ class MentionFinder:
     def _read_sentence(self, s: str) -> tuple:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
         but its persons, which depend on the names known on the page."""
-        tokens = self.seg.tokens(s)
+        tokens = self._split_body_posts(self.seg.tokens(s))
         bounds = {t.start for t in tokens} | {len(s)}
         places = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
@@ -352,6 +369,26 @@ class MentionFinder:
             places = [p for p in places if not any(a < p.end and p.start < b for a, b in spans)]
             orgs = orgs + teams
         return tokens, frozenset(bounds), tuple(places), tuple(orgs), tuple(titles), tuple(self._events(s))
+
+    def _split_body_posts(self, tokens: list[Token]) -> list[Token]:
+        """A word jieba keeps whole that is a body and a post (中央政治局|常委): two words, so
+        the body's suffix closes a token and the body is found like any other."""
+        lex = self.lex
+        out = None
+        for k, t in enumerate(tokens):
+            w = t.word
+            split = None
+            if len(w) >= 5 and t.tag in ("nt", "n", "nz"):
+                for j in range(len(w) - 2, 2, -1):
+                    body, post = w[:j], w[j:]
+                    if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
+                        split = (Token(t.start, t.start + j, body, "nt"), Token(t.start + j, t.end, post, "n"))
+                        break
+            if split is not None and out is None:
+                out = list(tokens[:k])
+            if out is not None:
+                out.extend(split or (t,))
+        return tokens if out is None else out
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
         """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
@@ -685,11 +722,14 @@ class MentionFinder:
                 or self._ministry_word(last)
                 or (last.tag == "n" and len(last.word) >= 3 and self._placed_noun_run(tokens, tok_at_end, last))
                 or (suffix == "队" and last.tag == "nr" and len(last.word) == 3)  # 蓝剑队: a team, not a person
+                or (last.tag == "m" and last.word != suffix and self.seg.tag(last.word[: -len(suffix)]) == "nz")  # 八一队
                 or self._level_committee(s, tokens, tok_at_end, suffix, last)
             ):
                 continue
             if _ends_with_any(last.word, lex.org_false_tails):
                 continue  # 新格局, 研究部署, 中西部: the word ends in 格局, 部署, 西部, no body word
+            if _ends_with_any(s[max(0, end - 6) : end], lex.org_sent_groups):
+                continue  # 某国代表团, 省卫健委专家组: a group its sender names; the sender is the mention
             if last.word.endswith("当局") or (last.word == suffix and len(suffix) == 1 and last.tag in ("v", "vn", "d")):
                 continue  # 资源办大事: 办 the verb
             if last.tag == "oov" and last.word != suffix and (last.word[0] in _FUNCTION_CHARS or last.word[0] == "不"):
@@ -704,12 +744,16 @@ class MentionFinder:
             start = self._extend_left(s, tokens, tok_at_end, end - len(suffix) if last.word == suffix else last.start,
                                       head_ends,
                                       places_only=suffix in _PARTY_SUFFIXES or (suffix == "委" and last.word == "委"),
-                                      owners_only=whole)
+                                      owners_only=whole, ministry=last.word != suffix and self._ministry_word(last),
+                                      line_head=last.word in lex.org_line_heads,
+                                      bridge=strong or last.word != suffix or suffix == "中心")
             if start is None:
                 continue
             name = s[start:end]
             if name.endswith("街道办事处"):
                 continue  # a street office is the street: a place
+            if _TERM_IN_NAME.search(name) and _SESSION_AFTER.match(s, end):
+                continue  # 政协某市第九届委员会|第一次会议: a term's session, a meeting's name, no body's
             # abbreviations written whole (卫健委) are their own jieba word: allow a bare level before
             if name in lex.org_stoplist or len(name) < 2 or name in lex.org_suffixes:
                 continue
@@ -719,7 +763,8 @@ class MentionFinder:
                     and name[:2] not in lex.world_places and name[:3] not in lex.world_places:
                 continue  # 和平共处, 对外部: a word opening with a function character is no body
             body = name[: -len(suffix)] if name.endswith(suffix) else name
-            if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last):
+            if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last) \
+                    and not self._named_by_line(s, tokens, tok_at_end, start, last):
                 continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
@@ -739,18 +784,21 @@ class MentionFinder:
                     start = p.start
                     k = tok_at_end.get(start)
                 out.append(Mention(start, t.end, s[start : t.end], "organization", lex.org_names[t.word], "known-body"))
-            elif t.tag == "nt" and len(t.word) >= 3 and t.word not in lex.org_stoplist \
-                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联") \
+            elif t.tag == "nt" and len(t.word) >= 3 and (t.word not in lex.org_stoplist or t.word.endswith("政府")) \
+                    and (t.word[-1] in _NT_END or t.word[-2:] in _NT_END2 or t.word[-1] in "央联协") \
                     and not (t.word[-1] in _NT_END and self.seg.known(t.word[-2:]) and t.word[-2:] not in lex.org_suffixes
                              and self.seg.tag(t.word[-2:]) != "nt" and not self._unit_word(t.word)) \
                     and not lex.title_re.search(t.word[-3:]) and not t.word.endswith("当局") \
                     and t.word not in lex.abbreviations and t.word not in lex.org_suffixes \
                     and not _ends_with_any(t.word, lex.org_false_tails) \
+                    and not _ends_with_any(t.word, lex.org_sent_groups) \
                     and not _ends_with_any(t.word, lex.event_nouns):
                 # a body whose word already names its country or place (中国共产党, 泰国政府) takes
                 # only its owners before it: 积极响应|中国共产党 is a sentence
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
                                           owners_only=self._self_placed(t.word))
+                if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
+                    continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
@@ -758,7 +806,8 @@ class MentionFinder:
         for m in out:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
-        kept = self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start))
+        kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
+        kept = self._chained_bodies(s, tokens, kept)
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -770,6 +819,86 @@ class MentionFinder:
             if parents and w.endswith(unit) and any(p in w[: -len(unit) - 1] for p in parents):
                 return True
         return False
+
+    def _chained_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body written right before one of its own (某军区|251医院, 某集团公司|第二加油站,
+        某军区|驻某地|部队): a name, a number or a place, then a body word, with nothing between
+        the two, is the first body's unit, and the whole is its name."""
+        lex = self.lex
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            if o.text.endswith(_TEAM_ENDS):
+                k = None  # 山东男排|上海男排: teams side by side in a result are two teams
+            for n in range(k, min(k + 4, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                if not (t.tag in _CHAIN_TAGS or (w == "驻" and n == k) or (n > k and self.gaz.lookup(w))) \
+                        or not (_WORDISH.match(w) or w in "○〇"):
+                    break
+                if w in lex.title_heads or w in lex.org_sent_groups or w in lex.person_nouns or lex.title_re.fullmatch(w):
+                    break
+                if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[-1] in _FUNCTION_CHARS
+                                       or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
+                    break  # 某队|两胜|某队: a phrase jieba did not know, no name
+                if w[-1] in "电讯" or (t.tag == "m" and w[-1] in "年月日") or w in _POSITION_WORDS:
+                    break  # 新华社北京一月六日电|外交部: a dateline; 某国会|内|某党: a position, no name
+                if self._owned_name(w) and (t.tag == "nt" or w.startswith(("中国", "国家", "全国", "中央", "中共"))):
+                    break  # 某局|国家某委, 某公司|中国某公司: a body with an owner of its own
+                if n > k and _ends_with_any(w, lex.org_suffixes) and not _ends_with_any(w, lex.org_false_tails) \
+                        and (len(w) >= 2 or n > k + 1):
+                    end = t.end
+                    break
+            if end is not None:
+                o = replace(o, end=end, text=s[o.start : end], rule="chain")
+            out.append(o)
+        # a chain swallows the mention of its unit found on its own (某军区|某医院)
+        spans = [(o.start, o.end) for o in out if o.rule == "chain"]
+        return [o for o in out if o.rule == "chain" or not any(a < o.start and o.end <= b for a, b in spans)]
+
+    def _owned_name(self, w: str) -> bool:
+        """A word opening with a country, a province or the nation (广东省, 中国金币总公司, 国家计委):
+        what follows is named by an owner of its own, not by the body before it."""
+        if w.startswith(("中国", "国家", "全国", "中央", "中共")):
+            return True
+        for j in range(2, min(len(w), 5) + 1):
+            if self.lex.world_places.get(w[:j]) == "country" or any(d.level == "province" for d in self.gaz.lookup(w[:j])):
+                return True
+        return False
+
+    def _with_departments(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body followed by a department named by its line of work (某部|外资司, 某检察院|宣传处,
+        某政协|办公厅, 某协会|青年工作委员会): the department has no name but the body's, so the
+        two are one name; a department named by a place or a person of its own stays apart."""
+        lex = self.lex
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            line = 0  # characters of the line of work read so far
+            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                named_like = t.tag in ("nr", "oov") and len(w) == 3 and w[-1] in _DEPT_END \
+                    and self.seg.tag(w[:-1]) in ("n", "vn")  # 宣传处, 宣传司: jieba calls them names
+                if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "nz", "nt", "j", "t") and w not in _DEPT_END
+                                             and not named_like):
+                    break
+                if w in lex.title_heads or lex.title_re.fullmatch(w) or _ends_with_any(w, lex.org_false_tails) \
+                        or w in lex.org_sent_groups or self.gaz.lookup(w) or w in lex.world_places:
+                    break  # 某局|局长, 某部|西部, 某厅|工作组, 某院|北京: no department of the body
+                stem = w[:-1] if w[-1] in _DEPT_END else (w[:-3] if w.endswith("委员会") else None)
+                if stem is not None and line + len(stem) >= 2 and (stem == "" or not self.seg.known(w) or len(stem) >= 2):
+                    end = t.end
+                    break
+                line += len(w)
+            if end is not None and s[end : end + 1] not in ("长",):
+                o = replace(o, end=end, text=s[o.start : end], rule="department")
+            out.append(o)
+        return out
 
     def _with_units(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
         """A body followed by one of its units (某大学|物理系, 某大学|麦迪逊|分校, 某银行|董事会):
@@ -930,6 +1059,22 @@ class MentionFinder:
         k = tok_at_end.get(last.start)
         return k is not None and tokens[k].tag == "ns" and tokens[k].word.endswith(suffix[0]) and len(tokens[k].word) >= 3
 
+    def _named_by_line(self, s, tokens, tok_at_end, start, last) -> bool:
+        """核工业|总公司, 石油工业|出版社: a head a country has one of after the nouns of its line
+        of work, with no count or determiner before (一家|科技|出版社 is any publisher)."""
+        if last.word not in self.lex.org_line_heads or start >= last.start:
+            return False
+        k = tok_at_end.get(last.start)
+        stem = []
+        while k is not None and tokens[k].end > start:
+            stem.append(tokens[k])
+            k = tok_at_end.get(tokens[k].start)
+        if not stem or len(stem) > 3 or not all(t.tag in ("n", "nz", "vn") for t in stem) \
+                or sum(len(t.word) for t in stem) < 2 or any(t.word in self.lex.org_stoplist for t in stem):
+            return False
+        before = tokens[k] if k is not None else None
+        return before is None or not (before.tag in ("m", "q", "r", "mq") or before.word[-1] in "家个所类种些各该本")
+
     def _ministry_word(self, t: Token) -> bool:
         """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
         林业局, 文化厅): a ministry or bureau named by its domain, whatever jieba tags it."""
@@ -960,7 +1105,7 @@ class MentionFinder:
         return False
 
     def _extend_left(self, s, tokens, tok_at_end, pos, head_ends=frozenset(), places_only=False,
-                     owners_only=False) -> int | None:
+                     owners_only=False, ministry=False, line_head=False, bridge=False) -> int | None:
         """Walk left from the suffix over the tokens that can be part of a name."""
         start = pos
         idx = tok_at_end.get(pos)
@@ -988,6 +1133,9 @@ class MentionFinder:
                 break
             if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
+            if taken and taken[-1].tag in ("ns", "nt") and self._owned_name(taken[-1].word) \
+                    and t.tag in ("n", "vn", "nt", "j") and _ends_with_any(w, self.lex.org_suffixes):
+                break  # 某总公司|中国某总公司: a body before a name opening with its own owner
             if w in (")", "）") and idx > 2:
                 # a company's seat in brackets: 某某（北京）科技有限公司
                 inner = tokens[idx - 1]
@@ -1026,12 +1174,16 @@ class MentionFinder:
                 taken.append(t)
                 idx = tok_at_end.get(t.start)
                 continue
+            bridged = bridge and self._bridges_to_place(tokens, tok_at_end, idx)
+            # a city jieba tags as an adverb or a time word (大连|海富集团): the gazetteer knows it
+            bridged = bridged or (t.tag in ("d", "t", "a", "v") and len(w) >= 2
+                                  and any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)))
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
-                    and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS):
+                    and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS) and not bridged:
                 break
             if w in self.lex.title_heads or self.seg.tag(w) == "nnt":
                 break
-            if t.tag == "v" and w not in self.lex.agency_words:
+            if t.tag == "v" and w not in self.lex.agency_words and not bridged:
                 break
             if w in ("召开", "举行", "主持", "参加", "出席", "暨") or w in self.lex.event_nouns:
                 break
@@ -1043,7 +1195,10 @@ class MentionFinder:
         # and not with a verb even when it is an agency word (组织|工会积极分子)
         while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
-                and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")):
+                and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")) \
+                and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2) \
+                and not (line_head and len(taken) <= 3 and all(x.tag in ("n", "nz", "vn") for x in taken)):
+            # (电子|工业部, 燃料|工业部: a noun right before a ministry word is its line of work)
             # (鼓楼|社区|卫生服务中心 keeps 鼓楼: a word before 社区 names the community; the
             # brand's 亿 taken above stays)
             taken.pop()
@@ -1057,6 +1212,28 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _bridges_to_place(self, tokens, tok_at_end, idx) -> bool:
+        """A verb or a set phrase inside a body's name that a place opens (某市老年病|防治|中心,
+        某地|钻探|工具厂, 某国|有线电视|新闻公司): the words from the place to the body word are
+        the body's line of work, so the verb is read as part of the name, not as a clause."""
+        t = tokens[idx]
+        joint = t.word in ("与", "和") and idx + 1 < len(tokens) and tokens[idx + 1].tag in ("n", "vn", "nz")
+        if not joint and (t.tag not in ("v", "l", "i") or len(t.word) < 2 or t.word in _CLAUSE_VERBS
+                          or t.word in self.lex.event_triggers or t.word in self.lex.title_heads):
+            return False
+        k = tok_at_end.get(t.start)
+        for n in range(3):
+            if k is None:
+                return False
+            u = tokens[k]
+            if u.tag == "ns" and (self.gaz.lookup(u.word) or u.word in self.lex.world_places) or u.word == "中国" \
+                    or (u.tag == "nt" and n > 0 and len(u.word) >= 3):
+                return True  # (or a parent body: 某部|安全与警用|…|检测中心)
+            if u.tag not in ("n", "vn", "nz", "l") or (joint and n == 0 and u.tag not in ("n", "vn", "nz")):
+                return False  # 和平|与|裁军, not 卫生部|与|环境部: nouns on both sides of 与
+            k = tok_at_end.get(u.start)
+        return False
 
     def _opens_with_country(self, w: str) -> bool:
         return w == "中国" or any(self.lex.world_places.get(w[:j]) == "country" for j in range(2, min(len(w), 6) + 1))
@@ -1075,8 +1252,8 @@ class MentionFinder:
         word, or jieba's own organization tag; 定点医院 and 有关部门 have none."""
         if not body:
             return last.tag == "nt" and last.word == name
-        if last.word == name and self._ministry_word(last):
-            return True
+        if len(name) - len(last.word) in (0, 2) and self._ministry_word(last):
+            return True  # 水利部, 电子|工业部: a ministry named by its line of work
         if len(name) <= 3 and body in _LEVELS:
             return False  # 村办, 县委 alone: a level and a suffix name no one body
         if any(self.gaz.lookup(body[:j]) for j in range(2, min(len(body), 8) + 1)):

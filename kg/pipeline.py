@@ -517,12 +517,20 @@ def assemble(st: PageState) -> PageState:
     for ai, art in enumerate(st.articles):
         akey = _article_key(st.page, art)
         keys: list[str] = []
+        inner_keys: list[str] = []
         cooc = []
         authors = []
         for u, pairs in zip(st.units, st.entity_of):
             if u.article != ai:
                 continue
-            ks = [k for m, k in pairs if k]
+            # a body named inside a longer body's name (某市公安局|治安支队) is a part of that
+            # name, not a mention of its own: the article mentions the outer body, the inner one
+            # is reached by parentOrganization (and stays mentioned where the text names it alone)
+            outer = [(m.start, m.end) for m, k in pairs if k and m.type == "organization" and m.rule != "inner-body"]
+            nested = {id(m) for m, k in pairs if m.rule == "inner-body"
+                      and any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in outer)}
+            ks = [k for m, k in pairs if k and id(m) not in nested]
+            inner_keys.extend(k for m, k in pairs if k and id(m) in nested)
             keys.extend(ks)
             ev = _evidence(st, u)
             for a, b in cooccurring(ks):
@@ -537,7 +545,7 @@ def assemble(st: PageState) -> PageState:
         ents = {k: st.entities[k] for k in mentioned if k in st.entities}
         # bodies named only inside posts, and parents up the containment chain, travel along
         rels = rel_by_article.get(akey, [])
-        extra = [r.object for r in rels if r.predicate == "worksFor"]
+        extra = [r.object for r in rels if r.predicate == "worksFor"] + inner_keys
         todo = [k for k in mentioned if k.startswith("place:")]
         seen = set()
         while todo:

@@ -539,3 +539,154 @@ def test_foreign_names_jieba_calls_places_or_misses(finder, text, name):
 def test_a_country_beside_a_name_stays_a_place(finder):
     got = found(finder, "中国和俄罗斯总统普京会谈")
     assert ("俄罗斯", "place") in got and ("普京", "person") in got
+
+
+# a group its sender names (代表团, 专家组, 医疗队) is no body of its own: the sender is the
+# mention, a body before the group word named whole, a place left a place
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("市卫健委专家组对全县医院进行了检查", "市卫健委"),
+        ("国家环保局调查组昨天抵达现场", "国家环保局"),
+    ],
+)
+def test_the_sender_of_a_group_is_the_body(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(o.startswith(org) and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text", ["瑞典代表团今天抵达北京", "省里派出的医疗队深入山区巡诊",
+                                  "县政府工作组进驻企业", "美国国会议员代表团访华"])
+def test_groups_sent_out_are_not_organizations(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("团", "组", "队"))]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a body and a department named by its line of work are one name
+        ("水利部规划司负责人介绍了情况", "水利部规划司"),
+        ("省人民检察院宣传处等单位受到表彰", "省人民检察院宣传处"),
+        ("全国妇联办公厅发出通知", "全国妇联办公厅"),
+        ("冶金部黄金管理局局长表示", "冶金部黄金管理局"),
+        ("中国美术家协会青年工作委员会成立", "中国美术家协会青年工作委员会"),
+        # a ministry named by its line of work, with the noun that makes it
+        ("电子工业部部长在会上讲话", "电子工业部"),
+        # a word jieba keeps whole with a body and a post
+        ("中共中央政治局常委出席了会议", "中共中央政治局"),
+        # news agencies of the world, written by their short names
+        ("据路透社报道，会谈没有结果", "路透社"),
+        ("新华社发美联社照片", "美联社"),
+    ],
+)
+def test_departments_ministries_and_agencies_are_named_whole(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(org in o and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize("text, org", [("市公安局局长到现场指挥", "市公安局"), ("北京大学总部设在这里", "北京大学"),
+                                       ("县教育局西部山区的学校", "县教育局")])
+def test_a_post_or_a_common_word_after_a_body_is_no_department(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(o.startswith(org) and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a body written right before a unit of its own: the whole is the unit's name
+        ("沈阳军区305医院派出医疗队", "沈阳军区305医院"),
+        ("河北钢铁集团公司第三轧钢厂投产", "河北钢铁集团公司第三轧钢厂"),
+        ("兰州军区驻天水部队今天出动", "兰州军区驻天水部队"),
+    ],
+)
+def test_a_body_and_its_own_unit_are_one_name(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and not any(org in o and o != org for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        # a body with an owner of its own, a dateline, a position word: two names, not one
+        ("中国丝绸总公司中国纺织总公司联合推出", "中国丝绸总公司", "中国纺织总公司"),
+        ("新华社北京一月六日电外交部发言人说", "新华社", "外交部"),
+    ],
+)
+def test_two_bodies_side_by_side_stay_two(finder, text, first, second):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert {first, second} <= orgs, orgs
+
+
+@pytest.mark.parametrize("text", ["政协长春市第九届委员会第一次全体会议今天开幕",
+                                  "中国人民政治协商会议第九届全国委员会第一次会议"])
+def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and "届" in m.text]
+
+
+@pytest.mark.parametrize("text", ["上海外国语大学离休干部来信", "北京电报局营业大厅内人头攒动"])
+def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("干部", "大厅"))]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a body a country has one of, named by its line of work alone
+        ("船舶总公司的发展步伐加快", "船舶总公司"),
+        ("这本书由石油工业出版社出版", "石油工业出版社"),
+        ("纺织总会会长在会上讲话", "纺织总会"),
+    ],
+)
+def test_a_national_body_named_by_its_line_of_work(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["这家出版社今年出了三本书", "各地出版社纷纷推出新书"])
+def test_a_counted_or_determined_head_is_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization"]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # a verb or a set phrase between a place and a body word is the body's line of work
+        ("上海市老年病防治中心的专家前来义诊", "上海市老年病防治中心"),
+        ("日本有线电视新闻公司报道", "日本有线电视新闻公司"),
+        ("江苏省国防教育委员会编写了读本", "江苏省国防教育委员会"),
+        # two nouns joined by 与 after a parent body
+        ("由国家计委农业经济与技术经济研究所组织", "国家计委农业经济与技术经济研究所"),
+    ],
+)
+def test_a_line_of_work_with_a_verb_or_a_conjunction_inside_a_placed_name(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs, orgs
+
+
+@pytest.mark.parametrize("text", ["北京市召开委员会会议", "广东省成立了研究中心", "卫生部与环境部联合发文"])
+def test_a_clause_between_a_place_and_a_body_word_is_no_name(finder, text):
+    orgs = [m.text for m in finder.find(text) if m.type == "organization"]
+    assert not [o for o in orgs if o.startswith(("北京", "广东", "卫生部与"))], orgs
+
+
+def test_a_city_jieba_tags_as_an_adverb_opens_the_body_it_names(finder):
+    # jieba tags 大连 an adverb; the gazetteer knows the city
+    assert ("大连陆军学院", "organization") in found(finder, "大连陆军学院开展群体活动")
+
+
+def test_a_government_named_by_its_standing_is_a_kind_unless_a_name_comes_before(finder):
+    assert not [m for m in finder.find("联合政府也面临解体的危险") if m.type == "organization"]
+    assert not [m for m in finder.find("地方政府要加强管理") if m.type == "organization"]
+    assert ("利库德联合政府", "organization") in found(finder, "利库德联合政府出现了危机")
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("八一队主场战胜对手", "八一队"),  # the army's name opens its team's
+        ("中国记协举办茶话会", "中国记协"),  # an association's short name jieba knows as a body
+    ],
+)
+def test_army_teams_and_associations_written_short(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+

@@ -161,3 +161,24 @@ def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
 def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert places == ({place} if place else set())
+
+
+def test_an_article_mentions_the_outer_body_and_reaches_the_inner_by_its_parent():
+    # 某市公安局|治安支队: the article names the detachment; the bureau is part of its name
+    facts = facts_of("本报讯 市公安局治安支队昨天查处了一批违法案件。\n")
+    mentioned = {k for af in facts for k in af.mentioned}
+    names = {e.key: e.name for af in facts for e in af.entities}
+    outer = [k for k, n in names.items() if n.endswith("公安局治安支队")]
+    inner = [k for k, n in names.items() if n.endswith("公安局")]
+    assert outer and outer[0] in mentioned
+    assert inner and inner[0] not in mentioned
+    rels = {(r.subject, r.predicate, r.object) for af in facts for r in af.relations}
+    assert (outer[0], "parentOrganization", inner[0]) in rels
+
+
+def test_a_body_named_alone_elsewhere_stays_mentioned():
+    facts = facts_of("本报讯 市公安局治安支队昨天查处了一批违法案件。市公安局表示将继续整治。\n")
+    mentioned = {k for af in facts for k in af.mentioned}
+    names = {e.key: e.name for af in facts for e in af.entities}
+    assert any(n.endswith("市公安局") and k in mentioned for k, n in names.items())
+
