@@ -539,3 +539,24 @@ def test_foreign_names_jieba_calls_places_or_misses(finder, text, name):
 def test_a_country_beside_a_name_stays_a_place(finder):
     got = found(finder, "中国和俄罗斯总统普京会谈")
     assert ("俄罗斯", "place") in got and ("普京", "person") in got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("(湖北宜昌市夷陵区许晓峰 陈卫东)", {"许晓峰", "陈卫东"}),
+    ("(山东省统计局调查队邵文明)", {"邵文明"}),
+    ("(某某集团第三分公司宣传科丁雪松)", {"丁雪松"}),
+])
+def test_names_closing_a_contributors_credit_after_the_place_or_body(finder, text, names):
+    # the writer's place or body, then the names: the cut is where the affiliation ends
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text", ["他来自湖北(湖北省宜昌市)", "(详见本报第三版)"])
+def test_a_bracket_of_places_or_notes_names_no_one(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, names", [("会议结束。(新华社记者宋振平摄)", {"宋振平"}), ("(孟西平王鸣媛)", {"孟西平", "王鸣媛"})])
+def test_photo_credits_and_brackets_of_names_are_no_affiliations(finder, text, names):
+    # (孟西平: 西平 is a county, but the bracket holds names only)
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
