@@ -520,6 +520,12 @@ class MentionFinder:
             prev = tokens[k - 1] if k > 0 else None
             joinable = prev is not None and len(prev.word) == 1 and _CJK.match(prev.word) \
                 and prev.tag not in _ORG_LEFT_STOP_TAGS and prev.word not in _PLACE_PREFIX_STOP
+            # (or a noun of two characters before a tail jieba did not know: 馒头|营乡, 山盖|沟村,
+            # the name cut where jieba found a word in it)
+            joinable = joinable or (prev is not None and len(w) == 2 and t.tag == "oov" and len(prev.word) == 2
+                                    and prev.end == t.start and _ALL_CJK.match(prev.word)
+                                    and prev.tag in ("n", "nr", "nz", "ns", "oov", "g") and prev.word not in _NOT_PLACE
+                                    and self.seg.tag(w[0]) not in _NOT_NAME_TAGS)  # 干部|联乡: a verb and its object
             if len(w) == 2 and w[-1] in "镇乡村" and joinable and t.tag in ("oov", "ns", "n"):
                 pass  # handled by the join below
             elif len(w) >= 2 and w[-1] in "镇乡村" and t.tag in ("oov", "ns") and w[0] not in _PLACE_PREFIX_STOP \
@@ -551,7 +557,8 @@ class MentionFinder:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
             if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
-                out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
+                out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
+                                   "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
 
@@ -1445,6 +1452,10 @@ class MentionFinder:
                 t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
                 if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
+        # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
+        # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
+        for i, j in self._japanese_names(s, tokens, bounds, titles):
+            add(i, j, "japanese-name")
         # (e) names already known in this article or page
         for name in known:
             # str.find, not a pattern per name: a page's names would crowd the re module's
@@ -1559,6 +1570,37 @@ class MentionFinder:
                 break
         if out and out[-1][1] < len(s) and _CJK.match(s[out[-1][1]]):
             return []  # the run went on into prose: not a byline
+        return out
+
+    def _japanese_names(self, s: str, tokens: list[Token], bounds, titles) -> list[tuple[int, int]]:
+        """Japanese names: a family name of japanese_surnames.txt at a word's start, then one to
+        three given-name characters, closed by a post, a form of address, a pause, a verb or a
+        function word (某田某郎|首相, 某本某惠|为, 某野某子|女士). A one-character given name
+        needs a post or an address beside it: two characters alone are too often a word."""
+        lex = self.lex
+        out = []
+        at = {t.start: t for t in tokens}
+        title_at = {t.start for t in titles}
+        title_end = {t.end for t in titles}
+        for i in range(len(s) - 2):
+            for L in (3, 2):
+                if s[i : i + L] not in lex.japanese_surnames or (i not in bounds and i not in title_end):
+                    continue
+                for g in (3, 2, 1):
+                    j = i + L + g
+                    if j > len(s) or not all(c in lex.japanese_given_chars for c in s[i + L : j]) \
+                            or all(c in _RESULT_HEAD for c in s[i + L : j]):  # 新井|三十六口: a number
+                        continue
+                    nxt = at.get(j)
+                    cue = j in title_at or s.startswith(_POLITE, j) or i in title_end
+                    close = j == len(s) or not _CJK.match(s[j]) or cue or (nxt is not None and (
+                        nxt.tag in _NOT_NAME_TAGS or nxt.tag in ("t", "vn") or s.startswith(_PERSON_VERBS, j)))
+                    if close and (g >= 2 or cue) and (j in bounds or j == len(s) or j in title_at):
+                        out.append((i, j))
+                        break
+                else:
+                    continue
+                break
         return out
 
     def _foreign_before_date(self, w: str) -> bool:
