@@ -781,8 +781,10 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             run.append(run[-1] + 1)
         nxt = run[-1] + 1
         if nxt == len(lines):
-            # a headline whose body the page cut off; a lone name there signs the last article
-            ok = not (len(run) == 1 and _is_bare_name(lines[i], surnames))
+            # a headline whose body the page cut off; a lone name there signs the last article,
+            # and a lone line in brackets is its credit or note ((某县某某 王某), (待续))
+            ok = not (len(run) == 1 and (_is_bare_name(lines[i], surnames)
+                                         or lines[i].text[:1] in "(（" and lines[i].text[-1:] in ")）"))
         else:
             after = lines[nxt]
             ok = (
@@ -925,7 +927,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
 
     lead = None
     bylines: list[Byline] = []
-    author = _author_under_headline(lines, decks)
+    author = _author_under_headline(lines, decks, body)
     if author is not None:
         # the author's name printed on its own line under the title: a byline, not title text
         line = lines[author]
@@ -957,30 +959,57 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
     )
 
 
-def _author_under_headline(lines: list[_Line], decks: list[list[int]]) -> int | None:
+def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: list[int] = ()) -> int | None:
     """The line of a bare name closing a headline of two or more lines (title / 王明 / body):
     the article's author. Its given-name characters must be name characters, so a short
-    place or word under a title (… / 李村) stays title text."""
+    place or word under a title (… / 李村) stays title text; or else it is a pen name (title /
+    粒砂 / body): two or three characters the body never writes again, under a real title."""
     heads = [i for deck in decks for i in deck]
     if len(heads) < 2:
         return None
     last = lines[heads[-1]]
     surnames, given = _load_vocabulary()[1], _given_chars()
-    if not (_is_bare_name(last, surnames) and 2 <= last.size <= 3 and "·" not in last.text):
+    if not (2 <= last.size <= 3 and _NAME.fullmatch(last.text) and "·" not in last.text and last.kind == "body"):
         return None
-    sl = 2 if last.text[:2] in surnames and last.size == 3 else 1
-    if not all(c in given for c in last.text[sl:]):
-        from kg.names import load_name_model
-
-        # one of the hundred commonest surnames opening three characters alone on the line
-        # below a title is most likely its author even when the given name is unusual (黄团元)
-        limit = 0.0 if last.size == 3 and sl == 1 and last.text[0] in _common_surnames() else 1.0
-        if load_name_model().score(last.text) < limit:
-            return None  # neither name characters nor a name's statistics: title text
     from kg.gazetteer import load_gazetteer
 
     # a place kicker under the title (… / 郑州 / 本报讯…) is no author
-    return None if load_gazetteer().lookup(last.text) else heads[-1]
+    if load_gazetteer().lookup(last.text):
+        return None
+    if _is_bare_name(last, surnames) and _name_like(last.text, surnames, given):
+        return heads[-1]
+    # (a line wrapped from the title's deck is the title's end: 某某指挥部 / 通告)
+    return heads[-1] if len(decks[-1]) == 1 and _pen_name_under(lines, heads, body) else None
+
+
+def _name_like(text: str, surnames, given) -> bool:
+    sl = 2 if text[:2] in surnames and len(text) == 3 else 1
+    if all(c in given for c in text[sl:]):
+        return True
+    from kg.names import load_name_model
+
+    # one of the hundred commonest surnames opening three characters alone on the line
+    # below a title is most likely its author even when the given name is unusual (黄团元)
+    limit = 0.0 if len(text) == 3 and sl == 1 and text[0] in _common_surnames() else 1.0
+    return load_name_model().score(text) >= limit  # else neither name characters nor statistics
+
+
+def _pen_name_under(lines: list[_Line], heads: list[int], body: list[int]) -> bool:
+    """Whether the short line closing a headline signs it with a pen name (title / 粒砂 / body),
+    which need not open with a surname: a word the body writes again is the topic the title
+    introduces (学金融 / 汇率 / 汇率是…), and the lines above must hold a title's words, not a
+    separator (＊＊＊ / 编后). A place's or a body's ending (… / 李村) is title text too."""
+    from kg.lexicon import load_lexicon
+
+    name = lines[heads[-1]].text
+    if not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return False
+    lex = load_lexicon()
+    if name in lex.world_places or name[-1] in lex.place_suffixes or lex.org_suffix_re.fullmatch(name[-1:]):
+        return False
+    if not any(sum("\u4e00" <= c <= "\u9fff" for c in lines[i].text) >= 4 for i in heads[:-1]):
+        return False
+    return not any(name in lines[i].text for i in body)
 
 
 @functools.lru_cache(maxsize=1)

@@ -37,6 +37,8 @@ class Lexicon:
     compound_surnames: frozenset[str]
     given_chars: frozenset[str]
     translit_chars: frozenset[str]  # characters of transliterated foreign names
+    japanese_surnames: frozenset[str]  # 佐藤, 桥本: Japanese family names
+    japanese_given_chars: frozenset[str]  # 郎, 子, 惠: what Japanese given names are spelt with
     title_heads: dict  # head word -> class
     title_bodies: frozenset[str]
     org_suffixes: dict  # suffix -> (schema class, strong?)
@@ -83,6 +85,8 @@ def load_lexicon() -> Lexicon:
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         given_chars=frozenset("".join(_words("given_chars.txt"))),
         translit_chars=frozenset("".join(_words("translit_chars.txt"))),
+        japanese_surnames=_words("japanese_surnames.txt"),
+        japanese_given_chars=frozenset("".join(_words("japanese_given_chars.txt"))),
         title_heads=title_heads,
         title_bodies=_words("title_bodies.txt"),
         org_suffixes=org_suffixes,

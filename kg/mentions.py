@@ -166,6 +166,11 @@ _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
+# a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
+_NAME_THEN_DATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日月](?![\u4e00-\u9fff]*[元吨])"
+                             r"|今天|昨天|前天|日前|近日|当天|今日|昨日)")
+# a contributor's credit closing the text: (place or body, then names), nothing after it
+_CREDIT_BRACKET = re.compile(r"[(（]([\u3400-\u9fff]{4,40})[)）]\s*$")
 # a list of short words joined by 、 (吴海涛、陈立新)
 _NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
 # the rest of a name in parts after its first part (·艾买提)
@@ -552,6 +557,12 @@ class MentionFinder:
             prev = tokens[k - 1] if k > 0 else None
             joinable = prev is not None and len(prev.word) == 1 and _CJK.match(prev.word) \
                 and prev.tag not in _ORG_LEFT_STOP_TAGS and prev.word not in _PLACE_PREFIX_STOP
+            # (or a noun of two characters before a tail jieba did not know: 馒头|营乡, 山盖|沟村,
+            # the name cut where jieba found a word in it)
+            joinable = joinable or (prev is not None and len(w) == 2 and t.tag == "oov" and len(prev.word) == 2
+                                    and prev.end == t.start and _ALL_CJK.match(prev.word)
+                                    and prev.tag in ("n", "nr", "nz", "ns", "oov", "g") and prev.word not in _NOT_PLACE
+                                    and self.seg.tag(w[0]) not in _NOT_NAME_TAGS)  # 干部|联乡: a verb and its object
             if len(w) == 2 and w[-1] in "镇乡村" and joinable and t.tag in ("oov", "ns", "n"):
                 pass  # handled by the join below
             elif len(w) >= 2 and w[-1] in "镇乡村" and t.tag in ("oov", "ns") and w[0] not in _PLACE_PREFIX_STOP \
@@ -583,7 +594,8 @@ class MentionFinder:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
             if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
-                out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place", "township", "suffix-join"))
+                out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
+                                   "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
 
@@ -1346,6 +1358,10 @@ class MentionFinder:
         # (a) a name right after a post (县委书记周文博), or after a chain of posts joined by 、
         for t in titles:
             i = t.end
+            m = _NAME_THEN_DATE.match(s, i)
+            if m and self._foreign_before_date(m.group(1)):
+                add(i, m.end(1), "after-title")  # 外长|某某维|4日宣布: a date closes the foreign name
+                continue
             j = self.name_at(s, i, bounds)
             jf = self._foreign_name_at(s, i, broad=True)
             if jf and jf - i >= 4 and jf > j:
@@ -1613,6 +1629,10 @@ class MentionFinder:
                 t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
                 if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
+        # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
+        # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
+        for i, j in self._japanese_names(s, tokens, bounds, titles):
+            add(i, j, "japanese-name")
         # (e) names already known in this article or page
         for name in known:
             # str.find, not a pattern per name: a page's names would crowd the re module's
@@ -1629,6 +1649,14 @@ class MentionFinder:
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
         self._mend_foreign(s, tokens, found, free)
+        start, credit = self._credit_bracket(s) if "(" in s or "（" in s else (0, [])
+        if credit:
+            # the credit's cut beats a name run read across two names (陈飞方|仙云), and what
+            # stands before the names is the writer's place or body (某某厂|宣传科), no name
+            for x in [x for x in found if x not in credit and x[0] < credit[-1][1] and start < x[1]]:
+                del found[x]
+            for a, b in credit:
+                add(a, b, "credit-names")
         if "《" in s:
             # a name inside the title of a novel, a film or a game (《哈利·波特》, 《某某梦游记》) is
             # a character's or part of the work's name; a title about a person keeps it (《某某文选》)
@@ -1720,6 +1748,68 @@ class MentionFinder:
         if out and out[-1][1] < len(s) and _CJK.match(s[out[-1][1]]):
             return []  # the run went on into prose: not a byline
         return out
+
+    def _japanese_names(self, s: str, tokens: list[Token], bounds, titles) -> list[tuple[int, int]]:
+        """Japanese names: a family name of japanese_surnames.txt at a word's start, then one to
+        three given-name characters, closed by a post, a form of address, a pause, a verb or a
+        function word (某田某郎|首相, 某本某惠|为, 某野某子|女士). A one-character given name
+        needs a post or an address beside it: two characters alone are too often a word."""
+        lex = self.lex
+        out = []
+        at = {t.start: t for t in tokens}
+        title_at = {t.start for t in titles}
+        title_end = {t.end for t in titles}
+        for i in range(len(s) - 2):
+            for L in (3, 2):
+                if s[i : i + L] not in lex.japanese_surnames or (i not in bounds and i not in title_end):
+                    continue
+                for g in (3, 2, 1):
+                    j = i + L + g
+                    if j > len(s) or not all(c in lex.japanese_given_chars for c in s[i + L : j]) \
+                            or all(c in _RESULT_HEAD for c in s[i + L : j]):  # 新井|三十六口: a number
+                        continue
+                    nxt = at.get(j)
+                    cue = j in title_at or s.startswith(_POLITE, j) or i in title_end
+                    close = j == len(s) or not _CJK.match(s[j]) or cue or (nxt is not None and (
+                        nxt.tag in _NOT_NAME_TAGS or nxt.tag in ("t", "vn") or s.startswith(_PERSON_VERBS, j)))
+                    if close and (g >= 2 or cue) and (j in bounds or j == len(s) or j in title_at):
+                        out.append((i, j))
+                        break
+                else:
+                    continue
+                break
+        return out
+
+    def _foreign_before_date(self, w: str) -> bool:
+        """Whether the characters between a post and a date (总统|某某|12日) are a transliterated
+        name: spelt with the characters of transliterations, and no place nor ordinary word."""
+        return all(c in self._translit for c in w) and w not in self.lex.world_places and not self.gaz.lookup(w) \
+            and self.seg.tag(w) not in _NOT_NAME_TAGS and w not in self.lex.title_heads
+
+    def _credit_bracket(self, s: str) -> tuple[int, list[tuple[int, int]]]:
+        """The names closing a contributor's credit in brackets after the text (…。(某省某县|王某某
+        李某), (某某厂宣传部|王某某)): the writer's place or body, then one to three names. The cut
+        is the last one where the words before end like a place or a body and the rest splits
+        into names, so the affiliation is never read as a name: (where the bracket's text
+        starts, the names), or (0, [])."""
+        m = _CREDIT_BRACKET.search(s)
+        if m is None or (m.start() > 0 and s[m.start() - 1] not in "。！？!?”"):
+            return 0, []
+        lex = self.lex
+        body = m.group(1)
+        if body.endswith(("摄", "摄影")) or any(r in body for r in lex.byline_roles) or split_name_run(body, lex):
+            return 0, []  # a photo credit, a byline, or names alone: the rules of those read them
+        for cut in range(len(body) - 2, 1, -1):
+            head = body[:cut]
+            if not (head[-1] in "省市县区州旗盟" or head[-1] in _NOT_NAME_END or _ends_with_any(head, lex.org_suffixes)
+                    or _ends_with_any(head, lex.place_suffixes)
+                    or any(self.gaz.lookup(head[-k:]) or head[-k:] in lex.world_places for k in (2, 3) if k <= len(head))):
+                continue
+            names = split_name_run(body[cut:], lex)
+            if names and len(names) <= 3 and not any(self._common_word(body[cut + a : cut + b])
+                                                     or body[cut + b - 1] in _NOT_NAME_END for a, b in names):
+                return m.start(1), [(m.start(1) + cut + a, m.start(1) + cut + b) for a, b in names]
+        return 0, []
 
     def _foreign_name_at(self, s: str, i: int, broad: bool = False) -> int:
         """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0.

@@ -432,6 +432,26 @@ def test_a_common_surname_under_the_headline_makes_an_unusual_given_name_an_auth
     assert [(b.name, b.role) for b in articles[-1].bylines] == [(author, "")]
 
 
+@pytest.mark.parametrize("author", ["木禾", "钟行"])
+def test_a_pen_name_under_the_headline_is_a_byline(author):
+    # a pen name need not open with a surname nor be spelt with name characters
+    text = f"前一篇的最后一句。\n山村的冬天\n{author}\n北风一吹，山里的日子就慢了下来，老人们围着火塘说起往年的收成。\n"
+    articles = split_articles(Page.from_text(text))
+    assert [(b.name, b.role) for b in articles[-1].bylines] == [(author, "")]
+
+
+def test_a_word_under_the_headline_that_the_body_explains_is_no_author():
+    text = "前一篇的最后一句。\n学一点金融\n利率\n利率是一定时期内利息与本金的比率，由中央银行调控。\n"
+    articles = split_articles(Page.from_text(text))
+    assert articles[-1].bylines == ()
+
+
+def test_a_credit_in_brackets_closing_the_page_is_no_headline():
+    text = "会议标题\n\n本报讯 会议召开，代表们讨论了工作报告。\n\n（湖北宜昌市夷陵区许晓峰 陈卫东）\n"
+    articles = split_articles(Page.from_text(text))
+    assert [a.headline for a in articles] == ["会议标题"]
+
+
 def test_a_place_under_the_headline_stays_in_the_headline():
     text = "前一篇的最后一句。\n春耕备耕正当时\n开封\n连日来，全市各地抢抓农时，田间地头一派繁忙景象，农民们忙着播种。\n"
     articles = split_articles(Page.from_text(text))

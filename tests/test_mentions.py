@@ -690,3 +690,58 @@ def test_a_government_named_by_its_standing_is_a_kind_unless_a_name_comes_before
 def test_army_teams_and_associations_written_short(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
+
+
+@pytest.mark.parametrize("text, names", [
+    ("(湖北宜昌市夷陵区许晓峰 陈卫东)", {"许晓峰", "陈卫东"}),
+    ("(山东省统计局调查队邵文明)", {"邵文明"}),
+    ("(某某集团第三分公司宣传科丁雪松)", {"丁雪松"}),
+])
+def test_names_closing_a_contributors_credit_after_the_place_or_body(finder, text, names):
+    # the writer's place or body, then the names: the cut is where the affiliation ends
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text", ["他来自湖北(湖北省宜昌市)", "(详见本报第三版)"])
+def test_a_bracket_of_places_or_notes_names_no_one(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, names", [("会议结束。(新华社记者宋振平摄)", {"宋振平"}), ("(孟西平王鸣媛)", {"孟西平", "王鸣媛"})])
+def test_photo_credits_and_brackets_of_names_are_no_affiliations(finder, text, names):
+    # (孟西平: 西平 is a county, but the bracket holds names only)
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, place", [("救援队连夜赶到石榴沟村", "石榴沟村"), ("医疗队来到面包营乡", "面包营乡"),
+                                         ("他住在葫芦河乡", "葫芦河乡")])
+def test_a_village_name_jieba_cut_through_a_word_is_joined(finder, text, place):
+    # jieba finds a word in the name (石榴|沟村): the word and the unknown tail are one place
+    assert {m.text for m in finder.find(text) if m.type == "place"} == {place}
+
+
+@pytest.mark.parametrize("text", ["干部下乡进村", "城乡结合部和乡村", "这些老区乡镇"])
+def test_words_of_villages_in_general_are_no_places(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, name", [("外长贝尔纳4日宣布辞职", "贝尔纳"), ("总理卡洛维今天说", "卡洛维")])
+def test_a_foreign_name_between_a_post_and_a_date(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, place", [("代表团抵达马那瓜", "马那瓜"), ("会议在格罗兹尼举行", "格罗兹尼")])
+def test_foreign_capitals_are_places_not_names(finder, text, place):
+    ms = finder.find(text)
+    assert place in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("日本首相山田太郎今天表示", "山田太郎"), ("佐藤惠子女士出席了招待会", "佐藤惠子"),
+                                        ("前田健一为首的代表团到达", "前田健一"), ("外相高木正首相访华", "高木正")])
+def test_japanese_names(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["投产新井三十六口", "山下一片欢腾", "他在村上一带"])
+def test_japanese_family_names_alone_are_no_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
