@@ -523,6 +523,8 @@ class MentionFinder:
                 prev_word = tokens[k - 1].word if k > 0 else ""
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
                     or s[max(0, t.start - 1) : t.start] == "、" \
+                    or (s[max(0, t.start - 1) : t.start] in ("和", "及") and out and out[-1].end == t.start - 1
+                        and out[-1].rule == "gazetteer") \
                     or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
                 # (江苏|江阴, 河南|济源: the province holding it is written right before a county)
                 if full or level in ("province", "prefecture") or \
@@ -609,8 +611,16 @@ class MentionFinder:
             return True
         if s[t.end : t.end + 1] == "、" and k + 2 < len(tokens):
             nxt = tokens[k + 2].word
-            return any(d.name == nxt or d.level != "county" for d in self.gaz.lookup(nxt)) \
-                or self.lex.world_places.get(nxt) == "country"
+            if any(d.name == nxt or d.level != "county" for d in self.gaz.lookup(nxt)) \
+                    or self.lex.world_places.get(nxt) == "country":
+                return True
+        # a neighbour across 、 or 和 is a division of the same province (平昌、苍溪和内江): a
+        # list of one province's counties, however common the words their short names are
+        hits = self.gaz.lookup(t.word)
+        for j in (k - 2, k + 2):
+            if 0 <= j < len(tokens) and s[min(t.end, tokens[j].end) : max(t.start, tokens[j].start)] in ("、", "和"):
+                if any(a.code[:2] == b.code[:2] and a.code != b.code for a in hits for b in self.gaz.lookup(tokens[j].word)):
+                    return True
         return False
 
     def _named_kind(self, tokens: list[Token], k: int) -> int:
@@ -1465,6 +1475,7 @@ class MentionFinder:
                 for a, b in names:
                     add(a, b, "bracket-names")
         # (c) lists joined by 、: when one item is a person, or the list closes with 等/参加/出席
+        place_spans = {(p.start, p.end) for p in places if p.rule in ("gazetteer", "world")}
         for lst in _NAME_LIST.finditer(s) if _LIST_SEP in s else ():
             items = []
             pos = lst.start()
@@ -1480,8 +1491,8 @@ class MentionFinder:
                     items[-1] = (a, j)
                     break
                 items.pop()
-            if len(items) < 2:
-                continue
+            if len(items) < 2 or 2 * sum(lst.start() <= x and y <= lst.end() + 4 for x, y in place_spans) >= max(len(items), 3):
+                continue  # (平昌、苍溪和内江: a list of places, whatever names its words look like)
             tail = s[j : j + 4]
             a0, b0 = items[0]
             # the first item may carry a leading post or role word (市领导何丽君)
@@ -1639,8 +1650,14 @@ class MentionFinder:
             # cache of compiled patterns and every pattern of this module would be compiled again
             i = s.find(name)
             while i >= 0:
-                add(i, i + len(name), "known-name")
-                i = s.find(name, i + len(name))
+                j = i + len(name)
+                # a reading of the same place that cuts the known name short or runs it into the
+                # word after (某某为|…, 某某家, 某某说 where 某某 is the page's) is the known name's
+                for span in [x for x in found if x[0] == i and (x[1] < j or (x[1] == j + 1 and s[j] in _AFTER_NAME | {"家"}))]:
+                    if (span[1] > j or len(name) >= 3) and _ALL_CJK.match(name):
+                        del found[span]
+                add(i, j, "known-name")
+                i = s.find(name, j)
         for (i, j), rule in list(found.items()):
             m = _NAME_PARTS.match(s, j)
             if m:  # 司马义·艾买提, 查理·曼德: a name in parts

@@ -745,3 +745,18 @@ def test_japanese_names(finder, text, name):
 @pytest.mark.parametrize("text", ["投产新井三十六口", "山下一片欢腾", "他在村上一带"])
 def test_japanese_family_names_alone_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, places", [("工作组先后到平武、青川和江油等县市", {"平武", "青川", "江油"}),
+                                          ("慰问团走访了安塞、子长、延川三县", {"安塞", "子长", "延川"})])
+def test_a_list_of_one_provinces_counties_is_of_places(finder, text, places):
+    # counties' short names are often words or names; listed with their neighbours they are places
+    ms = finder.find(text)
+    assert {m.text for m in ms if m.type == "place"} == places and not [m for m in ms if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, known, name", [("记者称孙海为“孙校长”", "孙海", "孙海"), ("记者来到钱塘家中探访", "钱塘", "钱塘"),
+                                               ("县长韩立深及有关部门负责人", "韩立深", "韩立深")])
+def test_a_name_known_on_the_page_sets_the_names_boundaries(finder, text, known, name):
+    # the page's name, not a reading that runs into the word after (孙海为) or cuts it short
+    assert {m.text for m in finder.find(text, frozenset([known])) if m.type == "person"} == {name}
