@@ -36,10 +36,6 @@ _PERSON_VERBS = (
 # a term written inside a body's name (某市第十届人民代表大会) and the session after it
 _TERM_IN_NAME = re.compile(r".第[一二三四五六七八九十百]+届")
 _SESSION_AFTER = re.compile(r"(?:第[一二三四五六七八九十百]+次)?(?:全体)?会议")
-# what may stand between a body and a unit of its own written right after it: names, numbers,
-# places, nouns (某军区|251|医院, 某集团|中山|物业|有限公司), never a verb or a function word
-_CHAIN_TAGS = frozenset(("n", "nz", "ns", "nt", "j", "oov", "m", "eng", "an", "s", "nrt"))
-_POSITION_WORDS = frozenset("内外中上下间")
 # verbs that make a clause of a place and a body (某市召开|某委员会会议, 某国支持|某组织), never
 # words of a body's name
 _CLAUSE_VERBS = frozenset(("召开", "举行", "举办", "主持", "参加", "出席", "成立", "组建", "支持", "批准", "同意",
@@ -47,7 +43,6 @@ _CLAUSE_VERBS = frozenset(("召开", "举行", "举办", "主持", "参加", "�
                            "谴责", "指责", "欢迎", "访问", "会见", "接见", "领导", "协助", "委托", "任命", "表示",
                            "认为", "宣布", "发表", "提出", "签署", "授予", "获得", "成为", "担任", "进入", "来到",
                            "报道", "指出", "强调", "介绍", "透露", "说"))
-_TEAM_ENDS = ("队", "男排", "女排", "男篮", "女篮", "男足", "女足")
 # the endings of a body's departments named by a line of work (外资司, 宣传处, 办公厅, 艺术局)
 _DEPT_END = frozenset("司处局厅部室科所")
 _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军国盟站厅府室宫团报联署系")
@@ -829,7 +824,6 @@ class MentionFinder:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
         kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
-        kept = self._chained_bodies(s, tokens, kept)
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -841,44 +835,6 @@ class MentionFinder:
             if parents and w.endswith(unit) and any(p in w[: -len(unit) - 1] for p in parents):
                 return True
         return False
-
-    def _chained_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
-        """A body written right before one of its own (某军区|251医院, 某集团公司|第二加油站,
-        某军区|驻某地|部队): a name, a number or a place, then a body word, with nothing between
-        the two, is the first body's unit, and the whole is its name."""
-        lex = self.lex
-        at = {t.start: k for k, t in enumerate(tokens)}
-        out = []
-        for o in orgs:
-            k = at.get(o.end)
-            end = None
-            if o.text.endswith(_TEAM_ENDS):
-                k = None  # 山东男排|上海男排: teams side by side in a result are two teams
-            for n in range(k, min(k + 4, len(tokens))) if k is not None else ():
-                t = tokens[n]
-                w = t.word
-                if not (t.tag in _CHAIN_TAGS or (w == "驻" and n == k) or (n > k and self.gaz.lookup(w))) \
-                        or not (_WORDISH.match(w) or w in "○〇"):
-                    break
-                if w in lex.title_heads or w in lex.org_sent_groups or w in lex.person_nouns or lex.title_re.fullmatch(w):
-                    break
-                if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[-1] in _FUNCTION_CHARS
-                                       or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
-                    break  # 某队|两胜|某队: a phrase jieba did not know, no name
-                if w[-1] in "电讯" or (t.tag == "m" and w[-1] in "年月日") or w in _POSITION_WORDS:
-                    break  # 新华社北京一月六日电|外交部: a dateline; 某国会|内|某党: a position, no name
-                if self._owned_name(w) and (t.tag == "nt" or w.startswith(("中国", "国家", "全国", "中央", "中共"))):
-                    break  # 某局|国家某委, 某公司|中国某公司: a body with an owner of its own
-                if n > k and _ends_with_any(w, lex.org_suffixes) and not _ends_with_any(w, lex.org_false_tails) \
-                        and (len(w) >= 2 or n > k + 1):
-                    end = t.end
-                    break
-            if end is not None:
-                o = replace(o, end=end, text=s[o.start : end], rule="chain")
-            out.append(o)
-        # a chain swallows the mention of its unit found on its own (某军区|某医院)
-        spans = [(o.start, o.end) for o in out if o.rule == "chain"]
-        return [o for o in out if o.rule == "chain" or not any(a < o.start and o.end <= b for a, b in spans)]
 
     def _owned_name(self, w: str) -> bool:
         """A word opening with a country, a province or the nation (广东省, 中国金币总公司, 国家计委):

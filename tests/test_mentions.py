@@ -592,23 +592,9 @@ def test_a_post_or_a_common_word_after_a_body_is_no_department(finder, text, org
 
 
 @pytest.mark.parametrize(
-    "text, org",
-    [
-        # a body written right before a unit of its own: the whole is the unit's name
-        ("沈阳军区305医院派出医疗队", "沈阳军区305医院"),
-        ("河北钢铁集团公司第三轧钢厂投产", "河北钢铁集团公司第三轧钢厂"),
-        ("兰州军区驻天水部队今天出动", "兰州军区驻天水部队"),
-    ],
-)
-def test_a_body_and_its_own_unit_are_one_name(finder, text, org):
-    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
-    assert org in orgs and not any(org in o and o != org for o in orgs), orgs
-
-
-@pytest.mark.parametrize(
     "text, first, second",
     [
-        # a body with an owner of its own, a dateline, a position word: two names, not one
+        # a body with an owner of its own and a dateline: two names, not one
         ("中国丝绸总公司中国纺织总公司联合推出", "中国丝绸总公司", "中国纺织总公司"),
         ("新华社北京一月六日电外交部发言人说", "新华社", "外交部"),
     ],
