@@ -14,7 +14,7 @@ kg's numbers are what the Python API (kg.sparql.Store) gives, the same calls `kg
   its first run (Store keeps them until the store changes).
 Queries with an optional name are timed twice: over the whole graph, and with a name.
 
-    .venv/bin/python bench/sparql.py                    # 1M triples, about 5 minutes
+    .venv/bin/python bench/sparql.py                    # 1M triples, about 15 minutes (mostly rdflib)
     .venv/bin/python bench/sparql.py --triples 200000   # quicker
     .venv/bin/python bench/sparql.py --json out.json    # also write every number
 """
