@@ -107,6 +107,11 @@ def test_common_nouns_are_not_organizations(finder, text):
         ("代表团抵达亚特兰大", {"亚特兰大"}),
         # halls and hotels are places where things happen
         ("会见在人民大会堂举行", {"人民大会堂"}),
+        # old and literary names of cities and regions, and landmarks written alone
+        ("新年的京城处处张灯结彩", {"京城"}),
+        ("燕赵儿女再次伸出援手", {"燕赵"}),
+        ("他早年在陕北从事革命工作", {"陕北"}),
+        ("游客冒雪登上长城", {"长城"}),
     ],
 )
 def test_places(finder, text, places):
@@ -115,7 +120,8 @@ def test_places(finder, text, places):
 
 
 @pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度", "干部联乡、帮村、扶户",
-                                  "整顿前农村电价高", "因村里电费高低由村电工说了算"])
+                                  "整顿前农村电价高", "因村里电费高低由村电工说了算",
+                                  "亚太地区的经济形势"])
 def test_common_words_jieba_calls_places_are_not(finder, text):
     assert not [m for m in finder.find(text) if m.type == "place"]
 
