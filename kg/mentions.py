@@ -159,6 +159,11 @@ _COMRADE_TAGS = frozenset(("nr", "nrfg", "nrt", "n", "nz", "ns", "t", "oov", "r"
 # a name's given part is never a time or function word (谈|明年)
 _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
 # a speaker's name opening a text, maybe in brackets, before a colon
+# verbs of saying that end a speaker's line (某某说：) and no given name ends with
+_SPEECH_END = "说称"
+# characters of time words (元旦, 上半年, 中秋节): a time word holding one is no name
+_TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末后前今明昨古朝间旬刻分秒宵旦")
+_NAME_SCORE_TIME = 1.0  # above the score of time words that open with a surname (元元旦 0.98)
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
@@ -310,7 +315,8 @@ class MentionFinder:
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
                     or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
                 return two  # 宋某和|国家…, 陈某和|乌克兰…: the conjunction, before another noun or name
-            if i in bounds and three in bounds and two not in bounds and self.seg.tag(s[i:three]) in ("nr", "nrfg"):
+            if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
+                                                                          or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
             if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
@@ -654,6 +660,13 @@ class MentionFinder:
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
         return self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz", "nrfg", "j")
+
+    def _name_as_time(self, w: str) -> bool:
+        """A person's name jieba's dictionary tags as a time word (a famous name among its
+        entries): a surname and two given characters, no character of time, shaped like a name."""
+        return len(w) == 3 and bool(self.lex.is_surname_start(w, 0)) and self.seg.tag(w) == "t" \
+            and not any(c in _TIME_CHARS for c in w) \
+            and self._names.score(w) >= _NAME_SCORE_TIME
 
     def _region_word(self, w: str) -> bool:
         """A region named by the kind of area it is (四川盆地, 汉水流域, 台湾地区), the ending looked
@@ -1431,7 +1444,8 @@ class MentionFinder:
             i, j = m.span(1)
             sl = lex.is_surname_start(s, i)
             if sl and 1 <= j - i - sl <= 2 and not self._common_word(s[i:j]) and not self.gaz.lookup(s[i:j]) \
-                    and s[i:j] not in lex.world_places:
+                    and s[i:j] not in lex.world_places and not (j - i == 3 and s[j - 1] in _SPEECH_END):
+                # (文章说：, 信中说：: a writing and the verb of saying, not a name ending in 说)
                 add(i, j, "speaker")
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
@@ -1528,19 +1542,23 @@ class MentionFinder:
             )
             shaped = all(all(c in lex.given_chars for c in s[x + lex.is_surname_start(s, x) : y])
                          and not self._common_word(s[x:y]) for x, y in items)
-            namey = sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
+            namey = sum(1 for x, y in items if (self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
+                        or self._name_as_time(s[x:y]))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             mostly = len(items) >= 4 and namey >= 0.6 * len(items)
             if self._common_word(s[items[0][0]:items[0][1]]) and not lead:
                 continue  # 领导干部、党和国家…: a list opening with a common word, whatever its cue
             if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
-                                          or s[x:y] in known for x, y in items[1:])):
+                                          or s[x:y] in known or self._name_as_time(s[x:y]) for x, y in items[1:])):
                 for x, y in items:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
         # none of the rules below takes other tags, nor one character but a surname
         for k, t in [(k, t) for k, t in enumerate(tokens)
-                     if t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg")]:
+                     if (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
+                     or (t.tag == "t" and self._name_as_time(t.word))]:
+            if t.tag == "t":
+                t = t._replace(tag="nr")  # read as the name it is
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]

@@ -29,6 +29,8 @@ def found(finder, text):
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
+        # a famous name jieba's dictionary tags as a time word
+        ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
     ],
 )
 def test_persons_and_posts(finder, text, expected):
@@ -37,6 +39,13 @@ def test_persons_and_posts(finder, text, expected):
 
 def test_no_name_without_a_cue(finder):
     assert not [m for m in finder.find("坚决杜绝麻痹思想，保健和养老机构") if m.type == "person"]
+
+
+# writings that say things (贺信指出, 文章说：) are no speakers' names
+@pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
+                                  "他在上半年完成了任务"])
+def test_writings_and_time_words_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
 
 
 def test_a_name_holding_a_place_word_stays_a_name(finder):
