@@ -163,7 +163,13 @@ _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
 _SPEECH_END = "说称"
 # characters of time words (元旦, 上半年, 中秋节): a time word holding one is no name
 _TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末后前今明昨古朝间旬刻分秒宵旦")
-_NAME_SCORE_TIME = 1.0  # above the score of time words that open with a surname (元元旦 0.98)
+# a character rarer than one in ten thousand of running text (碧, 璧, 钺), tagged as a noun or
+# bound morpheme, that jieba leaves alone after two characters of a name is the name's third
+_RARE_CHAR_LOGP = -9.2
+_NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
+_NAME_SCORE_TIME = 1.0
+# a number (and its 万, 亿) right before a word: the word is what is counted, no name
+_AFTER_NUMBER = re.compile(r"[0-9０-９][万亿千百]?$")  # above the score of time words that open with a surname (元元旦 0.98)
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
@@ -325,6 +331,8 @@ class MentionFinder:
             if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and self._names.end_logp(c3) > -7.0 \
                     and c3 in lex.given_chars:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
+            if self._rare_third(s, i, two, bounds):
+                return three
             if c3 in _AFTER_NAME and (three >= len(s) or not _CJK.match(s[three])) and c3 in lex.given_chars:
                 return three  # 汪某和；: the sentence ends there, so 和 is the name's
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
@@ -660,6 +668,17 @@ class MentionFinder:
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
         return self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz", "nrfg", "j")
+
+    def _rare_third(self, s: str, i: int, j: int, bounds) -> bool:
+        """Whether s[j], after a surname and one given character s[i:j], is the name's third
+        character (林仁|碧|作为, 陈绪|豹|刚): jieba left it alone, it is rare in running text and no
+        verb or function word, and makes no word with what follows."""
+        if j - i != 2 or j + 1 > len(s) or not (j in bounds and j + 1 in bounds) or not _CJK.match(s[j]):
+            return False
+        c = s[j]
+        return c not in _AFTER_NAME and self._names.background_logp(c) < _RARE_CHAR_LOGP \
+            and self.seg.tag(c) in _NOUNISH_CHAR_TAGS \
+            and not (self.seg.known(s[j : j + 2]) and self.seg.tag(s[j : j + 2]) not in ("nr", "ns", "nz"))
 
     def _name_as_time(self, w: str) -> bool:
         """A person's name jieba's dictionary tags as a time word (a famous name among its
@@ -1981,6 +2000,8 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if _AFTER_NUMBER.search(s, 0, m.start):
+            return False  # ３亿谢克尔, ５２００万里拉: what follows a number is a unit or a currency
         nxt = s[m.end : m.end + 1]
         # a name is not followed by an agency or place suffix (王家村, 张庄镇)
         if nxt and nxt in "村镇乡县市省区街路庄寨屯" and m.rule in ("jieba-nr", "name-shape", "joined-name", "name-model"):

@@ -29,6 +29,9 @@ def found(finder, text):
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
+        # a rare third character jieba left standing alone is the name's
+        ("工程师刘善璧当选为理事长", {("刘善璧", "person")}),
+        ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
     ],
@@ -43,7 +46,7 @@ def test_no_name_without_a_cue(finder):
 
 # writings that say things (贺信指出, 文章说：) are no speakers' names
 @pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
-                                  "他在上半年完成了任务"])
+                                  "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还"])
 def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
