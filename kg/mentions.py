@@ -168,6 +168,8 @@ _TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末�
 _RARE_CHAR_LOGP = -9.2
 _NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
 _NAME_SCORE_TIME = 1.0
+# 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
+_FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
 _AFTER_NUMBER = re.compile(r"[0-9０-９][万亿千百]?$")  # above the score of time words that open with a surname (元元旦 0.98)
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
@@ -287,6 +289,7 @@ class MentionFinder:
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
         self._names = load_name_model()
+        self._familiar = re.compile(_FAMILIAR_RE.format("".join(sorted(self.lex.surnames))))
         tables = _tables()
         self._translit = tables.translit
         self._sites = tables.sites
@@ -1484,6 +1487,18 @@ class MentionFinder:
                 j = self.name_at(s, i, bounds, strict=True)
                 if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
+        # (c2) the familiar forms 老张, 小马: 老 or 小 and a surname, a word of its own, where a
+        # person is spoken of (老张说, 扶贫干部小马) or one of that surname is named on the page
+        for m in self._familiar.finditer(s) if ("老" in s or "小" in s) else ():
+            i, j = m.start(), m.end()
+            w = s[i:j]
+            if i not in bounds or j not in bounds or w in _POLITE \
+                    or (self.seg.known(w) and self.seg.tag(w) not in ("n", "nr", "nrt", "nrfg")):
+                continue  # 老师, 老年, 小于, 从小|张罗: words of other kinds, or a cut through one
+            if s[j : j + 2].startswith(_PERSON_VERBS) or (s[j : j + 1] == "家" and not self.seg.known(s[j : j + 2])) \
+                    or s[max(0, i - 4) : i].endswith(lex.person_nouns) \
+                    or any(n[:1] == w[1] and len(n) >= 2 for n in known):
+                add(i, j, "familiar")
         # photo credits: 程远 摄
         for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)

@@ -32,6 +32,9 @@ def found(finder, text):
         # a rare third character jieba left standing alone is the name's
         ("工程师刘善璧当选为理事长", {("刘善璧", "person")}),
         ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
+        # the familiar forms of address, where a person is spoken of
+        ("在老张说话的时候，大家都安静下来", {("老张", "person")}),
+        ("扶贫干部小马看遍了他家的果园", {("小马", "person")}),
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
     ],
@@ -46,7 +49,8 @@ def test_no_name_without_a_cue(finder):
 
 # writings that say things (贺信指出, 文章说：) are no speakers' names
 @pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
-                                  "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还"])
+                                  "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
+                                  "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时"])
 def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
