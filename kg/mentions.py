@@ -1591,7 +1591,8 @@ class MentionFinder:
         for k, t in [(k, t) for k, t in enumerate(tokens)
                      if (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
                      or (t.tag == "t" and self._name_as_time(t.word))]:
-            if t.tag == "t":
+            as_time = t.tag == "t"
+            if as_time:
                 t = t._replace(tag="nr")  # read as the name it is
             w = t.word
             after = s[t.end : t.end + 2]
@@ -1610,7 +1611,7 @@ class MentionFinder:
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
                 elif len(w) >= 4 and sl != 2 and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
-                elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                elif context or as_time or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
                                                 or all(c in _TRANSLIT for c in w)

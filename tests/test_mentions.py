@@ -37,6 +37,7 @@ def found(finder, text):
         ("扶贫干部小马看遍了他家的果园", {("小马", "person")}),
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
+        ("他反复研读《周恩来选集》", {("周恩来", "person")}),
     ],
 )
 def test_persons_and_posts(finder, text, expected):
