@@ -168,6 +168,8 @@ _TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末�
 _RARE_CHAR_LOGP = -9.2
 _NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
 _NAME_SCORE_TIME = 1.0
+# surnames that also close a clause of time (…时, …后): before a verb they are no names
+_WHEN_CHARS = "时"
 # 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
 _FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
@@ -2016,6 +2018,9 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \
+                and (w[1:].startswith(_PERSON_VERBS) or self.seg.tag(w[1:]) in ("v", "vn", "d")):
+            return False  # 会见记者时|表示: 时 closes a clause (when …), and a verb follows
         if _AFTER_NUMBER.search(s, 0, m.start):
             return False  # ３亿谢克尔, ５２００万里拉: what follows a number is a unit or a currency
         nxt = s[m.end : m.end + 1]

@@ -51,7 +51,8 @@ def test_no_name_without_a_cue(finder):
 # writings that say things (贺信指出, 文章说：) are no speakers' names
 @pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
                                   "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
-                                  "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时"])
+                                  "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时",
+                                  "他在会见记者时表示，今年要办好三件事"])
 def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
