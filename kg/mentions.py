@@ -170,6 +170,8 @@ _NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
 _NAME_SCORE_TIME = 1.0
 # surnames that also close a clause of time (…时, …后): before a verb they are no names
 _WHEN_CHARS = "时"
+# surnames that are far more often a preposition or an auxiliary verb (向, 于, 应)
+_FUNCTION_SURNAMES = frozenset("向于应")
 # 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
 _FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
@@ -2021,6 +2023,10 @@ class MentionFinder:
         if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \
                 and (w[1:].startswith(_PERSON_VERBS) or self.seg.tag(w[1:]) in ("v", "vn", "d")):
             return False  # 会见记者时|表示: 时 closes a clause (when …), and a verb follows
+        if w[0] in _FUNCTION_SURNAMES and len(w) <= 3 and m.rule != "dotted-name" and _CJK.match(s[m.end : m.end + 1] or "。") \
+                and (self.seg.tag(w[1:]) in ("p", "f", "t", "d", "r", "m") or (
+                    m.rule not in ("after-title", "byline", "after-role") and (self._common_word(w[1:]) or self.seg.tag(w[1:]) == "v"))):
+            return False  # 向|国家主席, 于|今日凌晨, 应|由专: a preposition before its object runs on; a name may stand alone (向宁）, 于是之、)
         if _AFTER_NUMBER.search(s, 0, m.start):
             return False  # ３亿谢克尔, ５２００万里拉: what follows a number is a unit or a currency
         nxt = s[m.end : m.end + 1]

@@ -38,6 +38,8 @@ def found(finder, text):
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
         ("他反复研读《周恩来选集》", {("周恩来", "person")}),
+        # a surname that is also a preposition, where the name stands alone
+        ("（本报记者 秦明 向兵）", {("向兵", "person")}),
     ],
 )
 def test_persons_and_posts(finder, text, expected):
@@ -52,7 +54,8 @@ def test_no_name_without_a_cue(finder):
 @pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
                                   "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
                                   "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时",
-                                  "他在会见记者时表示，今年要办好三件事"])
+                                  "他在会见记者时表示，今年要办好三件事", "记者于今日凌晨赶到灾区",
+                                  "画家应由专致精"])
 def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
