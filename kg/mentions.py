@@ -154,6 +154,23 @@ _COMRADE_TAGS = frozenset(("nr", "nrfg", "nrt", "n", "nz", "ns", "t", "oov", "r"
 # a name's given part is never a time or function word (谈|明年)
 _GIVEN_NO_NAME = frozenset(("t", "f", "m", "p", "c", "u", "uj"))
 # a speaker's name opening a text, maybe in brackets, before a colon
+# verbs of saying that end a speaker's line (某某说：) and no given name ends with
+_SPEECH_END = "说称"
+# characters of time words (元旦, 上半年, 中秋节): a time word holding one is no name
+_TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末后前今明昨古朝间旬刻分秒宵旦")
+# a character rarer than one in ten thousand of running text (碧, 璧, 钺), tagged as a noun or
+# bound morpheme, that jieba leaves alone after two characters of a name is the name's third
+_RARE_CHAR_LOGP = -9.2
+_NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
+_NAME_SCORE_TIME = 1.0
+# surnames that also close a clause of time (…时, …后): before a verb they are no names
+_WHEN_CHARS = "时"
+# surnames that are far more often a preposition or an auxiliary verb (向, 于, 应)
+_FUNCTION_SURNAMES = frozenset("向于应")
+# 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
+_FAMILIAR_RE = "[老小]([{}])"
+# a number (and its 万, 亿) right before a word: the word is what is counted, no name
+_AFTER_NUMBER = re.compile(r"[0-9０-９][万亿千百]?$")  # above the score of time words that open with a surname (元元旦 0.98)
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
@@ -271,6 +288,7 @@ class MentionFinder:
         self.gaz = load_gazetteer()
         self.seg = get_segmenter()
         self._names = load_name_model()
+        self._familiar = re.compile(_FAMILIAR_RE.format("".join(sorted(self.lex.surnames))))
         tables = _tables()
         self._translit = tables.translit
         self._sites = tables.sites
@@ -305,7 +323,8 @@ class MentionFinder:
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
                     or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
                 return two  # 宋某和|国家…, 陈某和|乌克兰…: the conjunction, before another noun or name
-            if i in bounds and three in bounds and two not in bounds and self.seg.tag(s[i:three]) in ("nr", "nrfg"):
+            if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
+                                                                          or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
             if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
@@ -314,6 +333,8 @@ class MentionFinder:
             if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and self._names.end_logp(c3) > -7.0 \
                     and c3 in lex.given_chars:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
+            if self._rare_third(s, i, two, bounds):
+                return three
             if c3 in _AFTER_NAME and (three >= len(s) or not _CJK.match(s[three])) and c3 in lex.given_chars:
                 return three  # 汪某和；: the sentence ends there, so 和 is the name's
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
@@ -649,6 +670,24 @@ class MentionFinder:
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
         return self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz", "nrfg", "j")
+
+    def _rare_third(self, s: str, i: int, j: int, bounds) -> bool:
+        """Whether s[j], after a surname and one given character s[i:j], is the name's third
+        character (林仁|碧|作为, 陈绪|豹|刚): jieba left it alone, it is rare in running text and no
+        verb or function word, and makes no word with what follows."""
+        if j - i != 2 or j + 1 > len(s) or not (j in bounds and j + 1 in bounds) or not _CJK.match(s[j]):
+            return False
+        c = s[j]
+        return c not in _AFTER_NAME and self._names.background_logp(c) < _RARE_CHAR_LOGP \
+            and self.seg.tag(c) in _NOUNISH_CHAR_TAGS \
+            and not (self.seg.known(s[j : j + 2]) and self.seg.tag(s[j : j + 2]) not in ("nr", "ns", "nz"))
+
+    def _name_as_time(self, w: str) -> bool:
+        """A person's name jieba's dictionary tags as a time word (a famous name among its
+        entries): a surname and two given characters, no character of time, shaped like a name."""
+        return len(w) == 3 and bool(self.lex.is_surname_start(w, 0)) and self.seg.tag(w) == "t" \
+            and not any(c in _TIME_CHARS for c in w) \
+            and self._names.score(w) >= _NAME_SCORE_TIME
 
     def _region_word(self, w: str) -> bool:
         """A region named by the kind of area it is (四川盆地, 汉水流域, 台湾地区), the ending looked
@@ -1387,7 +1426,8 @@ class MentionFinder:
             i, j = m.span(1)
             sl = lex.is_surname_start(s, i)
             if sl and 1 <= j - i - sl <= 2 and not self._common_word(s[i:j]) and not self.gaz.lookup(s[i:j]) \
-                    and s[i:j] not in lex.world_places:
+                    and s[i:j] not in lex.world_places and not (j - i == 3 and s[j - 1] in _SPEECH_END):
+                # (文章说：, 信中说：: a writing and the verb of saying, not a name ending in 说)
                 add(i, j, "speaker")
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
@@ -1407,6 +1447,18 @@ class MentionFinder:
                 j = self.name_at(s, i, bounds, strict=True)
                 if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
+        # (c2) the familiar forms 老张, 小马: 老 or 小 and a surname, a word of its own, where a
+        # person is spoken of (老张说, 扶贫干部小马) or one of that surname is named on the page
+        for m in self._familiar.finditer(s) if ("老" in s or "小" in s) else ():
+            i, j = m.start(), m.end()
+            w = s[i:j]
+            if i not in bounds or j not in bounds or w in _POLITE \
+                    or (self.seg.known(w) and self.seg.tag(w) not in ("n", "nr", "nrt", "nrfg")):
+                continue  # 老师, 老年, 小于, 从小|张罗: words of other kinds, or a cut through one
+            if s[j : j + 2].startswith(_PERSON_VERBS) or (s[j : j + 1] == "家" and not self.seg.known(s[j : j + 2])) \
+                    or s[max(0, i - 4) : i].endswith(lex.person_nouns) \
+                    or any(n[:1] == w[1] and len(n) >= 2 for n in known):
+                add(i, j, "familiar")
         # photo credits: 程远 摄
         for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)
@@ -1484,19 +1536,24 @@ class MentionFinder:
             )
             shaped = all(all(c in lex.given_chars for c in s[x + lex.is_surname_start(s, x) : y])
                          and not self._common_word(s[x:y]) for x, y in items)
-            namey = sum(1 for x, y in items if self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
+            namey = sum(1 for x, y in items if (self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
+                        or self._name_as_time(s[x:y]))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             mostly = len(items) >= 4 and namey >= 0.6 * len(items)
             if self._common_word(s[items[0][0]:items[0][1]]) and not lead:
                 continue  # 领导干部、党和国家…: a list opening with a common word, whatever its cue
             if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
-                                          or s[x:y] in known for x, y in items[1:])):
+                                          or s[x:y] in known or self._name_as_time(s[x:y]) for x, y in items[1:])):
                 for x, y in items:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
         # none of the rules below takes other tags, nor one character but a surname
         for k, t in [(k, t) for k, t in enumerate(tokens)
-                     if t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg")]:
+                     if (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
+                     or (t.tag == "t" and self._name_as_time(t.word))]:
+            as_time = t.tag == "t"
+            if as_time:
+                t = t._replace(tag="nr")  # read as the name it is
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
@@ -1514,7 +1571,7 @@ class MentionFinder:
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
                 elif len(w) >= 4 and sl != 2 and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
-                elif context or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                elif context or as_time or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
                                                 or all(c in _TRANSLIT for c in w)
@@ -1919,6 +1976,15 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \
+                and (w[1:].startswith(_PERSON_VERBS) or self.seg.tag(w[1:]) in ("v", "vn", "d")):
+            return False  # 会见记者时|表示: 时 closes a clause (when …), and a verb follows
+        if w[0] in _FUNCTION_SURNAMES and len(w) <= 3 and m.rule != "dotted-name" and _CJK.match(s[m.end : m.end + 1] or "。") \
+                and (self.seg.tag(w[1:]) in ("p", "f", "t", "d", "r", "m") or (
+                    m.rule not in ("after-title", "byline", "after-role") and (self._common_word(w[1:]) or self.seg.tag(w[1:]) == "v"))):
+            return False  # 向|国家主席, 于|今日凌晨, 应|由专: a preposition before its object runs on; a name may stand alone (向宁）, 于是之、)
+        if _AFTER_NUMBER.search(s, 0, m.start):
+            return False  # ３亿谢克尔, ５２００万里拉: what follows a number is a unit or a currency
         nxt = s[m.end : m.end + 1]
         # a name is not followed by an agency or place suffix (王家村, 张庄镇)
         if nxt and nxt in "村镇乡县市省区街路庄寨屯" and m.rule in ("jieba-nr", "name-shape", "joined-name", "name-model"):

@@ -34,6 +34,10 @@ class NameModel:
         self._bg = {c: math.log((f + 1) / (total + 1)) for c, f in char_freq.items()}
         self._bg_unseen = math.log(1 / (total + 1))
 
+    def background_logp(self, c: str) -> float:
+        """log P(c) in running text (jieba's dictionary): how common the character is at all."""
+        return self._bg.get(c, self._bg_unseen)
+
     def end_logp(self, c: str) -> float:
         """log P(c | the last character of a personal name) in jieba's HMM: how often a name
         closes with c."""

@@ -29,6 +29,17 @@ def found(finder, text):
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
+        # a rare third character jieba left standing alone is the name's
+        ("工程师刘善璧当选为理事长", {("刘善璧", "person")}),
+        ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
+        # the familiar forms of address, where a person is spoken of
+        ("在老张说话的时候，大家都安静下来", {("老张", "person")}),
+        ("扶贫干部小马看遍了他家的果园", {("小马", "person")}),
+        # a famous name jieba's dictionary tags as a time word
+        ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
+        ("他反复研读《周恩来选集》", {("周恩来", "person")}),
+        # a surname that is also a preposition, where the name stands alone
+        ("（本报记者 秦明 向兵）", {("向兵", "person")}),
     ],
 )
 def test_persons_and_posts(finder, text, expected):
@@ -37,6 +48,16 @@ def test_persons_and_posts(finder, text, expected):
 
 def test_no_name_without_a_cue(finder):
     assert not [m for m in finder.find("坚决杜绝麻痹思想，保健和养老机构") if m.type == "person"]
+
+
+# writings that say things (贺信指出, 文章说：) are no speakers' names
+@pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
+                                  "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
+                                  "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时",
+                                  "他在会见记者时表示，今年要办好三件事", "记者于今日凌晨赶到灾区",
+                                  "画家应由专致精"])
+def test_writings_and_time_words_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
 
 
 def test_a_name_holding_a_place_word_stays_a_name(finder):
@@ -107,6 +128,11 @@ def test_common_nouns_are_not_organizations(finder, text):
         ("代表团抵达亚特兰大", {"亚特兰大"}),
         # halls and hotels are places where things happen
         ("会见在人民大会堂举行", {"人民大会堂"}),
+        # old and literary names of cities and regions, and landmarks written alone
+        ("新年的京城处处张灯结彩", {"京城"}),
+        ("燕赵儿女再次伸出援手", {"燕赵"}),
+        ("他早年在陕北从事革命工作", {"陕北"}),
+        ("游客冒雪登上长城", {"长城"}),
     ],
 )
 def test_places(finder, text, places):
@@ -115,7 +141,8 @@ def test_places(finder, text, places):
 
 
 @pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度", "干部联乡、帮村、扶户",
-                                  "整顿前农村电价高", "因村里电费高低由村电工说了算"])
+                                  "整顿前农村电价高", "因村里电费高低由村电工说了算",
+                                  "亚太地区的经济形势"])
 def test_common_words_jieba_calls_places_are_not(finder, text):
     assert not [m for m in finder.find(text) if m.type == "place"]
 
