@@ -153,6 +153,19 @@ def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
 
 
 @pytest.mark.parametrize("text, place", [
+    ("他们乘船来到长滩岛度假", "长滩岛"),                    # a name and the kind jieba cut off
+    ("两人约在罗湖桥见面", "罗湖桥"),
+    ("新楼盘位于房山长阳镇", "房山长阳镇"),                  # a district's short name before a town
+    ("记者来到恩平市大田镇岑那洋村采访", "恩平市大田镇岑那洋村"),  # the towns after a county
+    ("他在朝阳区望京街道工作", "朝阳区望京街道"),
+    ("深圳市民很关心此事", "深圳"),                          # 市民 is a word: no district
+    ("广东省各乡镇都派了代表", "广东省"),                    # 各乡镇 names no town
+])
+def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
+
+
+@pytest.mark.parametrize("text, place", [
     ("不少中国人喜欢红木家具", None),   # the country qualifies a noun: whose, not where
     ("日本经济陷入萧条", None),
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
