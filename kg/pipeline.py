@@ -660,6 +660,8 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
 # the kinds of settlement and division jieba cuts off a name as a word of their own (长滩|岛,
 # 罗湖|桥, 上海市|区): the name and its kind are one address
 _KIND_TOKENS = frozenset(("村", "镇", "乡", "街", "街道", "区", "县", "市", "州", "省", "旗", "岛", "桥"))
+# jieba's tags of names of places and persons
+_NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 # the smaller divisions an address names after a larger one (某市|大田镇|某某村)
 _TOWN_ENDS = ("街道", "镇", "乡", "村")
 # a larger division's name ends so (某省, 某市, 某县, 某区, 某州, 某旗, 某盟)
@@ -720,6 +722,13 @@ def join_divisions(text: str, ms: list[Mention]) -> list[Mention]:
                             and any(d.level in ("county", "prefecture") for d in gaz.lookup(head)):
                         start -= n
                         break
+            inner = [t for t in tokens if start <= t.start and t.end <= end]
+            head = text[max(0, start - 2) : start]
+            if inner and all(seg.known(t.word) and t.tag not in _NAME_TAGS for t in inner) and len(head) == 2 \
+                    and start - 2 in starts and re.fullmatch(r"[\u4e00-\u9fff]+", head) \
+                    and not any(c in _NOT_IN_ADDRESS for c in head) and free(start - 2, start) \
+                    and not seg.known(head):
+                start -= 2  # 某泽|金融商务区, 某角|藏族乡: a kind of place in common words needs its name
             if text[end - 1 : end] in _DIVISION_END:
                 while True:
                     nxt = _town_after(text, end, tokens, seg)
