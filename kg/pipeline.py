@@ -658,8 +658,8 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 # the kinds of settlement and division jieba cuts off a name as a word of their own (长滩|岛,
-# 罗湖|桥, 上海市|区): the name and its kind are one address
-_KIND_TOKENS = frozenset(("村", "镇", "乡", "街", "街道", "区", "县", "市", "州", "省", "旗", "岛", "桥"))
+# 罗湖|桥, 上海市|区, 某地|市区): the name and its kind are one address
+_KIND_TOKENS = frozenset(("村", "镇", "乡", "街", "街道", "区", "县", "市", "州", "省", "旗", "岛", "桥", "市区", "城区"))
 # jieba's tags of names of places and persons
 _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
 # the smaller divisions an address names after a larger one (某市|大田镇|某某村)

@@ -154,6 +154,7 @@ def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
 
 @pytest.mark.parametrize("text, place", [
     ("两人约在洛溪桥见面", "洛溪桥"),                        # a name and the kind jieba cut off
+    ("马德里市区的交通很拥堵", "马德里市区"),
     ("新楼盘位于昌平沙河镇", "昌平沙河镇"),                  # a district's short name before a town
     ("记者来到信宜市平塘镇禾浪村采访", "信宜市平塘镇禾浪村"),  # the towns after a county
     ("他在海淀区学院路街道工作", "海淀区学院路街道"),
