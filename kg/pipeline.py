@@ -657,6 +657,102 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     return kept
 
 
+# the kinds of settlement and division jieba cuts off a name as a word of their own (长滩|岛,
+# 罗湖|桥, 上海市|区, 某地|市区): the name and its kind are one address
+_KIND_TOKENS = frozenset(("村", "镇", "乡", "街", "街道", "区", "县", "市", "州", "省", "旗", "岛", "桥", "市区", "城区"))
+# jieba's tags of names of places and persons
+_NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
+# the smaller divisions an address names after a larger one (某市|大田镇|某某村)
+_TOWN_ENDS = ("街道", "镇", "乡", "村")
+# a larger division's name ends so (某省, 某市, 某县, 某区, 某州, 某旗, 某盟)
+_DIVISION_END = "省市县区州旗盟"
+# characters that never open a town's name: function words, quantifiers (各乡镇, 全村, 本乡)
+# (inside a name only the particles and prepositions: 那, 为, 以 spell names, 岑那洋村)
+_NOT_IN_TOWN = set("的了是和与及在到从向对把被就都也还又着过将于而或并们")
+_NOT_TOWN_HEAD = set(_NOT_IN_ADDRESS) | set("各全本该每这那此其某诸附邻农乡镇村")
+
+
+def _town_after(text: str, pos: int, tokens, seg) -> int:
+    """End of a town or village's name written at `pos` (大田镇, 岑那洋村), else `pos`: 2–4
+    characters and a town's ending that does not run on into a word (村民, 镇长); jieba may cut
+    an unknown name anywhere, so the ending has to close a token or stand in one it did not know."""
+    tok_at = {t.end: t for t in tokens}
+    oov = [(t.start, t.end) for t in tokens if t.tag == "oov"]
+    for n in (2, 3, 4):
+        stem = text[pos : pos + n]
+        if len(stem) < n or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem[0] in _NOT_TOWN_HEAD \
+                or any(c in _NOT_IN_TOWN for c in stem):
+            continue
+        for suffix in _TOWN_ENDS:
+            end = pos + n + len(suffix)
+            if text[pos + n : end] != suffix:
+                continue
+            word = stem + suffix
+            if seg.known(word) and seg.tag(word) not in ("ns", "nr", "nrt", "nz", "oov"):
+                continue  # 小城镇, 新农村: a common word
+            if end in tok_at or any(a < end < b for a, b in oov):
+                return end
+    return pos
+
+
+def join_divisions(text: str, ms: list[Mention]) -> list[Mention]:
+    """CLUENER marks a whole address one place: a name and the kind jieba cut off it (长滩|岛),
+    a county or district's short name right before a town (某山|长阳镇), and the towns and
+    villages written after a larger division (某市|大田镇|某某村, 某区|后沙峪镇 where the town was
+    read without its first character). Only `kg ner` joins them; the graph keeps each place."""
+    from kg.gazetteer import load_gazetteer
+    from kg.segment import get_segmenter
+
+    seg, gaz = get_segmenter(), load_gazetteer()
+    tokens = seg.tokens(text)
+    starts = {t.start: t for t in tokens}
+    taken = [(m.start, m.end) for m in ms if m.type != "place"]
+    free = lambda a, b: not any(x < b and a < y for x, y in taken)
+    out = []
+    for m in ms:
+        if m.type == "place":
+            start, end = m.start, m.end
+            t = starts.get(end)
+            if t is not None and t.word in _KIND_TOKENS and free(end, t.end):
+                end = t.end
+            if text[end - 2 : end] == "街道" or text[end - 1 : end] in "镇乡村":
+                for n in (3, 2):  # 房山|长阳镇: a division's short or full name before the town
+                    head = text[max(0, start - n) : start]
+                    if len(head) == n and start - n in starts and free(start - n, start) \
+                            and any(d.level in ("county", "prefecture") for d in gaz.lookup(head)):
+                        start -= n
+                        break
+            inner = [t for t in tokens if start <= t.start and t.end <= end]
+            head = text[max(0, start - 2) : start]
+            if inner and all(seg.known(t.word) and t.tag not in _NAME_TAGS for t in inner) and len(head) == 2 \
+                    and start - 2 in starts and re.fullmatch(r"[\u4e00-\u9fff]+", head) \
+                    and not any(c in _NOT_IN_ADDRESS for c in head) and free(start - 2, start) \
+                    and not seg.known(head):
+                start -= 2  # 某泽|金融商务区, 某角|藏族乡: a kind of place in common words needs its name
+            if text[end - 1 : end] in _DIVISION_END:
+                while True:
+                    nxt = _town_after(text, end, tokens, seg)
+                    if nxt == end and text[end : end + 1] not in _NOT_IN_ADDRESS:
+                        nxt = _town_after(text, end + 1, tokens, seg)  # 某区|后|沙峪镇
+                        nxt = nxt if nxt > end + 1 and any(p.type == "place" and p.start == end + 1 for p in ms) else end
+                    if nxt == end or not free(end, nxt):
+                        break
+                    end = nxt
+            if (start, end) != (m.start, m.end):
+                m = replace(m, start=start, end=end, text=text[start:end], rule="address")
+        out.append(m)
+    # places the address ran over are the address's now; a place it cut into joins it
+    kept: list[Mention] = []
+    for m in sorted(out, key=lambda m: (m.start, -m.end)):
+        prev = kept[-1] if kept and kept[-1].type == "place" and m.type == "place" else None
+        if prev is not None and m.start < prev.end:
+            if m.end > prev.end:
+                kept[-1] = replace(prev, end=m.end, text=text[prev.start : m.end], rule="address")
+            continue
+        kept.append(m)
+    return kept
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -677,7 +773,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
     out = []
     found = [m for m in finder.find(view.text) if m.rule not in ("inner-body", "inner-place")]
     if join_places:
-        found = _join_adjacent_places(join_addresses(view.text, _drop_modifier_countries(view.text, found)))
+        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, _drop_modifier_countries(view.text, found))))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

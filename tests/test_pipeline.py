@@ -153,6 +153,21 @@ def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
 
 
 @pytest.mark.parametrize("text, place", [
+    ("两人约在洛溪桥见面", "洛溪桥"),                        # a name and the kind jieba cut off
+    ("马德里市区的交通很拥堵", "马德里市区"),
+    ("新楼盘位于昌平沙河镇", "昌平沙河镇"),                  # a district's short name before a town
+    ("记者来到信宜市平塘镇禾浪村采访", "信宜市平塘镇禾浪村"),  # the towns after a county
+    ("他在海淀区学院路街道工作", "海淀区学院路街道"),
+    ("深圳市民很关心此事", "深圳"),                          # 市民 is a word: no district
+    ("广东省各乡镇都派了代表", "广东省"),                    # 各乡镇 names no town
+    ("游客来到龙坝藏族乡赏花", "龙坝藏族乡"),                # a kind in common words takes its name
+    ("新城要打造金融商务区", "金融商务区"),                  # a verb before it is no name
+])
+def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
+
+
+@pytest.mark.parametrize("text, place", [
     ("不少中国人喜欢红木家具", None),   # the country qualifies a noun: whose, not where
     ("日本经济陷入萧条", None),
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
