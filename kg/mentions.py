@@ -202,6 +202,7 @@ class _Tables:
     role_finder: object  # Aho-Corasick automaton of the role words: the ones a sentence holds, overlaps too
     title_re: re.Pattern
     place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
+    japanese_surname_firsts: frozenset[str]  # first characters of 佐藤, 桥本…
     place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
 
 
@@ -241,6 +242,7 @@ def _tables() -> _Tables:
         role_finder=_automaton(roles),
         title_re=re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" + lex.title_re.pattern),
         place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
+        japanese_surname_firsts=frozenset(x[0] for x in lex.japanese_surnames),
         place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
     )
 
@@ -297,6 +299,7 @@ class MentionFinder:
         self._role_finder = tables.role_finder
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
+        self._japanese_firsts = tables.japanese_surname_firsts
         self._place_words = tables.place_words
         self._read: dict[str, tuple] = {}  # sentence -> `_read_sentence`, for the page's second reading
 
@@ -1789,9 +1792,12 @@ class MentionFinder:
         at = {t.start: t for t in tokens}
         title_at = {t.start for t in titles}
         title_end = {t.end for t in titles}
+        starts = self._japanese_firsts
         for i in range(len(s) - 2):
+            if s[i] not in starts or (i not in bounds and i not in title_end):  # most positions: no slice
+                continue
             for L in (3, 2):
-                if s[i : i + L] not in lex.japanese_surnames or (i not in bounds and i not in title_end):
+                if s[i : i + L] not in lex.japanese_surnames:
                     continue
                 for g in (3, 2, 1):
                     j = i + L + g
