@@ -1708,6 +1708,8 @@ class MentionFinder:
         where they are words of their own or glued to the next word, never a function word,
         a place's or a body's ending."""
         translit = self._translit
+        if not any(j - i >= 2 and all(c in translit for c in s[i:j]) for i, j in found):
+            return  # most sentences: no foreign name to mend, so no token maps to build
         at_start = {t.start: t for t in tokens}
         at_end = {t.end: t for t in tokens}
         inside = {c: t for t in tokens for c in range(t.start + 1, t.end)}
