@@ -315,20 +315,23 @@ def _view_json(G) -> str | None:
     def strings(values) -> str:  # a list of strings one level below a node's items
         return "[\n    " + ",\n    ".join(map(e, values)) + "\n   ]" if values else "[]"
 
+    def records(items, keys) -> str | None:  # a list of flat string records (articles, evidence)
+        if not items:
+            return "[]"
+        if any(x.keys() != keys for x in items):
+            return None
+        order = sorted(keys)
+        return "[\n" + ",\n".join(
+            "    {\n" + ",\n".join([f'     "{k}": {e(x[k])}' for k in order]) + "\n    }" for x in items) + "\n   ]"
+
     try:
         nodes = []
         for n, a in G.nodes(data=True):
             if a.keys() != _NODE_KEYS or type(n) is not str:
                 return None
-            arts = a["articles"]
-            if arts:
-                if any(x.keys() != _ARTICLE_KEYS for x in arts):
-                    return None
-                arts = "[\n" + ",\n".join([
-                    f'    {{\n     "headline": {e(x["headline"])},\n     "iri": {e(x["iri"])},\n'
-                    f'     "source": {e(x["source"])}\n    }}' for x in arts]) + "\n   ]"
-            else:
-                arts = "[]"
+            arts = records(a["articles"], _ARTICLE_KEYS)
+            if arts is None:
+                return None
             nodes.append(f'  {{\n   "aliases": {strings(a["aliases"])},\n   "articles": {arts},\n'
                          f'   "date": {e(a["date"])},\n   "id": {e(n)},\n   "kind": {e(a["kind"])},\n'
                          f'   "name": {e(a["name"])},\n   "subkind": {e(a["subkind"])},\n'
@@ -339,15 +342,9 @@ def _view_json(G) -> str | None:
             if (a.keys() != _EDGE_KEYS or type(conf) is not float or not math.isfinite(conf) or type(co) is not bool
                     or type(w) is not int or type(u) is not str or type(v) is not str):
                 return None
-            evs = a["evidence"]
-            if evs:
-                if any(x.keys() != _EVIDENCE_KEYS for x in evs):
-                    return None
-                evs = "[\n" + ",\n".join([
-                    f'    {{\n     "headline": {e(x["headline"])},\n     "sentence": {e(x["sentence"])},\n'
-                    f'     "source": {e(x["source"])}\n    }}' for x in evs]) + "\n   ]"
-            else:
-                evs = "[]"
+            evs = records(a["evidence"], _EVIDENCE_KEYS)
+            if evs is None:
+                return None
             links.append(f'  {{\n   "confidence": {float.__repr__(conf)},\n   "cooccurrence": {"true" if co else "false"},\n'
                          f'   "evidence": {evs},\n   "key": {e(k)},\n   "relation": {e(a["relation"])},\n'
                          f'   "rule": {e(a["rule"])},\n   "source": {e(u)},\n   "target": {e(v)},\n'
