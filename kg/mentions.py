@@ -120,12 +120,16 @@ _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后�
                "让球", "德比")
 # a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
 # 某某客让浅盘, 某某胜赔2.39): players are not told of so
-_TEAM_RECORD = re.compile(r"(?:[两三四五六七八九十\d]?连[胜败平负]|\d+战|\d+胜|\d+平\d*负|积\d|近况|近期两连|上轮|此战|"
+# (each pattern behind a look-ahead for the characters a match can open with: the same matches,
+# but most positions of a sentence are passed over at once instead of trying every branch there)
+_TEAM_RECORD = re.compile(r"(?=[两三四五六七八九十\d连积近上此胜平负主客告排站等无难可])"
+                          r"(?:[两三四五六七八九十\d]?连[胜败平负]|\d+战|\d+胜|\d+平\d*负|积\d|近况|近期两连|上轮|此战|"
                           r"[胜平负]赔|[主客]让|[主客]胜|告负|排名|站稳榜首|等队|无平|难言稳胜|可作胆)")
 _VERSUS = re.compile(r"\s*(?:vs|VS|Vs|对阵)\.?\s*")
 _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
-_MATCH_CUE = re.compile("|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
-                        + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵")
+_MATCH_CUE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _TEAM_BEFORE | set(_TEAM_AFTER)}))) + r"\dvV对])(?:"
+                        + "|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
+                        + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵)")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
