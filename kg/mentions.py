@@ -714,11 +714,13 @@ class MentionFinder:
         """Towns and villages named right after the place holding them (某县|白沙镇, 某市的|石桥乡、
         |青山乡): an address runs from the larger place to the smaller, so a name of 2–4
         characters closed by 镇/乡/村/街道 there is a place, however jieba cut or tagged it."""
+        anchors = sorted({m.end for m in places if m.type == "place" and (
+            m.subtype in ("province", "prefecture", "county", "township") or m.text[-1] in "省市县区州旗盟")})
+        if not anchors or not ("镇" in s or "乡" in s or "村" in s or "街道" in s):
+            return []  # most sentences: no division to hang an address on, or no suffix to close one
         tok_ends = {t.end for t in tokens}
         taken = [(m.start, m.end) for m in places]
         out: list[Mention] = []
-        anchors = sorted({m.end for m in places if m.type == "place" and (
-            m.subtype in ("province", "prefecture", "county", "township") or m.text[-1] in "省市县区州旗盟")})
         for e in anchors:
             pos = e
             while True:
