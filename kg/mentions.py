@@ -483,16 +483,22 @@ class MentionFinder:
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
         place_words = self._place_words
-        # the words any rule below may take (one in ten of a sentence's words), in one pass
-        candidates = [k for k, t in enumerate(tokens)
-                      if t.word in place_words or t.word[-1] in "镇乡村" or (t.tag in _PLACE_RULE_TAGS and (
-                      t.tag == "ns"
-                      or (len(t.word) >= 4 and (t.tag == "nt" or t.tag == "nz"))
-                      or (t.tag in ("nr", "nrt", "nrfg") and len(t.word) >= 3 and t.word[-1] in _NAMED_PLACE_END)
-                      or (t.tag in ("nr", "nrt", "oov") and len(t.word) >= 2
-                          and (s[t.end : t.end + 1].isdigit() or s[t.end : t.end + 2] in _AT_PLACE_AFTER))
-                      or (t.tag in ("nr", "nrt", "ns") and s[t.end : t.end + 1] in _KIND_FIRSTS)
-                      or (t.tag in _SUFFIX_HEAD_TAGS and s[t.end : t.end + 1] in suffix_firsts)))]
+        # the words any rule below may take (one in ten of a sentence's words), in one pass; a
+        # word tagged n or j (a quarter of all) can only be the head of a place suffix
+        candidates = []
+        for k, (_, e, w, tag) in enumerate(tokens):
+            if w in place_words or w[-1] in "镇乡村" or tag == "ns":
+                candidates.append(k)
+            elif tag == "n" or tag == "j":
+                if s[e : e + 1] in suffix_firsts:
+                    candidates.append(k)
+            elif tag in _PLACE_RULE_TAGS and (
+                    (len(w) >= 4 and (tag == "nt" or tag == "nz"))
+                    or (tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END)
+                    or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and (s[e : e + 1].isdigit() or s[e : e + 2] in _AT_PLACE_AFTER))
+                    or (tag in ("nr", "nrt") and s[e : e + 1] in _KIND_FIRSTS)
+                    or (tag in _SUFFIX_HEAD_TAGS and s[e : e + 1] in suffix_firsts)):
+                candidates.append(k)
         n = len(tokens)
         next_candidate = 0
         k = 0
