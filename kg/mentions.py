@@ -906,6 +906,8 @@ class MentionFinder:
         """A body followed by a department named by its line of work (某部|外资司, 某检察院|宣传处,
         某政协|办公厅, 某协会|青年工作委员会): the department has no name but the body's, so the
         two are one name; a department named by a place or a person of its own stays apart."""
+        if not orgs:
+            return orgs  # most sentences: no body, no token map
         lex = self.lex
         at = {t.start: k for k, t in enumerate(tokens)}
         out = []
@@ -1238,7 +1240,7 @@ class MentionFinder:
             taken.pop()
             start = taken[-1].start if taken else pos
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows
-        for lead in _ORG_LEAD_STRIP:
+        for lead in _ORG_LEAD_STRIP if s.startswith(_ORG_LEAD_STRIP, start) else ():
             if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
                 start += len(lead)
                 break
