@@ -178,6 +178,20 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     assert places == ({place} if place else set())
 
 
+@pytest.mark.parametrize("text, place", [
+    ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
+    ("他代表银联杭州总部发言", None),
+    ("记者从无锡车管所获悉", None),
+    ("此事由温州天衡律师事务所代理", None),
+    ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
+    ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
+    ("大兴区地处南郊", "大兴区"),
+])
+def test_kg_ner_prints_no_address_for_the_place_heading_a_body(text, place):
+    places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
+    assert (place in places) if place else not places
+
+
 def test_an_article_mentions_the_outer_body_and_reaches_the_inner_by_its_parent():
     # 某市公安局|治安支队: the article names the detachment; the bureau is part of its name
     facts = facts_of("本报讯 市公安局治安支队昨天查处了一批违法案件。\n")
