@@ -657,6 +657,8 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     out = []
     for m in ms:
         k = at.get(m.end)
+        if m.type == "place" and text.startswith(tails, m.end):
+            continue  # 某市|住建委 though jieba cut the body's word (住|建委)
         if m.type == "place" and k is not None:
             for t in tokens[k : k + 4]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \

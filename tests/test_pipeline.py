@@ -182,6 +182,7 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
+    ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
     ("此事由温州天衡律师事务所代理", None),
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
