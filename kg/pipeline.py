@@ -672,6 +672,18 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+_TITLE = re.compile(r"《[^《》\n]*》")
+
+
+def _drop_places_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place inside the title of a work (《某城时报》, 《某城陷落》, 《决斗某某镇》) is part of the
+    work's name, not an address: `kg ner` prints none there."""
+    if "《" not in text:
+        return ms
+    titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
+    return [m for m in ms if m.type != "place" or not any(a < m.start and m.end < b for a, b in titles)]
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -817,7 +829,8 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         from kg.segment import get_segmenter
 
         tokens = get_segmenter().tokens(view.text)
-        found = _drop_body_heads(view.text, _drop_modifier_countries(view.text, found), tokens)
+        found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
+        found = _drop_body_heads(view.text, found, tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)

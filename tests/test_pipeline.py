@@ -193,6 +193,15 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body(text, place):
     assert (place in places) if place else not places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("他常读《纽约时报》和《南宁晚报》", set()),       # a place inside a title names the work
+    ("电影《柳州往事》昨天首映", set()),
+    ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
+])
+def test_kg_ner_prints_no_address_inside_a_title(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
 def test_an_article_mentions_the_outer_body_and_reaches_the_inner_by_its_parent():
     # 某市公安局|治安支队: the article names the detachment; the bureau is part of its name
     facts = facts_of("本报讯 市公安局治安支队昨天查处了一批违法案件。\n")
