@@ -146,6 +146,8 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("报名地点：苏州市姑苏区人民路188号3楼", "苏州市姑苏区人民路188号3楼"),  # roads, numbers, floors
     ("活动在成都春熙路步行街举行", "成都春熙路步行街"),
     ("项目位于廊坊市政广场南侧", "廊坊市政广场南侧"),
+    ("决赛在成都电竞馆举行", "成都电竞馆"),                          # a hall or a garden closes it too
+    ("游客在苏州拙政园拍照", "苏州拙政园"),
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
