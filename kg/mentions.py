@@ -958,7 +958,10 @@ class MentionFinder:
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
-        league = any(t.word in self.lex.league_words for t in tokens)
+        words = self.lex.league_words
+        # (a word jieba did not know may hold one: 某某亚盘|解析)
+        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and any(w in t.word for w in words if len(w) > 1)
+                     for t in tokens)
         if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
         out = []
@@ -990,8 +993,9 @@ class MentionFinder:
                 if kind != "city" and not (kind is None and t.tag == "ns" and all(c in lex.translit_chars for c in w)
                                            and not self.gaz.lookup(w)):
                     continue
-                if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")):
-                    continue
+                if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
+                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end):
+                    continue  # (某某因伤缺阵: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}
