@@ -602,10 +602,15 @@ _NOT_IN_ADDRESS = "的了在是和与及到从向对把被就都也还又这那�
 
 
 @functools.lru_cache(maxsize=1)
-def _address_tail() -> re.Pattern:
+def _address_parts() -> tuple[str, ...]:
     from kg.lexicon import read_resource_lines
 
-    parts = sorted({w for row in read_resource_lines("address_parts.txt") for w in row}, key=len, reverse=True)
+    return tuple(sorted({w for row in read_resource_lines("address_parts.txt") for w in row}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _address_tail() -> re.Pattern:
+    parts = _address_parts()
     ends = "|".join(re.escape(p) for p in parts)
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
     # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
@@ -619,10 +624,11 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
 
     world = load_lexicon().world_places
     place_starts = {m.start for m in ms if m.type == "place"}
+    long_parts = tuple(p for p in _address_parts() if len(p) > 1)  # (中国|城市: one character is a word's start)
     out = []
     for m in ms:
-        if m.end in place_starts:
-            out.append(m)  # 美国|加州…: the country opens an address
+        if m.end in place_starts or text.startswith(long_parts, m.end):
+            out.append(m)  # 美国|加州…, 巴西|南部: the country opens an address
             continue
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \

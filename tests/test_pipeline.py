@@ -148,6 +148,8 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("项目位于廊坊市政广场南侧", "廊坊市政广场南侧"),
     ("决赛在成都电竞馆举行", "成都电竞馆"),                          # a hall or a garden closes it too
     ("游客在苏州拙政园拍照", "苏州拙政园"),
+    ("演习在喀布尔以北举行", "喀布尔以北"),                          # the side of a place is its address
+    ("暴雨袭击了巴西南部", "巴西南部"),
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
