@@ -60,6 +60,7 @@ class Lexicon:
     region_endings: frozenset[str]  # 盆地, 流域, 地区: what a region's name ends with
     collected_works: frozenset[str]  # 文选, 传, 年谱: a title holding them is about a person
     org_names: dict  # well-known short names of bodies -> schema class
+    league_words: frozenset[str]  # 足彩, 上轮, 主场: words of a football report
     org_subunits: dict  # 分会, 系 -> the endings the body before them must have (empty: any)
     title_re: re.Pattern
     org_suffix_re: re.Pattern
@@ -107,6 +108,7 @@ def load_lexicon() -> Lexicon:
         region_endings=_words("region_endings.txt"),
         collected_works=_words("collected_works.txt"),
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},
+        league_words=_words("league_words.txt"),
         org_subunits={r[0]: tuple(r[1].split()) if len(r) > 1 else () for r in read_resource_lines("org_subunits.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),

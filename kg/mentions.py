@@ -974,7 +974,11 @@ class MentionFinder:
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
-        if not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
+        words = self.lex.league_words
+        # (a word jieba did not know may hold one: 某某亚盘|解析)
+        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and any(w in t.word for w in words if len(w) > 1)
+                     for t in tokens)
+        if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
         out = []
         for k, t in enumerate(tokens):
@@ -989,6 +993,25 @@ class MentionFinder:
             if before in _TEAM_BEFORE or after.startswith(_TEAM_AFTER) or _SCORE.match(after) or _TEAM_RECORD.match(after) \
                     or _SCORE.search(s[max(0, t.start - 6) : t.start] + "$") and s[t.start - 1 : t.start] in " " \
                     or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
+                out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
+        # a football report or a betting tip (足彩, 上轮, 主场 anywhere in the sentence) names its
+        # clubs by their city or a transliteration alone (某某稳胜, 客胜某某): a foreign city or a
+        # transliterated place is the club there, unless a verb of place makes it where (在某某)
+        lex = self.lex
+        if league:
+            spans = {(m.start, m.end) for m in out}
+            for t in tokens:
+                w = t.word
+                if (t.start, t.end) in spans or len(w) < 2 or not _ALL_CJK.match(w) \
+                        or any(m.start < t.end and t.start < m.end for m in taken):
+                    continue
+                kind = lex.world_places.get(w)
+                if kind != "city" and not (kind is None and t.tag == "ns" and all(c in lex.translit_chars for c in w)
+                                           and not self.gaz.lookup(w)):
+                    continue
+                if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
+                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end):
+                    continue  # (某某因伤缺阵: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}

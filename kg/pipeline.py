@@ -596,15 +596,21 @@ def extract_page(page: Page, *, lac: bool = False) -> tuple[ArticleFacts, ...]:
     return st.facts
 
 
+_ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 # characters that never stand inside an address: function words and the verbs' particles
 _NOT_IN_ADDRESS = "的了在是和与及到从向对把被就都也还又这那有为以等着过将于而或并其该每各我你他她它们"
 
 
 @functools.lru_cache(maxsize=1)
-def _address_tail() -> re.Pattern:
+def _address_parts() -> tuple[str, ...]:
     from kg.lexicon import read_resource_lines
 
-    parts = sorted({w for row in read_resource_lines("address_parts.txt") for w in row}, key=len, reverse=True)
+    return tuple(sorted({w for row in read_resource_lines("address_parts.txt") for w in row}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _address_tail() -> re.Pattern:
+    parts = _address_parts()
     ends = "|".join(re.escape(p) for p in parts)
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
     # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
@@ -618,10 +624,11 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
 
     world = load_lexicon().world_places
     place_starts = {m.start for m in ms if m.type == "place"}
+    long_parts = tuple(p for p in _address_parts() if len(p) > 1)  # (中国|城市: one character is a word's start)
     out = []
     for m in ms:
-        if m.end in place_starts:
-            out.append(m)  # 美国|加州…: the country opens an address
+        if m.end in place_starts or text.startswith(long_parts, m.end):
+            out.append(m)  # 美国|加州…, 巴西|南部: the country opens an address
             continue
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
@@ -629,6 +636,58 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _body_tails() -> tuple[str, ...]:
+    from kg.lexicon import read_resource_lines
+
+    lex = load_lexicon()
+    tails = {w for w, (_, strong) in lex.org_suffixes.items() if strong}
+    tails |= {w for row in read_resource_lines("body_tails.txt") for w in row}
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+# tags of the words that never stand inside a body's name between its place and its suffix
+_NOT_IN_BODY_TAGS = frozenset(("v", "vd", "p", "c", "u", "uj", "ul", "d", "r", "m", "q", "f", "s", "t", "ad"))
+
+
+def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place followed by the rest of a body's name that kg did not read as a body (某市|住建委,
+    某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
+    address, so `kg ner` prints no place. The rest is at most four words, none a verb or a
+    function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
+    tails = _body_tails()
+    at = {t.start: k for k, t in enumerate(tokens)}
+    taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
+    out = []
+    for m in ms:
+        k = at.get(m.end)
+        if m.type == "place" and text.startswith(tails, m.end):
+            continue  # 某市|住建委 though jieba cut the body's word (住|建委)
+        if m.type == "place" and k is not None:
+            for t in tokens[k : k + 4]:
+                if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
+                        or any(a < t.end and t.start < b for a, b in taken):
+                    break
+                if t.word.endswith(tails):
+                    m = None
+                    break
+        if m is not None:
+            out.append(m)
+    return out
+
+
+_TITLE = re.compile(r"《[^《》\n]*》")
+
+
+def _drop_places_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place inside the title of a work (《某城时报》, 《某城陷落》, 《决斗某某镇》) is part of the
+    work's name, not an address: `kg ner` prints none there."""
+    if "《" not in text:
+        return ms
+    titles = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
+    return [m for m in ms if m.type != "place" or not any(a < m.start and m.end < b for a, b in titles)]
 
 
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
@@ -695,7 +754,7 @@ def _town_after(text: str, pos: int, tokens, seg) -> int:
     return pos
 
 
-def join_divisions(text: str, ms: list[Mention]) -> list[Mention]:
+def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """CLUENER marks a whole address one place: a name and the kind jieba cut off it (长滩|岛),
     a county or district's short name right before a town (某山|长阳镇), and the towns and
     villages written after a larger division (某市|大田镇|某某村, 某区|后沙峪镇 where the town was
@@ -704,7 +763,7 @@ def join_divisions(text: str, ms: list[Mention]) -> list[Mention]:
     from kg.segment import get_segmenter
 
     seg, gaz = get_segmenter(), load_gazetteer()
-    tokens = seg.tokens(text)
+    tokens = seg.tokens(text) if tokens is None else tokens
     starts = {t.start: t for t in tokens}
     taken = [(m.start, m.end) for m in ms if m.type != "place"]
     free = lambda a, b: not any(x < b and a < y for x, y in taken)
@@ -773,7 +832,12 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
     out = []
     found = [m for m in finder.find(view.text) if m.rule not in ("inner-body", "inner-place")]
     if join_places:
-        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, _drop_modifier_countries(view.text, found))))
+        from kg.segment import get_segmenter
+
+        tokens = get_segmenter().tokens(view.text)
+        found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
+        found = _drop_body_heads(view.text, found, tokens)
+        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

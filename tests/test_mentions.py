@@ -211,6 +211,18 @@ def test_both_sides_of_a_match_are_teams(finder):
     assert {("切尔西", "organization"), ("阿森纳", "organization"), ("拉齐奥", "organization")} <= got
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("足彩分析：都灵近来状态低迷", "都灵", "organization"),        # a betting tip names clubs by their city
+    ("上轮那不勒斯表现平平，球迷不满", "那不勒斯", "organization"),
+    ("张晓峰亚盘解析：都灵状态低迷", "都灵", "organization"),      # a league word inside a word jieba did not know
+    ("本赛季汉堡的防守堪忧", "汉堡", "organization"),
+    ("球队本周远征都灵", "都灵", "place"),                      # a verb of place makes it where
+    ("他在都灵住了三年", "都灵", "place"),                      # no football word: the city
+])
+def test_a_city_in_a_football_report_is_the_club(finder, text, name, kind):
+    assert (name, kind) in found(finder, text)
+
+
 @pytest.mark.parametrize("text, name", [
     ("理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的报告", "艾哈迈德·本·穆罕默德·萨利姆"),
     ("特使阿拉丁·布鲁杰尔迪访巴", "阿拉丁·布鲁杰尔迪"),

@@ -146,6 +146,10 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("报名地点：苏州市姑苏区人民路188号3楼", "苏州市姑苏区人民路188号3楼"),  # roads, numbers, floors
     ("活动在成都春熙路步行街举行", "成都春熙路步行街"),
     ("项目位于廊坊市政广场南侧", "廊坊市政广场南侧"),
+    ("决赛在成都电竞馆举行", "成都电竞馆"),                          # a hall or a garden closes it too
+    ("游客在苏州拙政园拍照", "苏州拙政园"),
+    ("演习在喀布尔以北举行", "喀布尔以北"),                          # the side of a place is its address
+    ("暴雨袭击了巴西南部", "巴西南部"),
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
@@ -176,6 +180,30 @@ def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
 def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert places == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text, place", [
+    ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
+    ("他代表银联杭州总部发言", None),
+    ("记者从无锡车管所获悉", None),
+    ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
+    ("此事由温州天衡律师事务所代理", None),
+    ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
+    ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
+    ("大兴区地处南郊", "大兴区"),
+])
+def test_kg_ner_prints_no_address_for_the_place_heading_a_body(text, place):
+    places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
+    assert (place in places) if place else not places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("他常读《纽约时报》和《南宁晚报》", set()),       # a place inside a title names the work
+    ("电影《柳州往事》昨天首映", set()),
+    ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
+])
+def test_kg_ner_prints_no_address_inside_a_title(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
 def test_an_article_mentions_the_outer_body_and_reaches_the_inner_by_its_parent():
