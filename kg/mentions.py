@@ -18,10 +18,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
-# what a person does, told right after a foreign name (某某复出, 某某因伤缺阵, 某某执导)
-_FOREIGN_PERSON_AFTER = ("复出", "受伤", "伤愈", "因伤", "进球", "破门", "首发", "替补", "出场", "缺阵", "停赛", "转会",
-                         "加盟", "效力", "执教", "生前", "去世", "逝世", "主演", "执导", "表示", "指出", "认为", "透露",
-                         "宣布", "强调", "告诉", "说")
+# what jieba calls a transliterated name it keeps whole: a name, a place, a proper noun
+# (not a common noun: 主力|坦克)
+_TRANSLIT_RUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "oov"))
 # Characters that begin the word after a name far more often than they end a given name
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
@@ -1601,13 +1600,14 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
-        # a transliterated name told by what a person does next (某某复出, 某某因伤, 某某表示),
-        # whatever jieba calls it: its dictionary has many foreign names as places
-        for t in tokens:
-            w = t.word
-            if t.tag in ("ns", "nr", "nrt", "oov") and 3 <= len(w) <= 6 and all(c in _TRANSLIT for c in w) \
-                    and s.startswith(_FOREIGN_PERSON_AFTER, t.end) and w not in lex.world_places and not self.gaz.lookup(w):
-                add(t.start, t.end, "foreign-name")
+        # a transliterated name told by a word beside it, what a person is or does (新秀|某某,
+        # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
+        # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
+        for i, j in self._translit_runs(s, tokens):
+            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+                for x in [x for x in found if i <= x[0] and x[1] <= j]:
+                    del found[x]  # the whole run beats a piece of it read as a name (萨维尼|奥)
+                add(i, j, "foreign-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1755,6 +1755,34 @@ class MentionFinder:
             if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
                 del found[(i, j)]
                 found[(a, b)] = rule
+
+    def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
+        characters, that are no place and no common word; a country or city the run opens
+        with is cut off (巴西|某某)."""
+        translit, lex = self._translit, self.lex
+        out = []
+        k, n = 0, len(tokens)
+        while k < n:
+            if not translit.issuperset(tokens[k].word):
+                k += 1
+                continue
+            m = k
+            while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
+                m += 1
+            i, j, one = tokens[k].start, tokens[m].end, tokens[k] if m == k else None
+            k = m + 1
+            for L in (4, 3, 2):
+                if j - i - L >= 2 and (s[i : i + L] in lex.world_places or self.gaz.lookup(s[i : i + L])):
+                    i, one = i + L, None
+                    break
+            w = s[i:j]
+            if not 2 <= len(w) <= 6 or w in lex.world_places or self.gaz.lookup(w):
+                continue
+            if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
+                continue  # 本来, 比如: a word of another kind, however it is spelt
+            out.append((i, j))
+        return out
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
