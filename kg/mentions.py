@@ -50,6 +50,7 @@ _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军�
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _AND = frozenset("和与及同")
+_JOINS = frozenset("、和与及")  # what stands between two names in a list
 _MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` reads many more)
 # what closes a credit in brackets after the maker's name: (某某作), (某某画)
 _MAKER_MARKS = frozenset("作画绘")
@@ -1603,7 +1604,8 @@ class MentionFinder:
         # a transliterated name told by a word beside it, what a person is or does (新秀|某某,
         # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
-        for i, j in self._translit_runs(s, tokens):
+        runs = self._translit_runs(s, tokens)
+        for i, j in runs:
             if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (萨维尼|奥)
@@ -1656,6 +1658,25 @@ class MentionFinder:
                 t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
                 if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
+        # (k) the transliterated neighbours of a transliterated name across 、 or a conjunction
+        # (某某、某某某和某某): players, painters and writers are listed by name, passed along
+        if runs and (_LIST_SEP in s or any(c in s for c in _AND)):
+            by_start = {i: (i, j) for i, j in runs}
+            by_end = {j: (i, j) for i, j in runs}
+            todo = [x for x in found if self._translit.issuperset(s[x[0] : x[1]])]
+            while todo:
+                a, b = todo.pop()
+                for x in (by_start.get(b + 1) if s[b : b + 1] in _JOINS else None,
+                          by_end.get(a - 1) if s[a - 1 : a] in _JOINS and a > 0 else None):
+                    if x is None or x in found or not free(*x) or (x[1] - x[0] < 3 and self.seg.tag(s[x[0] : x[1]]) not in _NAME_TAGS):
+                        continue  # (切沃、某某: two characters jieba calls no name are a club's as often)
+                    inside = [y for y in found if x[0] <= y[0] and y[1] <= x[1]]
+                    if any(y[0] < x[1] and x[0] < y[1] for y in found if y not in inside):
+                        continue
+                    for y in inside:
+                        del found[y]  # the whole run beats a piece of it (巴普蒂斯|塔)
+                    add(x[0], x[1], "list-neighbour")
+                    todo.append(x)
         # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
         # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
         for i, j in self._japanese_names(s, tokens, bounds, titles):
@@ -1770,6 +1791,8 @@ class MentionFinder:
             m = k
             while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
                 m += 1
+            while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
+                k += 1  # 以|兰帕德: a preposition before the name, spelt the same (莫|里尼奥 stays whole)
             i, j, one = tokens[k].start, tokens[m].end, tokens[k] if m == k else None
             k = m + 1
             for L in (4, 3, 2):

@@ -534,6 +534,14 @@ def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
     assert persons == {name}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("新秀莫兰迪、卡西诺、巴里斯塔都入选了", {"莫兰迪", "卡西诺", "巴里斯塔"}),  # jieba cut 巴里斯|塔
+    ("前锋罗萨里奥和以卡尔迪为首的替补", {"罗萨里奥"}),   # no list: the name is not passed along 和以
+])
+def test_transliterated_names_in_a_list_with_one(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
 def test_a_word_for_a_person_beside_a_common_noun_spelt_like_a_name(finder):
     assert not [m for m in finder.find("这支球队迎来了三连胜，主力坦克也开进了城。") if m.type == "person"]
 
