@@ -54,6 +54,8 @@ class Lexicon:
     locale_words: dict  # 我市 -> prefecture
     byline_roles: dict  # role -> before|after
     person_nouns: tuple[str, ...]  # 村民, 业主: nouns a name often follows
+    person_cues_before: tuple[str, ...]  # 新秀, 主力中场: words right before a foreign name, longest first
+    person_cues_after: tuple[str, ...]  # 伤愈, 执导: words right after one, longest first
     domain_words: dict  # word -> POS tag, for the tokenizer
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
@@ -81,6 +83,7 @@ def load_lexicon() -> Lexicon:
     org_suffixes = {r[0]: (r[1], r[2] == "strong") for r in read_resource_lines("org_suffixes.tsv")}
     event_nouns = {r[0]: r[1] for r in read_resource_lines("event_nouns.tsv")}
     place_suffixes = {r[0]: r[1] for r in read_resource_lines("place_suffixes.tsv")}
+    person_cues = read_resource_lines("person_cues.tsv")
     return Lexicon(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -103,6 +106,8 @@ def load_lexicon() -> Lexicon:
         locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
         person_nouns=tuple(sorted(_words("person_nouns.txt"), key=lambda w: (-len(w), w))),
+        person_cues_before=tuple(sorted((r[0] for r in person_cues if r[1] == "before"), key=lambda w: (-len(w), w))),
+        person_cues_after=tuple(sorted((r[0] for r in person_cues if r[1] == "after"), key=lambda w: (-len(w), w))),
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         region_endings=_words("region_endings.txt"),

@@ -18,10 +18,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
-# what a person does, told right after a foreign name (某某复出, 某某因伤缺阵, 某某执导)
-_FOREIGN_PERSON_AFTER = ("复出", "受伤", "伤愈", "因伤", "进球", "破门", "首发", "替补", "出场", "缺阵", "停赛", "转会",
-                         "加盟", "效力", "执教", "生前", "去世", "逝世", "主演", "执导", "表示", "指出", "认为", "透露",
-                         "宣布", "强调", "告诉", "说")
+# what jieba calls a transliterated name it keeps whole: a name, a place, a proper noun
+# (not a common noun: 主力|坦克)
+_TRANSLIT_RUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "oov"))
 # Characters that begin the word after a name far more often than they end a given name
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
@@ -51,6 +50,7 @@ _NT_END = set("社会院局部委队团组所厂司行校台馆署办处党军�
 _NT_END2 = {"组织", "油田", "联盟", "理会", "议会", "工会", "乐团", "剧院", "军区", "画院", "集团", "公司"}
 _LIST_SEP = "、"
 _AND = frozenset("和与及同")
+_JOINS = frozenset("、和与及")  # what stands between two names in a list
 _MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` reads many more)
 # what closes a credit in brackets after the maker's name: (某某作), (某某画)
 _MAKER_MARKS = frozenset("作画绘")
@@ -1640,13 +1640,15 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
-        # a transliterated name told by what a person does next (某某复出, 某某因伤, 某某表示),
-        # whatever jieba calls it: its dictionary has many foreign names as places
-        for t in tokens:
-            w = t.word
-            if t.tag in ("ns", "nr", "nrt", "oov") and 3 <= len(w) <= 6 and all(c in _TRANSLIT for c in w) \
-                    and s.startswith(_FOREIGN_PERSON_AFTER, t.end) and w not in lex.world_places and not self.gaz.lookup(w):
-                add(t.start, t.end, "foreign-name")
+        # a transliterated name told by a word beside it, what a person is or does (新秀|某某,
+        # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
+        # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
+        runs = self._translit_runs(s, tokens)
+        for i, j in runs:
+            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+                for x in [x for x in found if i <= x[0] and x[1] <= j]:
+                    del found[x]  # the whole run beats a piece of it read as a name (萨维尼|奥)
+                add(i, j, "foreign-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1695,6 +1697,25 @@ class MentionFinder:
                 t = foreign_at_end.get(a - 1) if s[a - 1 : a] in _AND else None
                 if t is not None and free(t.start, t.end):
                     add(t.start, t.end, "list-neighbour")
+        # (k) the transliterated neighbours of a transliterated name across 、 or a conjunction
+        # (某某、某某某和某某): players, painters and writers are listed by name, passed along
+        if runs and (_LIST_SEP in s or any(c in s for c in _AND)):
+            by_start = {i: (i, j) for i, j in runs}
+            by_end = {j: (i, j) for i, j in runs}
+            todo = [x for x in found if self._translit.issuperset(s[x[0] : x[1]])]
+            while todo:
+                a, b = todo.pop()
+                for x in (by_start.get(b + 1) if s[b : b + 1] in _JOINS else None,
+                          by_end.get(a - 1) if s[a - 1 : a] in _JOINS and a > 0 else None):
+                    if x is None or x in found or not free(*x) or (x[1] - x[0] < 3 and self.seg.tag(s[x[0] : x[1]]) not in _NAME_TAGS):
+                        continue  # (切沃、某某: two characters jieba calls no name are a club's as often)
+                    inside = [y for y in found if x[0] <= y[0] and y[1] <= x[1]]
+                    if any(y[0] < x[1] and x[0] < y[1] for y in found if y not in inside):
+                        continue
+                    for y in inside:
+                        del found[y]  # the whole run beats a piece of it (巴普蒂斯|塔)
+                    add(x[0], x[1], "list-neighbour")
+                    todo.append(x)
         # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
         # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
         for i, j in self._japanese_names(s, tokens, bounds, titles):
@@ -1794,6 +1815,36 @@ class MentionFinder:
             if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
                 del found[(i, j)]
                 found[(a, b)] = rule
+
+    def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
+        characters, that are no place and no common word; a country or city the run opens
+        with is cut off (巴西|某某)."""
+        translit, lex = self._translit, self.lex
+        out = []
+        k, n = 0, len(tokens)
+        while k < n:
+            if not translit.issuperset(tokens[k].word):
+                k += 1
+                continue
+            m = k
+            while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
+                m += 1
+            while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
+                k += 1  # 以|兰帕德: a preposition before the name, spelt the same (莫|里尼奥 stays whole)
+            i, j, one = tokens[k].start, tokens[m].end, tokens[k] if m == k else None
+            k = m + 1
+            for L in (4, 3, 2):
+                if j - i - L >= 2 and (s[i : i + L] in lex.world_places or self.gaz.lookup(s[i : i + L])):
+                    i, one = i + L, None
+                    break
+            w = s[i:j]
+            if not 2 <= len(w) <= 6 or w in lex.world_places or self.gaz.lookup(w):
+                continue
+            if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
+                continue  # 本来, 比如: a word of another kind, however it is spelt
+            out.append((i, j))
+        return out
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
