@@ -880,6 +880,7 @@ class MentionFinder:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
         kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
+        kept = self._unnamed_units(s, tokens, kept)
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -968,6 +969,50 @@ class MentionFinder:
                 break
             if end is not None:
                 o = replace(o, end=end, text=s[o.start : end], rule="unit")
+            out.append(o)
+        return out
+
+    def _unnamed_units(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        """A body written right after another with no name of its own (某军区|前进|话剧团,
+        某公安处|警务|督察|大队, 某专科学校|戎发|制药厂): only its line of work stands between the
+        two, so the body before names it and the two are one name. A place, a person, a post or
+        a function word between them ends the chain (某局|委托|某省某局 is a sentence)."""
+        lex = self.lex
+        at = {t.start: k for k, t in enumerate(tokens)}
+        out = []
+        for o in orgs:
+            k = at.get(o.end)
+            end = None
+            for n in range(k, min(k + 4, len(tokens))) if k is not None else ():
+                t = tokens[n]
+                w = t.word
+                # a verb only as the line of work of a body word right after it (督察|大队);
+                # 签订|轧钢厂, 变成|某俱乐部 are clauses
+                verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
+                    tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
+                if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
+                                             and not (t.tag == "nt" and w in lex.org_suffixes)) \
+                        or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
+                        or any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)) \
+                        or w in lex.world_places or w in _CLAUSE_VERBS \
+                        or w in lex.event_triggers or w in lex.title_heads or lex.title_re.fullmatch(w) \
+                        or w in lex.person_nouns or w in _OWNERSHIP or w in lex.org_sent_groups:
+                    break
+                suffix = next((w[j:] for j in range(len(w)) if w[j:] in lex.org_suffixes), None)  # the longest
+                if suffix is None:
+                    continue
+                strong = lex.org_suffixes[suffix][1]
+                if (not strong and len(w) < 3) or (w in lex.org_stoplist and w not in lex.org_suffixes) \
+                        or _ends_with_any(w, lex.org_false_tails) \
+                        or _ends_with_any(w, lex.event_nouns) or t.end - o.end < 3:
+                    break  # 某局|全局, 某公司|新格局: no body word
+                if suffix in lex.title_bodies and lex.title_re.match(s, t.end):
+                    break  # 某中心党委|副书记: the post keeps its 党委
+                end = t.end
+                cls = lex.org_suffixes[suffix][0]  # the unit's kind, not its parent's
+                break
+            if end is not None:
+                o = replace(o, end=end, text=s[o.start : end], subtype=cls, rule="unit")
             out.append(o)
         return out
 

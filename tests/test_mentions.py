@@ -336,6 +336,21 @@ def test_a_unit_after_its_body_is_named_with_it(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [
+    ("青州市公安局交通巡逻大队开展检查", "青州市公安局交通巡逻大队"),
+    ("长江医科大学附属医院制药厂生产的药品", "长江医科大学附属医院制药厂"),
+    ("南海舰队前进文工团来到海岛慰问", "南海舰队前进文工团"),
+])
+def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_before_it(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
+                                         ("东江国会内在野党的力量", "东江国会内在野党")])
+def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
+    assert wrong not in {m.text for m in finder.find(text)}
+
+
 @pytest.mark.parametrize("text", ["他与南江大学关系密切", "南江大学体系完整"])
 def test_a_word_ending_in_xi_after_a_university_is_no_department(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith("系")]
