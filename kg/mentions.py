@@ -1055,7 +1055,7 @@ class MentionFinder:
                                            and not self.gaz.lookup(w)):
                     continue
                 if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
-                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end):
+                        or s.startswith(lex.person_cues_after, t.end):
                     continue  # (某某因伤缺阵: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
