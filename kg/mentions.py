@@ -1619,11 +1619,10 @@ class MentionFinder:
                     add(t.start, nxt.end, "joined-name")
         # a transliterated name told by what a person does next (某某复出, 某某因伤, 某某表示),
         # whatever jieba calls it: its dictionary has many foreign names as places
-        for t in tokens:
-            w = t.word
-            if t.tag in ("ns", "nr", "nrt", "oov") and 3 <= len(w) <= 6 and all(c in _TRANSLIT for c in w) \
-                    and s.startswith(_FOREIGN_PERSON_AFTER, t.end) and w not in lex.world_places and not self.gaz.lookup(w):
-                add(t.start, t.end, "foreign-name")
+        for a, b, w, tag in tokens:
+            if 3 <= len(w) <= 6 and tag in ("ns", "nr", "nrt", "oov") and all(c in _TRANSLIT for c in w) \
+                    and s.startswith(_FOREIGN_PERSON_AFTER, b) and w not in lex.world_places and not self.gaz.lookup(w):
+                add(a, b, "foreign-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1651,7 +1650,11 @@ class MentionFinder:
                             todo.append((x, y))
         # (h) 某某和|某某: the word after a name and a conjunction is a name when jieba's
         # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
-        if any(c in s for c in _AND):
+        # (only names found so far with a conjunction beside them are looked at: most sentences
+        # have none, and then no token map is built)
+        beside_and = [(a, b) for a, b in found if s[b : b + 1] in _AND or s[a - 1 : a] in _AND] \
+            if found and any(c in s for c in _AND) else ()
+        if beside_and:
             name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
             # (and a transliterated name on either side of a name, whatever jieba calls it:
             # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
@@ -1659,7 +1662,7 @@ class MentionFinder:
                                 and all(c in _TRANSLIT for c in t.word) and t.word not in lex.world_places
                                 and not self.gaz.lookup(t.word)}
             foreign_at_end = {t.end: t for t in foreign_at_start.values()}
-            for a, b in list(found):
+            for a, b in beside_and:
                 t = name_at_start.get(b + 1) if s[b : b + 1] in _AND else None
                 if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
                         and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
