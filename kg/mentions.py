@@ -301,6 +301,7 @@ class MentionFinder:
         self._translit = tables.translit
         self._sites = tables.sites
         self._roles = tables.roles
+        self._byline_roles = tuple(self.lex.byline_roles)
         self._any_role_re = tables.any_role_re
         self._role_finder = tables.role_finder
         self._title_re = tables.title_re
@@ -1779,10 +1780,10 @@ class MentionFinder:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
         punctuation or the end of the text (记者 林雨桐 韩冰), each run split into names."""
         out = []
-        roles = sorted(self.lex.byline_roles, key=len, reverse=True)
+        roles = self._byline_roles  # (in any order: the nearest one is looked for)
         for m in re.finditer(r"[\u3400-\u9fff]{2,12}", s[i : i + 24]):
             a, b = i + m.start(), i + m.end()
-            cut = min((s.find(r, a, b) for r in roles if s.find(r, a, b) > a), default=-1)
+            cut = min([p for p in (s.find(r, a, b) for r in roles) if p > a], default=-1)
             if cut > a:
                 b = cut  # 钱慧杨秀英苏婷通讯员谢敏: the next role ends this run
             if b - a < 2:
@@ -1796,7 +1797,7 @@ class MentionFinder:
                 break
             out.extend((a + x, a + y) for x, y in parts)
             if b < len(s) and s[b] not in " \u3000、":
-                if any(s.startswith(r, b) for r in roles):
+                if s.startswith(roles, b):
                     return out  # the next role starts its own run
                 break
         if out and out[-1][1] < len(s) and _CJK.match(s[out[-1][1]]):
