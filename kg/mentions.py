@@ -179,6 +179,7 @@ _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
+_INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
@@ -2000,7 +2001,7 @@ class MentionFinder:
         w = m.text
         if w in self.lex.world_places or w in self.lex.agency_words:
             return False
-        if not _ALL_CJK.match(re.sub(f"(?<=.)[{_NAME_DOTS}](?=.)", "", w)):
+        if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):
             return False
         if w.endswith(_POLITE) or (m.rule == "after-role" and self._word_as_given_name(w)) \
                 or (m.rule == "after-role" and self._given_char_in_word(s, m.start, m.end)):
