@@ -427,6 +427,8 @@ class MentionFinder:
         and the post's own body are one agency, 河北省委, which the post alone would not name."""
         from kg.relations import title_body
 
+        if not any(m.type == "position" for m in kept):
+            return []  # most sentences: no post, so no maps to build
         place_end = {m.end: m for m in kept if m.type == "place" and m.rule != "locale-word"}
         org_end = {m.end: m for m in kept if m.type == "organization"}
         out = []
