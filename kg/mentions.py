@@ -463,6 +463,8 @@ class MentionFinder:
         return out
 
     def _inner_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        if not orgs:
+            return []  # most sentences: no body, no token map
         lex = self.lex
         tok_ends = {t.end for t in tokens}
         out = []
