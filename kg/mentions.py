@@ -179,6 +179,7 @@ _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
+_INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
@@ -206,7 +207,7 @@ class _Tables:
     role_finder: object  # Aho-Corasick automaton of the role words: the ones a sentence holds, overlaps too
     title_re: re.Pattern
     place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
-    japanese_surname_first_re: re.Pattern  # a character class of the first characters of 佐藤, 桥本…
+    japanese_surname_finder: object  # Aho-Corasick automaton of 佐藤, 桥本…: each match gives the name's length
     place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
     familiar: re.Pattern  # 老张, 小马 over the lexicon's surnames (sorting them per page cost 1.5% of a build)
 
@@ -217,14 +218,14 @@ def _ends_with_any(word: str, words) -> bool:
     return any(word[k:] in words for k in range(len(word)))
 
 
-def _automaton(words):
+def _automaton(words, value=None):
     """An Aho-Corasick automaton (pyahocorasick) finding every word's occurrences, overlapping
-    ones too, in one pass; each match gives the word's index in `words`."""
+    ones too, in one pass; each match gives the word's index in `words` (or `value(word)`)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for k, w in enumerate(words):
-        auto.add_word(w, k)
+        auto.add_word(w, k if value is None else value(w))
     auto.make_automaton()
     return auto
 
@@ -247,7 +248,7 @@ def _tables() -> _Tables:
         role_finder=_automaton(roles),
         title_re=re.compile("(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])" + lex.title_re.pattern),
         place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
-        japanese_surname_first_re=re.compile("[" + "".join(re.escape(c) for c in sorted({x[0] for x in lex.japanese_surnames})) + "]"),
+        japanese_surname_finder=_automaton(sorted(lex.japanese_surnames), len),
         place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
         familiar=re.compile(_FAMILIAR_RE.format("".join(sorted(lex.surnames)))),
     )
@@ -301,11 +302,12 @@ class MentionFinder:
         self._translit = tables.translit
         self._sites = tables.sites
         self._roles = tables.roles
+        self._byline_roles = tuple(self.lex.byline_roles)
         self._any_role_re = tables.any_role_re
         self._role_finder = tables.role_finder
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
-        self._japanese_first_re = tables.japanese_surname_first_re
+        self._japanese_finder = tables.japanese_surname_finder
         self._place_words = tables.place_words
         self._read: dict[str, tuple] = {}  # sentence -> `_read_sentence`, for the page's second reading
 
@@ -425,6 +427,8 @@ class MentionFinder:
         and the post's own body are one agency, 河北省委, which the post alone would not name."""
         from kg.relations import title_body
 
+        if not any(m.type == "position" for m in kept):
+            return []  # most sentences: no post, so no maps to build
         place_end = {m.end: m for m in kept if m.type == "place" and m.rule != "locale-word"}
         org_end = {m.end: m for m in kept if m.type == "organization"}
         out = []
@@ -459,6 +463,8 @@ class MentionFinder:
         return out
 
     def _inner_bodies(self, s: str, tokens: list[Token], orgs: list[Mention]) -> list[Mention]:
+        if not orgs:
+            return []  # most sentences: no body, no token map
         lex = self.lex
         tok_ends = {t.end for t in tokens}
         out = []
@@ -1721,7 +1727,11 @@ class MentionFinder:
                             todo.append((x, y))
         # (h) 某某和|某某: the word after a name and a conjunction is a name when jieba's
         # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
-        if any(c in s for c in _AND):
+        # (only names found so far with a conjunction beside them are looked at: most sentences
+        # have none, and then no token map is built)
+        beside_and = [(a, b) for a, b in found if s[b : b + 1] in _AND or s[a - 1 : a] in _AND] \
+            if found and any(c in s for c in _AND) else ()
+        if beside_and:
             name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
             # (and a transliterated name on either side of a name, whatever jieba calls it:
             # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
@@ -1729,7 +1739,7 @@ class MentionFinder:
                                 and all(c in _TRANSLIT for c in t.word) and t.word not in lex.world_places
                                 and not self.gaz.lookup(t.word)}
             foreign_at_end = {t.end: t for t in foreign_at_start.values()}
-            for a, b in list(found):
+            for a, b in beside_and:
                 t = name_at_start.get(b + 1) if s[b : b + 1] in _AND else None
                 if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
                         and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
@@ -1895,10 +1905,10 @@ class MentionFinder:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
         punctuation or the end of the text (记者 林雨桐 韩冰), each run split into names."""
         out = []
-        roles = sorted(self.lex.byline_roles, key=len, reverse=True)
+        roles = self._byline_roles  # (in any order: the nearest one is looked for)
         for m in re.finditer(r"[\u3400-\u9fff]{2,12}", s[i : i + 24]):
             a, b = i + m.start(), i + m.end()
-            cut = min((s.find(r, a, b) for r in roles if s.find(r, a, b) > a), default=-1)
+            cut = min([p for p in (s.find(r, a, b) for r in roles) if p > a], default=-1)
             if cut > a:
                 b = cut  # 钱慧杨秀英苏婷通讯员谢敏: the next role ends this run
             if b - a < 2:
@@ -1912,7 +1922,7 @@ class MentionFinder:
                 break
             out.extend((a + x, a + y) for x, y in parts)
             if b < len(s) and s[b] not in " \u3000、":
-                if any(s.startswith(r, b) for r in roles):
+                if s.startswith(roles, b):
                     return out  # the next role starts its own run
                 break
         if out and out[-1][1] < len(s) and _CJK.match(s[out[-1][1]]):
@@ -1925,14 +1935,13 @@ class MentionFinder:
         function word (某田某郎|首相, 某本某惠|为, 某野某子|女士). A one-character given name
         needs a post or an address beside it: two characters alone are too often a word."""
         title_end = {t.end for t in titles}
-        lex = self.lex
-        names = lex.japanese_surnames
-        # the positions a family name starts at, found by the engine, not a loop over every
-        # character: most sentences have none, and then no token map is built
-        starts = [i for i in (m.start() for m in self._japanese_first_re.finditer(s, 0, len(s) - 2))
-                  if (i in bounds or i in title_end) and (s[i : i + 2] in names or s[i : i + 3] in names)]
+        # the positions a family name starts at, all found in one pass of an automaton, not a
+        # loop over every character: most sentences have none, and then no token map is built
+        starts = sorted({e - n + 1 for e, n in self._japanese_finder.iter(s)})
+        starts = [i for i in starts if i < len(s) - 2 and (i in bounds or i in title_end)]
         if not starts:
             return []
+        lex = self.lex
         out = []
         at = {t.start: t for t in tokens}
         title_at = {t.start for t in titles}
@@ -2116,7 +2125,7 @@ class MentionFinder:
         w = m.text
         if w in self.lex.world_places or w in self.lex.agency_words:
             return False
-        if not _ALL_CJK.match(re.sub(f"(?<=.)[{_NAME_DOTS}](?=.)", "", w)):
+        if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):
             return False
         if w.endswith(_POLITE) or (m.rule == "after-role" and self._word_as_given_name(w)) \
                 or (m.rule == "after-role" and self._given_char_in_word(s, m.start, m.end)):

@@ -75,10 +75,16 @@ def title_body(title: str) -> str:
     return title[: m.start()]
 
 
+_LEVEL_ORDER = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5, "other": 6}
+
+
 def adjacent_containment(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
     """(child, parent) for places written one after the other (藁城区西关镇), outer first."""
-    order = {"country": 0, "province": 1, "prefecture": 2, "county": 3, "township": 4, "village": 5, "other": 6}
-    places = sorted((m for m in mentions if m.type == "place"), key=lambda m: m.start)
+    order = _LEVEL_ORDER
+    places = [m for m in mentions if m.type == "place"]
+    if len(places) < 2:
+        return []  # (most sentences: asked twice for each by the resolve stage)
+    places.sort(key=lambda m: m.start)
     out = []
     for a, b in zip(places, places[1:]):
         if a.end == b.start and order.get(a.subtype, 6) < order.get(b.subtype, 6):
