@@ -653,7 +653,7 @@ _NOT_IN_BODY_TAGS = frozenset(("v", "vd", "p", "c", "u", "uj", "ul", "d", "r", "
 
 
 def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """A place followed by the rest of a body's name that kg did not read as a body (某市|住建委,
+    """A place followed by the rest of a body's or a site's name that kg did not read (某市|住建委,
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
     address, so `kg ner` prints no place. The rest is at most four words, none a verb or a
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""

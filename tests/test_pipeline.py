@@ -187,12 +187,14 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
     ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
+    ("周末去宜宾蜀南大峡谷玩", None),            # a site's name, likewise
+    ("门票可用于洛阳欢乐谷", None),
     ("此事由温州天衡律师事务所代理", None),
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
 ])
-def test_kg_ner_prints_no_address_for_the_place_heading_a_body(text, place):
+def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert (place in places) if place else not places
 
