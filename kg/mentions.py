@@ -117,7 +117,9 @@ _RESULT_TAIL = frozenset("胜负平")
 _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
-               "让球", "德比")
+               "让球")
+# a derby is named after its city (某城|德比: the city's two clubs meet), not after a club
+_DERBY = "德比"
 # a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
 # 某某客让浅盘, 某某胜赔2.39): players are not told of so
 _TEAM_RECORD = re.compile(r"(?:[两三四五六七八九十\d]?连[胜败平负]|\d+战|\d+胜|\d+平\d*负|积\d|近况|近期两连|上轮|此战|"
@@ -994,7 +996,7 @@ class MentionFinder:
                                            and not self.gaz.lookup(w)):
                     continue
                 if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
-                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end):
+                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end) or s.startswith(_DERBY, t.end):
                     continue  # (某某因伤缺阵: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
@@ -1002,7 +1004,7 @@ class MentionFinder:
         # the club named again in the sentence is the club (阿森纳对桑德兰…，阿森纳连胜)
         names = {m.text for m in out}
         for t in tokens:
-            if t.word in names and (t.start, t.end) not in teams \
+            if t.word in names and (t.start, t.end) not in teams and not s.startswith(_DERBY, t.end) \
                     and not any(m.start < t.end and t.start < m.end for m in taken):
                 out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
                 teams.add((t.start, t.end))
