@@ -652,6 +652,10 @@ def _body_tails() -> tuple[str, ...]:
 _NOT_IN_BODY_TAGS = frozenset(("v", "vd", "p", "c", "u", "uj", "ul", "d", "r", "m", "q", "f", "s", "t", "ad"))
 
 
+# the time of a place's zone (北京时间): a place written before it says which clock
+_TIME_ZONE = "时间"
+
+
 def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A place followed by the rest of a body's or a site's name that kg did not read (某市|住建委,
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
@@ -665,6 +669,11 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
         k = at.get(m.end)
         if m.type == "place" and text.startswith(tails, m.end):
             continue  # 某市|住建委 though jieba cut the body's word (住|建委)
+        if m.type == "place" and text[m.start - 1 : m.start] in "（(" and text[m.end : m.end + 1] in "）)" \
+                and text.startswith(tails, m.end + 1) and m.start > 0:
+            continue  # 某某银行（某国）|有限公司: the country inside the body's name
+        if m.type == "place" and text.startswith(_TIME_ZONE, m.end):
+            continue  # 北京|时间: a time zone, not where
         if m.type == "place" and k is not None:
             for t in tokens[k : k + 4]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \

@@ -189,6 +189,9 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
     ("周末去宜宾蜀南大峡谷玩", None),            # a site's name, likewise
     ("门票可用于洛阳欢乐谷", None),
+    ("他在东莞农商行开了户", None),
+    ("恒丰银行（香港）有限公司今天开业", None),   # a place in brackets inside the body's name
+    ("比赛在北京时间今晚举行", None),             # a time zone names no address
     ("此事由温州天衡律师事务所代理", None),
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
