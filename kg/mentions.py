@@ -118,6 +118,8 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球")
+# the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
+_PLAYER_ROLES = ("队长", "主帅", "主教练", "教练", "球员", "前锋", "中场", "后卫", "门将", "国脚", "外援", "球星", "名将")
 # a derby is named after its city (某城|德比: the city's two clubs meet), not after a club
 _DERBY = "德比"
 # a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
@@ -995,9 +997,10 @@ class MentionFinder:
                 if kind != "city" and not (kind is None and t.tag == "ns" and all(c in lex.translit_chars for c in w)
                                            and not self.gaz.lookup(w)):
                     continue
-                if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
-                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end) or s.startswith(_DERBY, t.end):
-                    continue  # (某某因伤缺阵: a player)
+                if s[max(0, t.start - 3) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回") + _PLAYER_ROLES) \
+                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end) or s.startswith(_DERBY, t.end) \
+                        or s[t.start - 1 : t.start] == "·" or s[t.end : t.end + 1] == "·":
+                    continue  # (某某因伤缺阵, 队长|某某, 范·某某: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}
