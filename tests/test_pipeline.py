@@ -191,6 +191,8 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("门票可用于洛阳欢乐谷", None),
     ("他在东莞农商行开了户", None),
     ("恒丰银行（香港）有限公司今天开业", None),   # a place in brackets inside the body's name
+    ("恒丰银行（香港）今天宣布降息", None),
+    ("他在广州天河红木家具销售有限公司工作", None),  # a long name runs on for several words
     ("比赛在北京时间今晚举行", None),             # a time zone names no address
     ("此事由温州天衡律师事务所代理", None),
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
