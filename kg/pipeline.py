@@ -623,6 +623,9 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
     from kg.mentions import _TO_PLACE
 
     world = load_lexicon().world_places
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
     place_starts = {m.start for m in ms if m.type == "place"}
     long_parts = tuple(p for p in _address_parts() if len(p) > 1)  # (中国|城市: one character is a word's start)
     out = []
@@ -632,8 +635,9 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
-                and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")):
-            continue
+                and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")) \
+                and not any(d.level == "province" for d in gaz.lookup(m.text)):
+            continue  # (香港|电影 is 北京|电影's kind: a province-level division of China, printed as one)
         out.append(m)
     return out
 
