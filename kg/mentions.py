@@ -118,6 +118,12 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球")
+@functools.lru_cache(maxsize=1)
+def _league_in_word() -> re.Pattern:
+    words = sorted((w for w in load_lexicon().league_words if len(w) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 # the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
 _PLAYER_ROLES = ("队长", "主帅", "主教练", "教练", "球员", "前锋", "中场", "后卫", "门将", "国脚", "外援", "球星", "名将")
 # a derby is named after its city (某城|德比: the city's two clubs meet), not after a club
@@ -964,7 +970,7 @@ class MentionFinder:
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
         words = self.lex.league_words
         # (a word jieba did not know may hold one: 某某亚盘|解析)
-        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and any(w in t.word for w in words if len(w) > 1)
+        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and _league_in_word().search(t.word)
                      for t in tokens)
         if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
