@@ -126,6 +126,8 @@ def _league_in_word() -> re.Pattern:
 
 # the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
 _PLAYER_ROLES = ("队长", "主帅", "主教练", "教练", "球员", "前锋", "中场", "后卫", "门将", "国脚", "外援", "球星", "名将")
+# the tournaments a city gives its name to (某城|奥运会, 某城|公开赛): the city is where they are held
+_TOURNAMENTS = ("奥运会", "冬奥会", "亚运会", "运动会", "世界杯", "锦标赛", "公开赛", "大奖赛", "邀请赛", "马拉松", "站")
 # a derby is named after its city (某城|德比: the city's two clubs meet), not after a club
 _DERBY = "德比"
 # a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
@@ -989,22 +991,25 @@ class MentionFinder:
                     or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # a football report or a betting tip (足彩, 上轮, 主场 anywhere in the sentence) names its
-        # clubs by their city or a transliteration alone (某某稳胜, 客胜某某): a foreign city or a
-        # transliterated place is the club there, unless a verb of place makes it where (在某某)
+        # clubs by their city alone (某城稳胜, 客胜某城): a foreign city is the club there, unless a
+        # verb of place makes it where (在某城). (A transliterated name jieba calls a place is as
+        # often a player's or a politician's there: left alone.)
         lex = self.lex
         if league:
             spans = {(m.start, m.end) for m in out}
-            for t in tokens:
+            for k, t in enumerate(tokens):
                 w = t.word
+                prev = tokens[k - 1].word if k else ""
+                if prev in lex.world_places or self.gaz.lookup(prev):
+                    continue  # 某国|某城: the city of an address, not a club
                 if (t.start, t.end) in spans or len(w) < 2 or not _ALL_CJK.match(w) \
                         or any(m.start < t.end and t.start < m.end for m in taken):
                     continue
                 kind = lex.world_places.get(w)
-                if kind != "city" and not (kind is None and t.tag == "ns" and all(c in lex.translit_chars for c in w)
-                                           and not self.gaz.lookup(w)):
+                if kind != "city":
                     continue
                 if s[max(0, t.start - 3) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回") + _PLAYER_ROLES) \
-                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end) or s.startswith(_DERBY, t.end) \
+                        or s.startswith(_FOREIGN_PERSON_AFTER, t.end) or s.startswith((_DERBY,) + _TOURNAMENTS, t.end) \
                         or s[t.start - 1 : t.start] == "·" or s[t.end : t.end + 1] == "·":
                     continue  # (某某因伤缺阵, 队长|某某, 范·某某: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
