@@ -117,7 +117,19 @@ _RESULT_TAIL = frozenset("胜负平")
 _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
-               "让球", "德比")
+               "让球")
+@functools.lru_cache(maxsize=1)
+def _league_in_word() -> re.Pattern:
+    words = sorted((w for w in load_lexicon().league_words if len(w) > 1), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+# the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
+_PLAYER_ROLES = ("队长", "主帅", "主教练", "教练", "球员", "前锋", "中场", "后卫", "门将", "国脚", "外援", "球星", "名将")
+# the tournaments a city gives its name to (某城|奥运会, 某城|公开赛): the city is where they are held
+_TOURNAMENTS = ("奥运会", "冬奥会", "亚运会", "运动会", "世界杯", "锦标赛", "公开赛", "大奖赛", "邀请赛", "马拉松", "站")
+# a derby is named after its city (某城|德比: the city's two clubs meet), not after a club
+_DERBY = "德比"
 # a club's record and its odds told right after its name (某某两连败, 某某7战不胜, 某某积3分,
 # 某某客让浅盘, 某某胜赔2.39): players are not told of so
 # (each pattern behind a look-ahead for the characters a match can open with: the same matches,
@@ -1027,7 +1039,7 @@ class MentionFinder:
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
         words = self.lex.league_words
         # (a word jieba did not know may hold one: 某某亚盘|解析)
-        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and any(w in t.word for w in words if len(w) > 1)
+        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and _league_in_word().search(t.word)
                      for t in tokens)
         if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
@@ -1046,30 +1058,34 @@ class MentionFinder:
                     or _VERSUS.match(after) or _VERSUS.search(s[max(0, t.start - 3) : t.start] + "$"):
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # a football report or a betting tip (足彩, 上轮, 主场 anywhere in the sentence) names its
-        # clubs by their city or a transliteration alone (某某稳胜, 客胜某某): a foreign city or a
-        # transliterated place is the club there, unless a verb of place makes it where (在某某)
+        # clubs by their city alone (某城稳胜, 客胜某城): a foreign city is the club there, unless a
+        # verb of place makes it where (在某城). (A transliterated name jieba calls a place is as
+        # often a player's or a politician's there: left alone.)
         lex = self.lex
         if league:
             spans = {(m.start, m.end) for m in out}
-            for t in tokens:
+            for k, t in enumerate(tokens):
                 w = t.word
+                prev = tokens[k - 1].word if k else ""
+                if prev in lex.world_places or self.gaz.lookup(prev):
+                    continue  # 某国|某城: the city of an address, not a club
                 if (t.start, t.end) in spans or len(w) < 2 or not _ALL_CJK.match(w) \
                         or any(m.start < t.end and t.start < m.end for m in taken):
                     continue
                 kind = lex.world_places.get(w)
-                if kind != "city" and not (kind is None and t.tag == "ns" and all(c in lex.translit_chars for c in w)
-                                           and not self.gaz.lookup(w)):
+                if kind != "city":
                     continue
-                if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
-                        or s.startswith(lex.person_cues_after, t.end):
-                    continue  # (某某因伤缺阵: a player)
+                if s[max(0, t.start - 3) : t.start].endswith(_TO_PLACE + ("从", "于", "远征", "回") + _PLAYER_ROLES) \
+                        or s.startswith(lex.person_cues_after, t.end) or s.startswith((_DERBY,) + _TOURNAMENTS, t.end) \
+                        or s[t.start - 1 : t.start] == "·" or s[t.end : t.end + 1] == "·":
+                    continue  # (某某因伤缺阵, 队长|某某, 范·某某: a player)
                 out.append(Mention(t.start, t.end, w, "organization", "Organization", "team-context"))
         # the other side of a match: 曼联和|切尔西, 罗马、|拉齐奥 next to a team is a team
         teams = {(m.start, m.end) for m in out}
         # the club named again in the sentence is the club (阿森纳对桑德兰…，阿森纳连胜)
         names = {m.text for m in out}
         for t in tokens:
-            if t.word in names and (t.start, t.end) not in teams \
+            if t.word in names and (t.start, t.end) not in teams and not s.startswith(_DERBY, t.end) \
                     and not any(m.start < t.end and t.start < m.end for m in taken):
                 out.append(Mention(t.start, t.end, t.word, "organization", "Organization", "team-context"))
                 teams.add((t.start, t.end))

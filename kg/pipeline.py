@@ -623,6 +623,9 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
     from kg.mentions import _TO_PLACE
 
     world = load_lexicon().world_places
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
     place_starts = {m.start for m in ms if m.type == "place"}
     long_parts = tuple(p for p in _address_parts() if len(p) > 1)  # (中国|城市: one character is a word's start)
     out = []
@@ -632,8 +635,9 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
-                and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")):
-            continue
+                and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")) \
+                and not any(d.level == "province" for d in gaz.lookup(m.text)):
+            continue  # (香港|电影 is 北京|电影's kind: a province-level division of China, printed as one)
         out.append(m)
     return out
 
@@ -652,21 +656,33 @@ def _body_tails() -> tuple[str, ...]:
 _NOT_IN_BODY_TAGS = frozenset(("v", "vd", "p", "c", "u", "uj", "ul", "d", "r", "m", "q", "f", "s", "t", "ad"))
 
 
+# how many words a body's name runs on after its place (某市|某某|汽车|销售|服务|有限公司)
+_BODY_WORDS = 7
+# the time of a place's zone (北京时间): a place written before it says which clock
+_TIME_ZONE = "时间"
+
+
 def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """A place followed by the rest of a body's name that kg did not read as a body (某市|住建委,
+    """A place followed by the rest of a body's or a site's name that kg did not read (某市|住建委,
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
-    address, so `kg ner` prints no place. The rest is at most four words, none a verb or a
+    address, so `kg ner` prints no place. The rest is at most seven words, none a verb or a
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
     tails = _body_tails()
     at = {t.start: k for k, t in enumerate(tokens)}
     taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
+    body_ends = {m.end for m in ms if m.type == "organization"}
     out = []
     for m in ms:
         k = at.get(m.end)
         if m.type == "place" and text.startswith(tails, m.end):
             continue  # 某市|住建委 though jieba cut the body's word (住|建委)
+        if m.type == "place" and m.start > 0 and text[m.start - 1] in "（(" and text[m.end : m.end + 1] in "）)" \
+                and (text.startswith(tails, m.end + 1) or m.start - 1 in body_ends):
+            continue  # 某某银行（某国）|有限公司, 某某银行（某国）: the country inside the body's name
+        if m.type == "place" and text.startswith(_TIME_ZONE, m.end):
+            continue  # 北京|时间: a time zone, not where
         if m.type == "place" and k is not None:
-            for t in tokens[k : k + 4]:
+            for t in tokens[k : k + _BODY_WORDS]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
                         or any(a < t.end and t.start < b for a, b in taken):
                     break

@@ -217,7 +217,12 @@ def test_both_sides_of_a_match_are_teams(finder):
     ("张晓峰亚盘解析：都灵状态低迷", "都灵", "organization"),      # a league word inside a word jieba did not know
     ("本赛季汉堡的防守堪忧", "汉堡", "organization"),
     ("球队本周远征都灵", "都灵", "place"),                      # a verb of place makes it where
+    ("本赛季的都灵德比格外激烈", "都灵", "place"),                # a derby is named after its city
+    ("上轮比赛球队的队长巴里表现出色", "巴里", "person"),          # a club's role before it: a player
     ("他在都灵住了三年", "都灵", "place"),                      # no football word: the city
+    ("球队将赴意大利都灵参赛", "都灵", "place"),                # after its country it is an address
+    ("本赛季球队在都灵公开赛上进球最多", "都灵", "place"),        # a tournament named after its city
+    ("他在大选中获胜后访问都灵", "都灵", "place"),              # 获胜 is said of elections too
 ])
 def test_a_city_in_a_football_report_is_the_club(finder, text, name, kind):
     assert (name, kind) in found(finder, text)

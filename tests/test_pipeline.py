@@ -176,6 +176,7 @@ def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
     ("日本经济陷入萧条", None),
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
     ("他去了美国纽约州", "美国纽约州"),  # it opens an address
+    ("今年香港电影票房回暖", "香港"),    # a province-level division of China qualifies as 北京 does
 ])
 def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
@@ -187,12 +188,19 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
     ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
+    ("周末去宜宾蜀南大峡谷玩", None),            # a site's name, likewise
+    ("门票可用于洛阳欢乐谷", None),
+    ("他在东莞农商行开了户", None),
+    ("恒丰银行（香港）有限公司今天开业", None),   # a place in brackets inside the body's name
+    ("恒丰银行（香港）今天宣布降息", None),
+    ("他在广州天河红木家具销售有限公司工作", None),  # a long name runs on for several words
+    ("比赛在北京时间今晚举行", None),             # a time zone names no address
     ("此事由温州天衡律师事务所代理", None),
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
 ])
-def test_kg_ner_prints_no_address_for_the_place_heading_a_body(text, place):
+def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert (place in places) if place else not places
 
