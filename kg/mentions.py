@@ -331,6 +331,8 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
+            if c3 == s[i] and sl == 1 and s.startswith(_POLITE, three):
+                return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
                     or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
@@ -347,6 +349,9 @@ class MentionFinder:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if self._rare_third(s, i, two, bounds):
                 return three
+            if (three == len(s) or not _CJK.match(s[three])) and c3 not in _AFTER_NAME and c3 not in _NOT_NAME_END \
+                    and c3 in lex.given_chars and not self.seg.known(s[two - 1 : three]):
+                return three  # 周某如：: a stop closes the name, and its last two make no word
             if c3 in _AFTER_NAME and (three >= len(s) or not _CJK.match(s[three])) and c3 in lex.given_chars:
                 return three  # 汪某和；: the sentence ends there, so 和 is the name's
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):

@@ -558,6 +558,14 @@ def test_a_name_opening_a_clause(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
 
 
+@pytest.mark.parametrize("text, name", [
+    ("留学中心总监邵晶邵女士介绍了情况。", "邵晶"),   # the surname again, with a form of address
+    ("协会秘书长周立琪：", "周立琪"),                 # a stop closes a three-character name
+])
+def test_where_a_name_after_a_post_ends(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
 def test_a_word_for_a_person_beside_a_common_noun_spelt_like_a_name(finder):
     assert not [m for m in finder.find("这支球队迎来了三连胜，主力坦克也开进了城。") if m.type == "person"]
 
