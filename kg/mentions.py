@@ -240,7 +240,7 @@ def _tables() -> _Tables:
     # same matches, but the engine tries the hundreds of heads only where one can start
     # (a quarter of the time over a sentence)
     firsts = {"常", "副"} | {h[0] for h in lex.title_heads}
-    roles = sorted(set(lex.byline_roles) | set(lex.person_nouns), key=len, reverse=True)
+    roles = sorted(set(lex.byline_roles) | set(lex.person_nouns) | set(lex.person_cues_before), key=len, reverse=True)
     return _Tables(
         translit=lex.translit_chars | _TRANSLIT,
         # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole

@@ -566,6 +566,10 @@ def test_where_a_name_after_a_post_ends(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
 
 
+def test_a_chinese_name_after_a_word_for_a_person(finder):
+    assert {m.text for m in finder.find("加拿大彩民韩立春到便利店买了彩票。") if m.type == "person"} == {"韩立春"}
+
+
 def test_a_word_for_a_person_beside_a_common_noun_spelt_like_a_name(finder):
     assert not [m for m in finder.find("这支球队迎来了三连胜，主力坦克也开进了城。") if m.type == "person"]
 
