@@ -18,6 +18,15 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _WORDISH = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
 
+# Characters that open the word after a clause's subject, a person's (某某在…, 某某和…, 某某也…):
+# not 的 (敬爱的, 公正的 open a clause too), nor 来, 到 (南国春来早, 莫若到…)
+_AFTER_SUBJECT = frozenset("在和与对将也还又已曾把让从向被就都并同为说称去")
+# what closes a clause or opens a quotation, before a name that opens the next
+_CLAUSE_BREAK = re.compile(r"[，。；！？：,;!?“”\"「」]")
+# the name statistics' least score for a name with nothing but its place in the clause to tell it
+# by the given name's length (章凌 1.11 and 梁定邦 1.58 are names; 巴方, the Palestinian side,
+# 0.61, 周中, midweek, 0.57 and 都喜欢 below zero are words)
+_OPENING_NAME_SCORE = {1: 1.0, 2: 0.6}
 # what jieba calls a transliterated name it keeps whole: a name, a place, a proper noun
 # (not a common noun: 主力|坦克)
 _TRANSLIT_RUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "oov"))
@@ -249,7 +258,7 @@ def _tables() -> _Tables:
     # same matches, but the engine tries the hundreds of heads only where one can start
     # (a quarter of the time over a sentence)
     firsts = {"常", "副"} | {h[0] for h in lex.title_heads}
-    roles = sorted(set(lex.byline_roles) | set(lex.person_nouns), key=len, reverse=True)
+    roles = sorted(set(lex.byline_roles) | set(lex.person_nouns) | set(lex.person_cues_before), key=len, reverse=True)
     return _Tables(
         translit=lex.translit_chars | _TRANSLIT,
         # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole
@@ -342,6 +351,8 @@ class MentionFinder:
             after = s[three - 1 : three + 1]
             word_after = len(after) == 2 and self.seg.known(after) and self.seg.tag(after) not in ("nr", "ns", "nz")
             c4 = s[three : three + 1]
+            if c3 == s[i] and sl == 1 and s.startswith(_POLITE, three):
+                return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
                     or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
@@ -358,6 +369,9 @@ class MentionFinder:
                 return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
             if self._rare_third(s, i, two, bounds):
                 return three
+            if (three == len(s) or not _CJK.match(s[three])) and c3 not in _AFTER_NAME and c3 not in _NOT_NAME_END \
+                    and c3 in lex.given_chars and not self.seg.known(s[two - 1 : three]):
+                return three  # 周某如：: a stop closes the name, and its last two make no word
             if c3 in _AFTER_NAME and (three >= len(s) or not _CJK.match(s[three])) and c3 in lex.given_chars:
                 return three  # 汪某和；: the sentence ends there, so 和 is the name's
             if c3 in _AFTER_NAME and (word_after or c3 not in lex.given_chars):
@@ -1711,11 +1725,20 @@ class MentionFinder:
         # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
-        for i, j in runs:
+        for i, j, _ in runs:
             if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (萨维尼|奥)
                 add(i, j, "foreign-name")
+        # (l) a name opening a clause, where the subject stands (，某某在…, 。某某和…): a surname
+        # and given-name characters the name statistics vouch for, before a word a name is
+        # followed by as a subject; a place or a body read there is no name
+        taken = [(p.start, p.end) for p in places]
+        for i in self._clause_starts(s):
+            j = self.name_at(s, i, bounds)
+            if j and (s[j : j + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, j)) and self._opening_name(s[i:j]) \
+                    and free(i, j) and all(j <= a or i >= b for a, b in taken):
+                add(i, j, "clause-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
         if "同志" in s:
@@ -1771,15 +1794,19 @@ class MentionFinder:
         # (k) the transliterated neighbours of a transliterated name across 、 or a conjunction
         # (某某、某某某和某某): players, painters and writers are listed by name, passed along
         if runs and (_LIST_SEP in s or any(c in s for c in _AND)):
-            by_start = {i: (i, j) for i, j in runs}
-            by_end = {j: (i, j) for i, j in runs}
+            # (not a piece of a dotted name, 查理·|曼德; two characters, a club's name as often,
+            # only when jieba calls them a name: 切沃、某某)
+            near = [(i, j) for i, j, tag in runs if s[i - 1 : i] not in _NAME_DOTS and s[j : j + 1] not in _NAME_DOTS
+                    and (j - i >= 3 or tag in ("nr", "nrt", "nrfg"))]
+            by_start = {i: (i, j) for i, j in near}
+            by_end = {j: (i, j) for i, j in near}
             todo = [x for x in found if self._translit.issuperset(s[x[0] : x[1]])]
             while todo:
                 a, b = todo.pop()
                 for x in (by_start.get(b + 1) if s[b : b + 1] in _JOINS else None,
                           by_end.get(a - 1) if s[a - 1 : a] in _JOINS and a > 0 else None):
-                    if x is None or x in found or not free(*x) or (x[1] - x[0] < 3 and self.seg.tag(s[x[0] : x[1]]) not in _NAME_TAGS):
-                        continue  # (切沃、某某: two characters jieba calls no name are a club's as often)
+                    if x is None or x in found or not free(*x):
+                        continue
                     inside = [y for y in found if x[0] <= y[0] and y[1] <= x[1]]
                     if any(y[0] < x[1] and x[0] < y[1] for y in found if y not in inside):
                         continue
@@ -1887,10 +1914,27 @@ class MentionFinder:
                 del found[(i, j)]
                 found[(a, b)] = rule
 
-    def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    def _clause_starts(self, s: str) -> list[int]:
+        """Where a clause opens with a character that can start a name: the text's start and
+        after a stop or a quote mark (not after a number: ７|万平米, nor inside a title)."""
+        firsts = self.lex.surnames
+        out = [0] if s[:1] in firsts else []
+        out += [m.end() for m in _CLAUSE_BREAK.finditer(s) if s[m.end() : m.end() + 1] in firsts]
+        return out
+
+    def _opening_name(self, w: str) -> bool:
+        """A surname and one or two given-name characters, no word and no form of address
+        (孙先生), which the name statistics call a name."""
+        sl = self.lex.is_surname_start(w, 0)
+        return 1 <= len(w) - sl <= 2 and all(c in self.lex.given_chars for c in w[sl:]) \
+            and not self._common_word(w) and w[-1] not in _NOT_NAME_END and w[sl:] not in _POLITE \
+            and w[0] not in _FUNCTION_CHARS and w not in self.lex.world_places and not self.gaz.lookup(w) \
+            and self._names.score(w) >= _OPENING_NAME_SCORE[len(w) - sl]  # (由|小溪, 武隆: a preposition, a county)
+
+    def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
-        characters, that are no place and no common word; a country or city the run opens
-        with is cut off (巴西|某某)."""
+        characters, that are no place and no common word, with jieba's tag where the run is one
+        word ("" where it is more); a country or city the run opens with is cut off (巴西|某某)."""
         translit, lex = self._translit, self.lex
         out = []
         k, n = 0, len(tokens)
@@ -1903,7 +1947,10 @@ class MentionFinder:
                 m += 1
             while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
                 k += 1  # 以|兰帕德: a preposition before the name, spelt the same (莫|里尼奥 stays whole)
-            i, j, one = tokens[k].start, tokens[m].end, tokens[k] if m == k else None
+            last = m
+            while last > k and tokens[last].tag in _FUNCTION_TAGS:
+                last -= 1  # 卡西尔|曾说过: an adverb after it
+            i, j, one = tokens[k].start, tokens[last].end, tokens[k] if last == k else None
             k = m + 1
             for L in (4, 3, 2):
                 if j - i - L >= 2 and (s[i : i + L] in lex.world_places or self.gaz.lookup(s[i : i + L])):
@@ -1914,7 +1961,7 @@ class MentionFinder:
                 continue
             if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
                 continue  # 本来, 比如: a word of another kind, however it is spelt
-            out.append((i, j))
+            out.append((i, j, one.tag if one is not None else ""))
         return out
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from kg.records import Mention
 KG_TYPES = {"person", "place", "organization"}
 
 SENTENCES = [
-    "昨天下午，刘海涛和欧阳建华在杭州西湖边散步。",
+    "昨天下午刘海涛和欧阳建华在杭州西湖边散步。",  # (no stop before the names: the rules find none)
     "孙立群说，这件事要慢慢来。",
     "县长郑晓峰在会上表示，全县将继续推进乡村振兴。",
     "  前排左起：何静文、 马国栋\n（通讯员 梁小川 摄）",

@@ -574,6 +574,34 @@ def test_transliterated_names_in_a_list_with_one(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
 
 
+def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
+    assert {m.text for m in finder.find("新秀卡斯诺曾说过这句话。") if m.type == "person"} == {"卡斯诺"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("这一年，罗定邦和同事们搬进了新楼。", {"罗定邦"}),       # jieba cut 罗定|邦
+    ("会后，章立凌对记者说了几句。", {"章立凌"}),             # and 章立|凌对
+    ("敬爱的老师，公正的裁判。", set()),                      # adjectives jieba's dictionary calls names
+    ("南国春来早，花城今更艳。", set()),                      # 来 is no word a subject is followed by
+    ("他说过，莫若到乡下去看看。", set()),
+    ("这个周末，周中在家里休息。", set()),                    # too weak a name for the statistics
+])
+def test_a_name_opening_a_clause(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("留学中心总监邵晶邵女士介绍了情况。", "邵晶"),   # the surname again, with a form of address
+    ("协会秘书长周立琪：", "周立琪"),                 # a stop closes a three-character name
+])
+def test_where_a_name_after_a_post_ends(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+def test_a_chinese_name_after_a_word_for_a_person(finder):
+    assert {m.text for m in finder.find("加拿大彩民韩立春到便利店买了彩票。") if m.type == "person"} == {"韩立春"}
+
+
 def test_a_word_for_a_person_beside_a_common_noun_spelt_like_a_name(finder):
     assert not [m for m in finder.find("这支球队迎来了三连胜，主力坦克也开进了城。") if m.type == "person"]
 
