@@ -333,6 +333,17 @@ def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_before_it(finder, t
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [
+    ("据东莞海关统计，今年进口增加", "东莞海关"),
+    ("市长看望了红星镇敬老院的老人", "红星镇敬老院"),
+    ("亚运会组委会今天宣布", "亚运会组委会"),
+    ("他在南湖县司法所当司法员", "南湖县司法所"),
+    ("美国参议院通过了法案", "美国参议院"),
+])
+def test_bodies_named_by_their_suffix_words(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
