@@ -275,7 +275,11 @@ def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
 
 
 @pytest.mark.parametrize("text, wrong", [("国务院委托国家计委批复了这个项目", "国务院委托国家计委"),
-                                         ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司")])
+                                         ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司"),
+                                         ("省统计局委托江东省物价局进行调查", "省统计局委托江东省物价局"),
+                                         ("这是绵阳市和钢铁公司组织的活动", "绵阳市和钢铁公司"),
+                                         ("他曾在部队工作，后任水利部副部长", "后任水利部"),
+                                         ("小狗腹泻住进医院", "住进医院")])
 def test_a_body_does_not_take_the_sentence_before_it(finder, text, wrong):
     assert (wrong, "organization") not in found(finder, text)
 
