@@ -1287,8 +1287,11 @@ class MentionFinder:
                     continue
             if not _WORDISH.match(w) or (any(c.isdigit() for c in w) and not w.startswith("第")):
                 break  # punctuation, symbols and numbers (1月3日电) end a name
-            if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任"):
+            if w.endswith(("日电", "讯")) or w in ("电", "先生", "女士", "现任", "担任", "兼任", "原任", "后任", "新任", "调任",
+                                                 "升任", "出任", "曾任", "历任"):
                 break  # 新华社北京1月3日电外交部: a dateline or a person's words end the name
+            if w in ("委托", "创办", "创建", "兴办", "开办", "住进"):
+                break  # 某局委托|某省某局, 某地创办|某公司: whatever jieba tags them, verbs of a clause
             if t.tag == "oov" and (w[0] in _FUNCTION_CHARS or w[0] in "他她你曾据率不名另先后又再将" or w[-1] in _FUNCTION_CHARS
                                    or (w[0] in _RESULT_HEAD and w[-1] in _RESULT_TAIL)):
                 break  # 这是, 对此, 他率, 不办, 语及, 另据, 先到, 两胜: a phrase jieba did not know, not part of a name
@@ -1367,6 +1370,8 @@ class MentionFinder:
             if k is None:
                 return False
             u = tokens[k]
+            if joint and n == 0 and u.tag not in ("n", "vn", "nz"):
+                return False  # 某市|和|某公司: a place and a body, not one body's line of work
             if u.tag == "ns" and (self.gaz.lookup(u.word) or u.word in self.lex.world_places) or u.word == "中国" \
                     or (u.tag == "nt" and n > 0 and len(u.word) >= 3):
                 return True  # (or a parent body: 某部|安全与警用|…|检测中心)

@@ -179,7 +179,10 @@ class Resolver:
         while True:
             for j in range(min(len(rest), 10), 1, -1):
                 d = self.division(rest[:j])
-                if d is not None and (d.name == rest[:j] or d.short == rest[:j]) and len(rest) > j:
+                if d is not None and (d.name == rest[:j] or (d.short == rest[:j] and len(rest) > j + 1)) \
+                        and len(rest) > j and (inner is None or self.gaz.contains(inner, d)):
+                    # (a second division only inside the first, and a short name before more than
+                    # one character: 邯郸县|公安|局 and 公安|局 are no 公安县's bodies)
                     inner, rest = d, rest[j:]
                     break
             else:

@@ -292,7 +292,11 @@ def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
 
 
 @pytest.mark.parametrize("text, wrong", [("国务院委托国家计委批复了这个项目", "国务院委托国家计委"),
-                                         ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司")])
+                                         ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司"),
+                                         ("省统计局委托江东省物价局进行调查", "省统计局委托江东省物价局"),
+                                         ("这是绵阳市和钢铁公司组织的活动", "绵阳市和钢铁公司"),
+                                         ("他曾在部队工作，后任水利部副部长", "后任水利部"),
+                                         ("小狗腹泻住进医院", "住进医院")])
 def test_a_body_does_not_take_the_sentence_before_it(finder, text, wrong):
     assert (wrong, "organization") not in found(finder, text)
 
@@ -347,6 +351,17 @@ def test_a_unit_after_its_body_is_named_with_it(finder, text, org):
     ("南海舰队前进文工团来到海岛慰问", "南海舰队前进文工团"),
 ])
 def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_before_it(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("据东莞海关统计，今年进口增加", "东莞海关"),
+    ("市长看望了红星镇敬老院的老人", "红星镇敬老院"),
+    ("亚运会组委会今天宣布", "亚运会组委会"),
+    ("他在南湖县司法所当司法员", "南湖县司法所"),
+    ("美国参议院通过了法案", "美国参议院"),
+])
+def test_bodies_named_by_their_suffix_words(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 

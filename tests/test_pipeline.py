@@ -233,3 +233,12 @@ def test_a_body_named_alone_elsewhere_stays_mentioned():
     names = {e.key: e.name for af in facts for e in af.entities}
     assert any(n.endswith("市公安局") and k in mentioned for k, n in names.items())
 
+
+
+def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_their_suffix():
+    # 公安 is also the short name of a county (公安县): 某县|公安局 is that county's bureau, not 公安县's
+    a = facts_of("青河县公安局破获一起案件。\n", "t/a.txt")
+    b = facts_of("东平市公安局召开会议。\n", "t/b.txt")
+    keys = [{e.key for af in f for e in af.entities if e.kind == "Organization"} for f in (a, b)]
+    assert keys[0] and keys[1] and not keys[0] & keys[1]
+    assert not any("公安县" in k for k in keys[0] | keys[1])
