@@ -37,6 +37,7 @@ class Lexicon:
     compound_surnames: frozenset[str]
     given_chars: frozenset[str]
     translit_chars: frozenset[str]  # characters of transliterated foreign names
+    translit_core_chars: frozenset[str]  # the narrow set: seldom in a Chinese word
     japanese_surnames: frozenset[str]  # 佐藤, 桥本: Japanese family names
     japanese_given_chars: frozenset[str]  # 郎, 子, 惠: what Japanese given names are spelt with
     title_heads: dict  # head word -> class
@@ -89,6 +90,7 @@ def load_lexicon() -> Lexicon:
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         given_chars=frozenset("".join(_words("given_chars.txt"))),
         translit_chars=frozenset("".join(_words("translit_chars.txt"))),
+        translit_core_chars=frozenset("".join(_words("translit_core_chars.txt"))),
         japanese_surnames=_words("japanese_surnames.txt"),
         japanese_given_chars=frozenset("".join(_words("japanese_given_chars.txt"))),
         title_heads=title_heads,

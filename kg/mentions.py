@@ -77,10 +77,6 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
 # jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
-_TRANSLIT = set("切诺梅金尔奥迪卡杜邦维斯托娃科夫耶奇姆普京洛夫斯基捷列夫沃伊万彼得罗维奇卢卡申科阿卜杜勒本拉登纳赛尔侯赛因萨达姆穆巴拉克哈米德舍瓦尔德纳泽叶利钦纽奇迈雷赖佩蓬邦洪宁诺鲍弗吉杰科琼戈曼蒂卓佐胡夫妮娜丽莎娃尤琳"
-                "阿埃艾安奥巴贝比波布达德迪多厄法菲芬弗盖冈格哈赫基加卡开坎科克肯库拉莱兰里利卢鲁伦罗洛马麦曼毛梅美蒙"
-                "孟米缅摩莫墨姆纳尼努挪欧帕葡普乔萨塞桑沙圣什士斯苏索塔泰汤特突图土瓦威维温乌西希叙亚伊以印约赞乍"
-                "智朝韩越老泊丹瑞冰匈捷保黑尔顿登堡森哥牙廷拿坦汶兹丁蒂亨吉喀内贡赤道几时")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
@@ -260,7 +256,7 @@ def _tables() -> _Tables:
     firsts = {"常", "副"} | {h[0] for h in lex.title_heads}
     roles = sorted(set(lex.byline_roles) | set(lex.person_nouns) | set(lex.person_cues_before), key=len, reverse=True)
     return _Tables(
-        translit=lex.translit_chars | _TRANSLIT,
+        translit=lex.translit_chars | lex.translit_core_chars,
         # endings of sites (大会堂, 宾馆, 机场), for words jieba keeps whole
         sites=tuple(x for x, level in lex.place_suffixes.items() if len(x) >= 2 and level == "other"),
         # byline and role words, longest first
@@ -321,6 +317,7 @@ class MentionFinder:
         tables = _tables()
         self._familiar = tables.familiar
         self._translit = tables.translit
+        self._translit_core = self.lex.translit_core_chars
         self._sites = tables.sites
         self._roles = tables.roles
         self._byline_roles = tuple(self.lex.byline_roles)
@@ -640,7 +637,7 @@ class MentionFinder:
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))) \
-                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in _TRANSLIT for c in w)))
+                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in self._translit_core for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))
@@ -1504,7 +1501,7 @@ class MentionFinder:
                     and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
             elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
-                         and all(c in _TRANSLIT for c in s[i:jf])):
+                         and all(c in self._translit_core for c in s[i:jf])):
                 add(i, jf, "after-title")  # 总统|奥巴马: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|加尧姆、)
@@ -1702,7 +1699,7 @@ class MentionFinder:
                 elif context or as_time or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
-                                                or all(c in _TRANSLIT for c in w)
+                                                or all(c in self._translit_core for c in w)
                                                 or (t.tag == "nrt" and all(c in self._translit for c in w)
                                                     and not self.gaz.lookup(w)))):
                     add(t.start, t.end, "jieba-nr")
@@ -1717,7 +1714,7 @@ class MentionFinder:
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
                         and not self.gaz.lookup(w):
                     add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
-            elif t.tag == "oov" and len(w) >= 3 and all(c in _TRANSLIT for c in w) and (context or edge):
+            elif t.tag == "oov" and len(w) >= 3 and all(c in self._translit_core for c in w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
                 # jieba split a name (李/红梅, 曹/鹏飞): join the surname with what follows
@@ -1780,7 +1777,7 @@ class MentionFinder:
             # (and a transliterated name on either side of a name, whatever jieba calls it:
             # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
             foreign_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrt", "ns", "oov") and 2 <= len(t.word) <= 6
-                                and all(c in _TRANSLIT for c in t.word) and t.word not in lex.world_places
+                                and all(c in self._translit_core for c in t.word) and t.word not in lex.world_places
                                 and not self.gaz.lookup(t.word)}
             foreign_at_end = {t.end: t for t in foreign_at_start.values()}
             for a, b in beside_and:
@@ -2068,7 +2065,7 @@ class MentionFinder:
     def _foreign_name_at(self, s: str, i: int, broad: bool = False) -> int:
         """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0.
         `broad` takes every character of transliteration, where a name is expected anyway."""
-        chars = self._translit if broad else _TRANSLIT
+        chars = self._translit if broad else self._translit_core
         j = i
         while j < len(s) and (s[j] in chars or (s[j] in "·•" and j > i and j + 1 < len(s) and s[j + 1] in chars)):
             j += 1
