@@ -963,7 +963,7 @@ def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: lis
     """The line of a bare name closing a headline of two or more lines (title / 王明 / body):
     the article's author. Its given-name characters must be name characters, so a short
     place or word under a title (… / 李村) stays title text; or else it is a pen name (title /
-    粒砂 / body): two or three characters the body never writes again, under a real title."""
+    某某 / body): two or three characters the body never writes again, under a real title."""
     heads = [i for deck in decks for i in deck]
     if len(heads) < 2:
         return None
@@ -989,13 +989,13 @@ def _name_like(text: str, surnames, given) -> bool:
     from kg.names import load_name_model
 
     # one of the hundred commonest surnames opening three characters alone on the line
-    # below a title is most likely its author even when the given name is unusual (黄团元)
+    # below a title is most likely its author even when the given name is unusual
     limit = 0.0 if len(text) == 3 and sl == 1 and text[0] in _common_surnames() else 1.0
     return load_name_model().score(text) >= limit  # else neither name characters nor statistics
 
 
 def _pen_name_under(lines: list[_Line], heads: list[int], body: list[int]) -> bool:
-    """Whether the short line closing a headline signs it with a pen name (title / 粒砂 / body),
+    """Whether the short line closing a headline signs it with a pen name (title / 某某 / body),
     which need not open with a surname: a word the body writes again is the topic the title
     introduces (学金融 / 汇率 / 汇率是…), and the lines above must hold a title's words, not a
     separator (＊＊＊ / 编后). A place's or a body's ending (… / 李村) is title text too."""

@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"[。！？；!?;\n]+[”’」』）)]*")
 _CLAUSE_END = re.compile(r"[，、,：:]")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_NAME = re.compile(rf"[{_CJK}]{{2,4}}")
-# 阿卜杜拉·哈米德, 让-皮埃尔·拉法兰: parts of CJK joined by a middle dot
+# 甲·乙, 甲-乙·丙 (transliterated): parts of CJK joined by a middle dot
 _DOTTED_NAME = re.compile(rf"[{_CJK}]{{1,8}}(?:[·•・．\.\-][{_CJK}]{{1,8}})+")
 _HAS_CJK = re.compile(rf"[{_CJK}]")
 # a surname and a form of address: LAC tags 陈先生 PER; neither gold nor kg counts it a name

@@ -86,7 +86,7 @@ _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
 # the last characters of a landmark's or an old village's three-character name (天安门, 西柏坡)
 # endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):
-# what jieba calls a name and ends so is a place (山, 江, 海 end given names: 刘云山, 张德江)
+# what jieba calls a name and ends so is a place (山, 江, 海 end given names: 某青山, 某长江)
 _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
                     "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
                     "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
@@ -363,7 +363,7 @@ class MentionFinder:
                 return two  # 某某因采访…: 因 hardly ever closes a name, and 采访 is the next word
             if word_after and c4 and (c4 in _AFTER_NAME or c4 == "于") and self._names.end_logp(c3) > -7.0 \
                     and c3 in lex.given_chars:
-                return three  # 梁建强于…, 刘红升为…: the word after (强于, 升为) is split by the name
+                return three  # 某建强于…, 某红升为…: the word after (强于, 升为) is split by the name
             if self._rare_third(s, i, two, bounds):
                 return three
             if (three == len(s) or not _CJK.match(s[three])) and c3 not in _AFTER_NAME and c3 not in _NOT_NAME_END \
@@ -377,7 +377,7 @@ class MentionFinder:
                 return three  # 刘某升|为团长: a strong name's statistics outweigh the word 升为
             if word_after and not (c3 not in _AFTER_NAME and self._names.end_logp(c3) > -6.0
                                    and self.seg.known(s[three : three + 2])):
-                return two  # …but 王力军|报道 beats 王力|军报|道: the name's end leaves a word after it
+                return two  # …but 某力军|报道 beats 某力|军报|道: the name's end leaves a word after it
             if c3 in lex.given_chars or (self._names.end_logp(c3) > -7.0 and not word_after):
                 return three
             if three in bounds and two not in bounds:
@@ -1167,7 +1167,7 @@ class MentionFinder:
 
     def _name_shaped(self, w: str) -> bool:
         """A surname and given-name characters, or a transliteration: what a person's or a
-        brand's name inside a body's name looks like (李宁公司, 西门子公司)."""
+        brand's name inside a body's name looks like (a founder's name: 某某公司; 西门子公司)."""
         sl = self.lex.is_surname_start(w, 0)
         if sl and all(c in self.lex.given_chars for c in w[sl:]) and len(w) - sl <= 2:
             return True
@@ -1412,7 +1412,7 @@ class MentionFinder:
                     return True
         if last.word == name and len(body) >= 2 and last.tag in ("nz", "nr", "nrt", "j", "oov", "m") \
                 and self.seg.tag(body) in ("oov", "nz", "ns", "nr", "nrt", "j"):
-            return True  # 万达队, 蓝剑队: one word, a proper name and the suffix
+            return True  # 红星队, 蓝剑队: one word, a proper name and the suffix
         if re.search(r"[\u3400-\u9fff]{1,4}(?:社区|村|镇|乡|街道)", body):
             return True  # 柳林社区卫生服务中心: a named community or village
         return last.tag == "nt" and len(name) >= 3
@@ -1495,7 +1495,7 @@ class MentionFinder:
             j = self.name_at(s, i, bounds)
             jf = self._foreign_name_at(s, i, broad=True)
             if jf and jf - i >= 4 and jf > j:
-                add(i, jf, "after-title")  # 部长雷奥迪卡: a transliterated name, longer than a Chinese one
+                add(i, jf, "after-title")  # 部长|某某某某: a transliterated name, longer than a Chinese one
             elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
                     and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
                     and self._opens_a_name(s, i, j, tokens, bounds):
@@ -1504,7 +1504,7 @@ class MentionFinder:
                          and all(c in self._translit_core for c in s[i:jf])):
                 add(i, jf, "after-title")  # 总统|奥巴马: a foreign name jieba calls a place
             else:
-                # a word jieba's dictionary calls a name, right after the post (总统|加尧姆、)
+                # a word jieba's dictionary calls a name, right after the post (总统|某某某、)
                 nxt = next((x for x in tokens if x.start == i), None)
                 if nxt is not None and nxt.tag in ("nr", "nrt", "nrfg") and 2 <= len(nxt.word) <= 4 \
                         and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
@@ -1516,7 +1516,7 @@ class MentionFinder:
             j = self.name_at(s, i, bounds)
             if j and not self._common_word(s[i:j]) and (m.group().startswith(("名叫", "叫")) or s[j : j + 2].startswith(("为", "担任"))):
                 add(i, j, "after-title")
-        # a name right after a body, told by what follows (北京服装学院黄关葆等, 中国银行王某表示)
+        # a name right after a body, told by what follows (某某学院|某某某|等, 中国银行|王某|表示)
         for o in orgs:
             i = o.end
             j = self.name_at(s, i, bounds)
@@ -1532,7 +1532,7 @@ class MentionFinder:
                         and tok.word not in lex.world_places \
                         and not (tok.start > 0 and (s[tok.start - 1 : tok.end] in lex.world_places
                                                     or self.gaz.lookup(s[tok.start - 1 : tok.end]))):
-                    add(tok.start, tok.end, "before-title")  # 克林顿总统
+                    add(tok.start, tok.end, "before-title")  # 某某某|总统
             for L in (3, 2, 4) if t.start in bounds else ():  # not 马|卫生部|长: the post is 卫生部长
                 i = t.start - L
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
@@ -1689,7 +1689,7 @@ class MentionFinder:
             given_ok = sl and all(c in lex.given_chars for c in w[sl:])
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
-                # longer ones are names (李云飞, 穆里尼奥)
+                # longer ones are names (three characters, Chinese or transliterated)
                 at_place = before.endswith(_TO_PLACE) or (before.endswith(_LIST_SEP) and any(
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
                 if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
@@ -1707,7 +1707,7 @@ class MentionFinder:
                 speaker = s[t.end : t.end + 1] in (":", "：") and (t.start == 0 or not _CJK.match(s[t.start - 1]))
                 if len(w) == 3 and after.startswith(("表示", "说", "指出", "强调", "认为", "介绍", "告诉")) \
                         and w[-1] not in _NOT_NAME_END:
-                    add(t.start, t.end, "name-shape")  # 方秉钧表示: the verb vouches even for rare characters
+                    add(t.start, t.end, "name-shape")  # 某某某|表示: the verb vouches even for rare characters
                 elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
                                                         and (edge or before.endswith(("、", "和", "与"))))):
                     add(t.start, t.end, "name-shape")
@@ -1730,7 +1730,7 @@ class MentionFinder:
         for i, j, _ in runs:
             if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
-                    del found[x]  # the whole run beats a piece of it read as a name (萨维尼|奥)
+                    del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
         # (l) a name opening a clause, where the subject stands (，某某在…, 。某某和…): a surname
         # and given-name characters the name statistics vouch for, before a word a name is
@@ -1742,7 +1742,7 @@ class MentionFinder:
                     and free(i, j) and all(j <= a or i >= b for a, b in taken):
                 add(i, j, "clause-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
-        # jieba's dictionary calls it (何方 r, 刘澜涛 n, 周恩来 t)
+        # jieba's dictionary calls it (as a pronoun r, a noun n, a time word t)
         if "同志" in s:
             for t in tokens:
                 if s.startswith("同志", t.end) and 2 <= len(t.word) <= 4 and _ALL_CJK.match(t.word) \
@@ -1767,7 +1767,7 @@ class MentionFinder:
                         if (x, y) in found:
                             todo.append((x, y))
         # (h) 某某和|某某: the word after a name and a conjunction is a name when jieba's
-        # dictionary calls it one and a pause or 等 closes it (农德孟和范世阅。)
+        # dictionary calls it one and a pause or 等 closes it (某某某和某某某。)
         # (only names found so far with a conjunction beside them are looked at: most sentences
         # have none, and then no token map is built)
         beside_and = [(a, b) for a, b in found if s[b : b + 1] in _AND or s[a - 1 : a] in _AND] \
@@ -1836,7 +1836,7 @@ class MentionFinder:
                 i = s.find(name, j)
         for (i, j), rule in list(found.items()):
             m = _NAME_PARTS.match(s, j)
-            if m:  # 司马义·艾买提, 查理·曼德: a name in parts
+            if m:  # 某某·某某某: a name in parts
                 del found[(i, j)]
                 whole = [(a, b) for a, b in found if a <= i and b > j]
                 if not whole:  # the dotted rule's end, where it found one, is the better
@@ -1844,7 +1844,7 @@ class MentionFinder:
         self._mend_foreign(s, tokens, found, free)
         start, credit = self._credit_bracket(s) if "(" in s or "（" in s else (0, [])
         if credit:
-            # the credit's cut beats a name run read across two names (陈飞方|仙云), and what
+            # the credit's cut beats a name run read across two names (某某某|某某 read as 某某|某某某), and what
             # stands before the names is the writer's place or body (某某厂|宣传科), no name
             for x in [x for x in found if x not in credit and x[0] < credit[-1][1] and start < x[1]]:
                 del found[x]
@@ -1951,7 +1951,7 @@ class MentionFinder:
                 k += 1  # 以|兰帕德: a preposition before the name, spelt the same (莫|里尼奥 stays whole)
             last = m
             while last > k and tokens[last].tag in _FUNCTION_TAGS:
-                last -= 1  # 卡西尔|曾说过: an adverb after it
+                last -= 1  # 某某某|曾说过: an adverb after it
             i, j, one = tokens[k].start, tokens[last].end, tokens[k] if last == k else None
             k = m + 1
             for L in (4, 3, 2):
@@ -2063,7 +2063,7 @@ class MentionFinder:
         return 0, []
 
     def _foreign_name_at(self, s: str, i: int, broad: bool = False) -> int:
-        """End of a transliterated name (曼德拉, 康斯坦丁内斯库, 查理·曼德) starting at s[i], or 0.
+        """End of a transliterated name (three to seven transliteration characters, parts joined by ·) starting at s[i], or 0.
         `broad` takes every character of transliteration, where a name is expected anyway."""
         chars = self._translit if broad else self._translit_core
         j = i
@@ -2085,7 +2085,7 @@ class MentionFinder:
         return w[0] in "大小高深远长江山河湖海" or (self.seg.tag(w[0]) in ("v", "f", "d", "p", "n") and not self.gaz.lookup(w))
 
     def _odd_place_word(self, w: str) -> bool:
-        """A word jieba calls a place or proper noun that no gazetteer knows (罗干 after a post
+        """A word jieba calls a place or proper noun that no gazetteer knows (a two-character name after a post
         is a name, whatever jieba's dictionary says)."""
         return self.seg.tag(w) in ("ns", "nz") and w not in self.lex.world_places and not self.gaz.lookup(w)
 
@@ -2111,8 +2111,8 @@ class MentionFinder:
 
     def _dotted_names(self, m: re.Match, tokens: list[Token]) -> list[tuple[int, int, int, int]]:
         """The names of a run of characters and name dots, one per chain of dots whose parts
-        between them spell on or are one word (诺罗敦·莫尼列·西哈努克, 艾哈迈德·本·穆罕默德 are
-        one name each; 拉吉夫·甘地的遗孀索尼亚·甘地 is two, the part between holding 的遗孀):
+        between them spell on or are one word (甲·乙·丙 and 甲·本·乙 are
+        one name each; 甲·乙的遗孀丙·乙 is two, the part between holding 的遗孀):
         (left bound, first dot, last dot, right bound)."""
         words = {(t.start, t.end) for t in tokens}
         dots = [i for i in range(m.start(), m.end()) if m.string[i] in _NAME_DOTS]
@@ -2178,7 +2178,7 @@ class MentionFinder:
                             or s[j - 1 : j + 1] in lex.world_places):
             j -= 1
         if j - k > 1 and s[j : j + 1] in _ASPECT_MARKS:
-            j -= 1  # 德桑蒂斯开|着: a verb before an aspect mark is no part of the name
+            j -= 1  # 某某某开|着: a verb before an aspect mark is no part of the name
         if i < dot and j > k and s[i:j] not in lex.world_places:
             add(i, j, "dotted-name")
             if (i, j) in found:
@@ -2203,7 +2203,7 @@ class MentionFinder:
         if w[0] in _FUNCTION_SURNAMES and len(w) <= 3 and m.rule != "dotted-name" and _CJK.match(s[m.end : m.end + 1] or "。") \
                 and (self.seg.tag(w[1:]) in ("p", "f", "t", "d", "r", "m") or (
                     m.rule not in ("after-title", "byline", "after-role") and (self._common_word(w[1:]) or self.seg.tag(w[1:]) == "v"))):
-            return False  # 向|国家主席, 于|今日凌晨, 应|由专: a preposition before its object runs on; a name may stand alone (向宁）, 于是之、)
+            return False  # 向|国家主席, 于|今日凌晨, 应|由专: a preposition before its object runs on; a name may stand alone (向某）, 于某某、)
         if _AFTER_NUMBER.search(s, 0, m.start):
             return False  # ３亿谢克尔, ５２００万里拉: what follows a number is a unit or a currency
         nxt = s[m.end : m.end + 1]

@@ -76,8 +76,8 @@ def find_nodes(graph: nx.MultiDiGraph, name: str) -> list[str]:
     """Nodes whose IRI, name or an alias is exactly `name` (after trimming), sorted.
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("kgid:person/李明华", kind="Person", name="李明华", aliases=["韦书记"])
-    >>> find_nodes(g, "韦书记")
+    >>> g.add_node("kgid:person/李明华", kind="Person", name="李明华", aliases=["李书记"])
+    >>> find_nodes(g, "李书记")
     ['kgid:person/李明华']
     """
     key = name.strip()

@@ -12,7 +12,7 @@ in seconds; --top keeps only the most connected nodes of very large graphs.
 example:
   kg viz graphs/graph.ttl -o graphs/graph.html
   kg viz graphs/graph.ttl -o big.html --top 2000
-  kg viz graphs/graph.ttl -o weitao.html --focus 李明华 --hops 2
+  kg viz graphs/graph.ttl -o person.html --focus 李明华 --hops 2
 """
 
 
