@@ -147,6 +147,11 @@ _SCORE = re.compile(r"\s*\d{1,2}\s*[-:：比]\s*\d{1,2}")
 _MATCH_CUE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _TEAM_BEFORE | set(_TEAM_AFTER)}))) + r"\dvV对])(?:"
                         + "|".join(sorted(_TEAM_BEFORE | set(_TEAM_AFTER), key=len, reverse=True))
                         + r"|\d\s*[-:：比]\s*\d|vs|VS|对阵)")
+# a club's match told in the sentence, by words that are said of clubs and not of athletes on
+# their own (主场, 让球, 胜赔, 连胜; not 夺冠, 战胜, 淘汰, said of a skier or a tennis player):
+# there a word jieba's dictionary calls a transliterated name is a club's as often as a player's
+_CLUB_TALK = re.compile(r"主场|客场|主胜|客胜|主强客弱|让球|让半|让平|德比|保级|降级|做客|客战|主战|vs|VS|"
+                        r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
@@ -2197,6 +2202,10 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
+                and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
+                         or s.endswith(self.lex.person_cues_before, 0, m.start)):
+            return False  # 阿森纳对桑德兰…连胜: a club where a match is told of, unless a person's word is beside it
         if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \
                 and (w[1:].startswith(_PERSON_VERBS) or self.seg.tag(w[1:]) in ("v", "vn", "d")):
             return False  # 会见记者时|表示: 时 closes a clause (when …), and a verb follows

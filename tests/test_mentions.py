@@ -617,6 +617,16 @@ def test_a_chinese_name_after_a_word_for_a_person(finder):
     assert {m.text for m in finder.find("加拿大彩民韩立春到便利店买了彩票。") if m.type == "person"} == {"韩立春"}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("往绩上阿森纳对桑德兰占优，主场连胜三场。", set()),          # clubs, where a club's match is told of
+    ("客场作战的球队里，卡西诺表示很有信心。", {"卡西诺"}),       # a verb of saying tells the person
+    ("主场作战的球队迎来前锋萨维尼奥的复出。", {"萨维尼奥"}),     # and a player's post
+    ("昨天科瓦尔以两分之差夺冠。", {"科瓦尔"}),                   # winning is said of athletes too
+])
+def test_a_transliterated_name_where_a_club_match_is_told_of(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
 def test_a_word_for_a_person_beside_a_common_noun_spelt_like_a_name(finder):
     assert not [m for m in finder.find("这支球队迎来了三连胜，主力坦克也开进了城。") if m.type == "person"]
 
