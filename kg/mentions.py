@@ -24,7 +24,7 @@ _AFTER_SUBJECT = frozenset("在和与对将也还又已曾把让从向被就都�
 # what closes a clause or opens a quotation, before a name that opens the next
 _CLAUSE_BREAK = re.compile(r"[，。；！？：,;!?“”\"「」]")
 # the name statistics' least score for a name with nothing but its place in the clause to tell it
-# by the given name's length (章凌 1.11 and 梁定邦 1.58 are names; 巴方, the Palestinian side,
+# by the given name's length (two- and three-character names score about 1.1 and 1.6; 巴方, the Palestinian side,
 # 0.61, 周中, midweek, 0.57 and 都喜欢 below zero are words)
 _OPENING_NAME_SCORE = {1: 1.0, 2: 0.6}
 # what jieba calls a transliterated name it keeps whole: a name, a place, a proper noun
@@ -1507,7 +1507,7 @@ class MentionFinder:
                 add(i, j, "after-title")
             elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
                          and all(c in self._translit_core for c in s[i:jf])):
-                add(i, jf, "after-title")  # 总统|奥巴马: a foreign name jieba calls a place
+                add(i, jf, "after-title")  # 总统|某某某: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|某某某、)
                 nxt = next((x for x in tokens if x.start == i), None)
@@ -1780,7 +1780,7 @@ class MentionFinder:
         if beside_and:
             name_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(t.word) <= 4}
             # (and a transliterated name on either side of a name, whatever jieba calls it:
-            # 阿德巴约和|范佩西, 纳斯里和|宋的复出)
+            # 某某某某和|某某某, 某某某和|某的复出)
             foreign_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrt", "ns", "oov") and 2 <= len(t.word) <= 6
                                 and all(c in self._translit_core for c in t.word) and t.word not in lex.world_places
                                 and not self.gaz.lookup(t.word)}
@@ -1868,7 +1868,7 @@ class MentionFinder:
         return [m for m in out if self._plausible_person(m, s)]
 
     def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
-        """A transliterated name jieba cut apart (吉|拉蒂诺, 贝鲁斯科|尼, 马基延|科指出, 菲尔|普斯):
+        """A transliterated name jieba cut apart (甲|乙丙丁, 甲乙丙丁|戊, 甲乙丙|丁指出: pieces spelt in transliteration characters):
         the name found in one piece takes the pieces beside it spelt with the same characters,
         where they are words of their own or glued to the next word, never a function word,
         a place's or a body's ending."""
@@ -1916,7 +1916,7 @@ class MentionFinder:
                                            or at_end.get(t.start) is not None and (len(at_end[t.start].word) >= 2
                                                                                   or at_end[t.start].tag in _FUNCTION_TAGS)))
                     or (2 <= len(t.word) <= 3 and t.tag in ("nr", "nrt", "oov"))):
-                a = t.start  # 吉|拉蒂诺, 多布|罗夫斯基
+                a = t.start  # 甲|乙丙丁, 甲乙|丙丁戊某
             if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
                 del found[(i, j)]
                 found[(a, b)] = rule
@@ -1953,7 +1953,7 @@ class MentionFinder:
             while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
                 m += 1
             while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
-                k += 1  # 以|兰帕德: a preposition before the name, spelt the same (莫|里尼奥 stays whole)
+                k += 1  # 以|某某某: a preposition before the name, spelt the same (a one-character first piece stays whole)
             last = m
             while last > k and tokens[last].tag in _FUNCTION_TAGS:
                 last -= 1  # 某某某|曾说过: an adverb after it
