@@ -56,6 +56,7 @@ _MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` r
 _MAKER_MARKS = frozenset("作画绘")
 # what may follow the last name of 某某和某某: a pause, the end, 等
 _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
+_CLOSING_MARKS = frozenset("。，,、；;：:！？!?）)")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
@@ -1416,6 +1417,10 @@ class MentionFinder:
         # (a) a name right after a post (县委书记周文博), or after a chain of posts joined by 、
         for t in titles:
             i = t.end
+            j = self._name_closed_after_post(s, i)
+            if j:
+                add(i, j, "after-title")  # 省长|某某某|等, 记者|某某某|）: the mark after it closes the name
+                continue
             m = _NAME_THEN_DATE.match(s, i)
             if m and self._foreign_before_date(m.group(1)):
                 add(i, m.end(1), "after-title")  # 外长|某某维|4日宣布: a date closes the foreign name
@@ -1751,6 +1756,30 @@ class MentionFinder:
                     del found[(i, j)]
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _name_closed_after_post(self, s: str, i: int) -> int:
+        """End of a three-character name right after a post and closed by a mark (、，。）), by 等
+        or by a byline's 报道: a name is expected there, so a surname and the two characters up to
+        the mark are the name where jieba cuts them apart (许某|乃）) or holds them as a word; two
+        characters that make a word of their own (国|期间, 和|职工) are no given name."""
+        lex = self.lex
+        sl = lex.is_surname_start(s, i)
+        if not sl or s[i] in "和与及同跟":
+            return 0
+        for n in (3,):
+            j = i + n
+            if j > len(s) or j - i <= sl or not _ALL_CJK.match(s[i:j]):
+                continue
+            if not (s[j : j + 1] in _CLOSING_MARKS or (s.startswith("报道", j) and j - i == 3) or (s[j : j + 1] == "等" and n == 3)):
+                continue
+            w = s[i:j]
+            if any(c in _AFTER_NAME or c in _FUNCTION_CHARS or c == "不" for c in w[sl:]) or w[-1] in _NOT_NAME_END \
+                    or (self.seg.known(w[sl:]) and self.seg.tag(w[sl:]) not in ("nr", "nrfg", "nrt")) \
+                    or self.gaz.lookup(w) or w in lex.world_places or w in lex.title_heads or lex.title_re.search(w) \
+                    or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
+                return 0
+            return j
+        return 0
 
     def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
         """A transliterated name jieba cut apart (吉|拉蒂诺, 贝鲁斯科|尼, 马基延|科指出, 菲尔|普斯):
