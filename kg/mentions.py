@@ -619,7 +619,27 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
+        out += self._country_of_people(tokens)
         return out + self._address_tail(s, tokens, out)
+
+    def _country_of_people(self, tokens: list[Token]) -> list[Mention]:
+        """A country jieba keeps in one word with its people or a post (英国人, 日本籍, 英国女王,
+        某省歌手): the country is named as it is where jieba cuts the word (美国|人)."""
+        lex = self.lex
+        out = []
+        for t in tokens:
+            w = t.word
+            if len(w) < 3 or not (w[-1] in "人籍" or w[-2:] in lex.title_heads or w[-2:] in lex.person_nouns):
+                continue
+            for j in (len(w) - 1, len(w) - 2):
+                p, rest = w[:j], w[j:]
+                if j < 2 or not (rest in ("人", "籍") or rest in lex.title_heads or rest in lex.person_nouns):
+                    continue
+                kind = lex.world_places.get(p)
+                if kind == "country" or (kind is None and any(d.level == "province" and d.short == p for d in self.gaz.lookup(p))):
+                    out.append(Mention(t.start, t.start + j, p, "place", kind or "province", "world" if kind else "gazetteer"))
+                    break
+        return out
 
     def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
         """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,
