@@ -1541,7 +1541,9 @@ class MentionFinder:
         for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)
             for part in re.finditer(r"[\u3400-\u9fff]+", run):
-                names = split_name_run(part.group(), lex)
+                lead = 2 if part.start() == 0 and run.startswith("图为") else 0  # (图为|某某|摄): the caption's words
+                names = split_name_run(part.group()[lead:], lex)
+                names = names and [(a + lead, b + lead) for a, b in names]
                 if names and len(names) <= 3:
                     for a, b in names:
                         add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
