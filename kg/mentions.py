@@ -949,31 +949,40 @@ class MentionFinder:
         units = self.lex.org_subunits
         if not units or not orgs:
             return orgs
+
+        def unit_end(o, k, n, t):
+            w = t.word
+            if not _ALL_CJK.match(w):
+                return False
+            unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
+            if unit is None:
+                return False if t.tag in _NOT_NAME_TAGS or t.tag == "v" else None
+            if units[unit] and not (o.text.endswith(units[unit]) and (
+                    (len(w) >= len(unit) + 2 and n == k)
+                    or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
+                return False  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
+            if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
+                return False  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
+            return t.end, o.subtype
+
+        return self._join_after(s, tokens, orgs, 3, unit_end)
+
+    def _join_after(self, s: str, tokens: list[Token], orgs: list[Mention], width: int, read) -> list[Mention]:
+        """Each body joined with the unit written right after it: `read(body, k, n, token)` looks
+        at the n-th token after the body (k the first) and says go on (None), stop (False) or
+        where the unit ends and its kind; the body then reaches over the unit (rule "unit")."""
         at = {t.start: k for k, t in enumerate(tokens)}
         out = []
         for o in orgs:
             k = at.get(o.end)
-            end = None
-            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
-                t = tokens[n]
-                w = t.word
-                if not _ALL_CJK.match(w):
+            found = None
+            for n in range(k, min(k + width, len(tokens))) if k is not None else ():
+                found = read(o, k, n, tokens[n])
+                if found is not None:
                     break
-                unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
-                if unit is None:
-                    if t.tag in _NOT_NAME_TAGS or t.tag == "v":
-                        break
-                    continue
-                if units[unit] and not (o.text.endswith(units[unit]) and (
-                        (len(w) >= len(unit) + 2 and n == k)
-                        or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
-                    break  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
-                if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
-                    break  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
-                end = t.end
-                break
-            if end is not None:
-                o = replace(o, end=end, text=s[o.start : end], rule="unit")
+            if found:
+                end, subtype = found
+                o = replace(o, end=end, text=s[o.start : end], subtype=subtype, rule="unit")
             out.append(o)
         return out
 
@@ -983,43 +992,34 @@ class MentionFinder:
         two, so the body before names it and the two are one name. A place, a person, a post or
         a function word between them ends the chain (某局|委托|某省某局 is a sentence)."""
         lex = self.lex
-        at = {t.start: k for k, t in enumerate(tokens)}
-        out = []
-        for o in orgs:
-            k = at.get(o.end)
-            end = None
-            for n in range(k, min(k + 4, len(tokens))) if k is not None else ():
-                t = tokens[n]
-                w = t.word
-                # a verb only as the line of work of a body word right after it (督察|大队);
-                # 签订|轧钢厂, 变成|某俱乐部 are clauses
-                verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
-                    tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
-                if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
-                                             and not (t.tag == "nt" and w in lex.org_suffixes)) \
-                        or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
-                        or any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)) \
-                        or w in lex.world_places or w in _CLAUSE_VERBS \
-                        or w in lex.event_triggers or w in lex.title_heads or lex.title_re.fullmatch(w) \
-                        or w in lex.person_nouns or w in _OWNERSHIP or w in lex.org_sent_groups:
-                    break
-                suffix = next((w[j:] for j in range(len(w)) if w[j:] in lex.org_suffixes), None)  # the longest
-                if suffix is None:
-                    continue
-                strong = lex.org_suffixes[suffix][1]
-                if (not strong and len(w) < 3) or (w in lex.org_stoplist and w not in lex.org_suffixes) \
-                        or _ends_with_any(w, lex.org_false_tails) \
-                        or _ends_with_any(w, lex.event_nouns) or t.end - o.end < 3:
-                    break  # 某局|全局, 某公司|新格局: no body word
-                if suffix in lex.title_bodies and lex.title_re.match(s, t.end):
-                    break  # 某中心党委|副书记: the post keeps its 党委
-                end = t.end
-                cls = lex.org_suffixes[suffix][0]  # the unit's kind, not its parent's
-                break
-            if end is not None:
-                o = replace(o, end=end, text=s[o.start : end], subtype=cls, rule="unit")
-            out.append(o)
-        return out
+
+        def unit_end(o, k, n, t):
+            w = t.word
+            # a verb only as the line of work of a body word right after it (督察|大队);
+            # 签订|轧钢厂, 变成|某俱乐部 are clauses
+            verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
+                tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
+            if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
+                                         and not (t.tag == "nt" and w in lex.org_suffixes)) \
+                    or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
+                    or any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)) \
+                    or w in lex.world_places or w in _CLAUSE_VERBS \
+                    or w in lex.event_triggers or w in lex.title_heads or lex.title_re.fullmatch(w) \
+                    or w in lex.person_nouns or w in _OWNERSHIP or w in lex.org_sent_groups:
+                return False
+            suffix = next((w[j:] for j in range(len(w)) if w[j:] in lex.org_suffixes), None)  # the longest
+            if suffix is None:
+                return None
+            cls, strong = lex.org_suffixes[suffix]
+            if (not strong and len(w) < 3) or (w in lex.org_stoplist and w not in lex.org_suffixes) \
+                    or _ends_with_any(w, lex.org_false_tails) \
+                    or _ends_with_any(w, lex.event_nouns) or t.end - o.end < 3:
+                return False  # 某局|全局, 某公司|新格局: no body word
+            if suffix in lex.title_bodies and lex.title_re.match(s, t.end):
+                return False  # 某中心党委|副书记: the post keeps its 党委
+            return t.end, cls  # the unit's kind, not its parent's
+
+        return self._join_after(s, tokens, orgs, 4, unit_end)
 
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
