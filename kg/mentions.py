@@ -65,6 +65,7 @@ _MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` r
 _MAKER_MARKS = frozenset("作画绘")
 # what may follow the last name of 某某和某某: a pause, the end, 等
 _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
+_CLOSING_MARKS = frozenset("。，,、；;：:！？!?）)")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
@@ -664,7 +665,27 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
+        out += self._country_of_people(tokens)
         return out + self._address_tail(s, tokens, out)
+
+    def _country_of_people(self, tokens: list[Token]) -> list[Mention]:
+        """A country jieba keeps in one word with its people or a post (英国人, 日本籍, 英国女王,
+        某省歌手): the country is named as it is where jieba cuts the word (美国|人)."""
+        lex = self.lex
+        out = []
+        for t in tokens:
+            w = t.word
+            if len(w) < 3 or not (w[-1] in "人籍" or w[-2:] in lex.title_heads or w[-2:] in lex.person_nouns):
+                continue
+            for j in (len(w) - 1, len(w) - 2):
+                p, rest = w[:j], w[j:]
+                if j < 2 or not (rest in ("人", "籍") or rest in lex.title_heads or rest in lex.person_nouns):
+                    continue
+                kind = lex.world_places.get(p)
+                if kind == "country" or (kind is None and any(d.level == "province" and d.short == p for d in self.gaz.lookup(p))):
+                    out.append(Mention(t.start, t.start + j, p, "place", kind or "province", "world" if kind else "gazetteer"))
+                    break
+        return out
 
     def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
         """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,
@@ -978,31 +999,40 @@ class MentionFinder:
         units = self.lex.org_subunits
         if not units or not orgs:
             return orgs
+
+        def unit_end(o, k, n, t):
+            w = t.word
+            if not _ALL_CJK.match(w):
+                return False
+            unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
+            if unit is None:
+                return False if t.tag in _NOT_NAME_TAGS or t.tag == "v" else None
+            if units[unit] and not (o.text.endswith(units[unit]) and (
+                    (len(w) >= len(unit) + 2 and n == k)
+                    or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
+                return False  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
+            if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
+                return False  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
+            return t.end, o.subtype
+
+        return self._join_after(s, tokens, orgs, 3, unit_end)
+
+    def _join_after(self, s: str, tokens: list[Token], orgs: list[Mention], width: int, read) -> list[Mention]:
+        """Each body joined with the unit written right after it: `read(body, k, n, token)` looks
+        at the n-th token after the body (k the first) and says go on (None), stop (False) or
+        where the unit ends and its kind; the body then reaches over the unit (rule "unit")."""
         at = {t.start: k for k, t in enumerate(tokens)}
         out = []
         for o in orgs:
             k = at.get(o.end)
-            end = None
-            for n in range(k, min(k + 3, len(tokens))) if k is not None else ():
-                t = tokens[n]
-                w = t.word
-                if not _ALL_CJK.match(w):
+            found = None
+            for n in range(k, min(k + width, len(tokens))) if k is not None else ():
+                found = read(o, k, n, tokens[n])
+                if found is not None:
                     break
-                unit = next((u for u in units if w.endswith(u) and (len(w) > len(u) or n > k or len(u) >= 2)), None)
-                if unit is None:
-                    if t.tag in _NOT_NAME_TAGS or t.tag == "v":
-                        break
-                    continue
-                if units[unit] and not (o.text.endswith(units[unit]) and (
-                        (len(w) >= len(unit) + 2 and n == k)
-                        or (w == unit and n == k + 1 and tokens[k].tag in ("n", "nz", "nt", "vn") and len(tokens[k].word) >= 2))):
-                    break  # 系 only right after a university, with its subject (物理系, 广告学|系; not 关系)
-                if unit in self.lex.title_bodies and self.lex.title_re.match(s, t.end):
-                    break  # 某中心党委|副书记: the post keeps its 党委 (the body is named by `_post_bodies`)
-                end = t.end
-                break
-            if end is not None:
-                o = replace(o, end=end, text=s[o.start : end], rule="unit")
+            if found:
+                end, subtype = found
+                o = replace(o, end=end, text=s[o.start : end], subtype=subtype, rule="unit")
             out.append(o)
         return out
 
@@ -1012,43 +1042,34 @@ class MentionFinder:
         two, so the body before names it and the two are one name. A place, a person, a post or
         a function word between them ends the chain (某局|委托|某省某局 is a sentence)."""
         lex = self.lex
-        at = {t.start: k for k, t in enumerate(tokens)}
-        out = []
-        for o in orgs:
-            k = at.get(o.end)
-            end = None
-            for n in range(k, min(k + 4, len(tokens))) if k is not None else ():
-                t = tokens[n]
-                w = t.word
-                # a verb only as the line of work of a body word right after it (督察|大队);
-                # 签订|轧钢厂, 变成|某俱乐部 are clauses
-                verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
-                    tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
-                if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
-                                             and not (t.tag == "nt" and w in lex.org_suffixes)) \
-                        or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
-                        or any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)) \
-                        or w in lex.world_places or w in _CLAUSE_VERBS \
-                        or w in lex.event_triggers or w in lex.title_heads or lex.title_re.fullmatch(w) \
-                        or w in lex.person_nouns or w in _OWNERSHIP or w in lex.org_sent_groups:
-                    break
-                suffix = next((w[j:] for j in range(len(w)) if w[j:] in lex.org_suffixes), None)  # the longest
-                if suffix is None:
-                    continue
-                strong = lex.org_suffixes[suffix][1]
-                if (not strong and len(w) < 3) or (w in lex.org_stoplist and w not in lex.org_suffixes) \
-                        or _ends_with_any(w, lex.org_false_tails) \
-                        or _ends_with_any(w, lex.event_nouns) or t.end - o.end < 3:
-                    break  # 某局|全局, 某公司|新格局: no body word
-                if suffix in lex.title_bodies and lex.title_re.match(s, t.end):
-                    break  # 某中心党委|副书记: the post keeps its 党委
-                end = t.end
-                cls = lex.org_suffixes[suffix][0]  # the unit's kind, not its parent's
-                break
-            if end is not None:
-                o = replace(o, end=end, text=s[o.start : end], subtype=cls, rule="unit")
-            out.append(o)
-        return out
+
+        def unit_end(o, k, n, t):
+            w = t.word
+            # a verb only as the line of work of a body word right after it (督察|大队);
+            # 签订|轧钢厂, 变成|某俱乐部 are clauses
+            verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
+                tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
+            if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
+                                         and not (t.tag == "nt" and w in lex.org_suffixes)) \
+                    or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
+                    or any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)) \
+                    or w in lex.world_places or w in _CLAUSE_VERBS \
+                    or w in lex.event_triggers or w in lex.title_heads or lex.title_re.fullmatch(w) \
+                    or w in lex.person_nouns or w in _OWNERSHIP or w in lex.org_sent_groups:
+                return False
+            suffix = next((w[j:] for j in range(len(w)) if w[j:] in lex.org_suffixes), None)  # the longest
+            if suffix is None:
+                return None
+            cls, strong = lex.org_suffixes[suffix]
+            if (not strong and len(w) < 3) or (w in lex.org_stoplist and w not in lex.org_suffixes) \
+                    or _ends_with_any(w, lex.org_false_tails) \
+                    or _ends_with_any(w, lex.event_nouns) or t.end - o.end < 3:
+                return False  # 某局|全局, 某公司|新格局: no body word
+            if suffix in lex.title_bodies and lex.title_re.match(s, t.end):
+                return False  # 某中心党委|副书记: the post keeps its 党委
+            return t.end, cls  # the unit's kind, not its parent's
+
+        return self._join_after(s, tokens, orgs, 4, unit_end)
 
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
@@ -1493,6 +1514,10 @@ class MentionFinder:
         # (a) a name right after a post (县委书记周文博), or after a chain of posts joined by 、
         for t in titles:
             i = t.end
+            j = self._name_closed_after_post(s, i)
+            if j:
+                add(i, j, "after-title")  # 省长|某某某|等, 记者|某某某|）: the mark after it closes the name
+                continue
             m = _NAME_THEN_DATE.match(s, i)
             if m and self._foreign_before_date(m.group(1)):
                 add(i, m.end(1), "after-title")  # 外长|某某维|4日宣布: a date closes the foreign name
@@ -1593,7 +1618,9 @@ class MentionFinder:
         for m in _PHOTO_CREDIT.finditer(s) if "摄" in s else ():
             run = m.group(1)
             for part in re.finditer(r"[\u3400-\u9fff]+", run):
-                names = split_name_run(part.group(), lex)
+                lead = 2 if part.start() == 0 and run.startswith("图为") else 0  # (图为|某某|摄): the caption's words
+                names = split_name_run(part.group()[lead:], lex)
+                names = names and [(a + lead, b + lead) for a, b in names]
                 if names and len(names) <= 3:
                     for a, b in names:
                         add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
@@ -1866,6 +1893,30 @@ class MentionFinder:
                     del found[(i, j)]
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _name_closed_after_post(self, s: str, i: int) -> int:
+        """End of a three-character name right after a post and closed by a mark (、，。）), by 等
+        or by a byline's 报道: a name is expected there, so a surname and the two characters up to
+        the mark are the name where jieba cuts them apart (许某|乃）) or holds them as a word; two
+        characters that make a word of their own (国|期间, 和|职工) are no given name."""
+        lex = self.lex
+        sl = lex.is_surname_start(s, i)
+        if not sl or s[i] in "和与及同跟":
+            return 0
+        for n in (3,):
+            j = i + n
+            if j > len(s) or j - i <= sl or not _ALL_CJK.match(s[i:j]):
+                continue
+            if not (s[j : j + 1] in _CLOSING_MARKS or (s.startswith("报道", j) and j - i == 3) or (s[j : j + 1] == "等" and n == 3)):
+                continue
+            w = s[i:j]
+            if any(c in _AFTER_NAME or c in _FUNCTION_CHARS or c == "不" for c in w[sl:]) or w[-1] in _NOT_NAME_END \
+                    or (self.seg.known(w[sl:]) and self.seg.tag(w[sl:]) not in ("nr", "nrfg", "nrt")) \
+                    or self.gaz.lookup(w) or w in lex.world_places or w in lex.title_heads or lex.title_re.search(w) \
+                    or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
+                return 0
+            return j
+        return 0
 
     def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
         """A transliterated name jieba cut apart (甲|乙丙丁, 甲乙丙丁|戊, 甲乙丙|丁指出: pieces spelt in transliteration characters):

@@ -354,6 +354,27 @@ def test_a_unit_with_no_name_of_its_own_is_named_by_the_body_before_it(finder, t
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, name", [("市民在广场上晨练（图为刘长山摄）", "刘长山"), ("孩子们在堆雪人（图为马泰山摄）", "马泰山")])
+def test_a_caption_s_words_before_a_photo_credit_are_not_the_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, place", [("比赛由两名英国人主持", "英国"), ("一位日本籍工程师来到工地", "日本"),
+                                         ("纪念币的背面是英国女王头像", "英国")])
+def test_a_country_in_one_word_with_its_people_or_a_post_is_a_place(finder, text, place):
+    assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, name", [("（记者林钺乃）东京消息", "林钺乃"), ("副县长蒋钺乃、局长王强出席", "蒋钺乃")])
+def test_a_mark_after_a_post_and_three_characters_closes_the_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["书记和职工一起劳动", "部长宣布，国期间的政策不变"])
+def test_a_word_after_a_post_and_a_surname_character_is_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
 @pytest.mark.parametrize("text, org", [
     ("据东莞海关统计，今年进口增加", "东莞海关"),
     ("市长看望了红星镇敬老院的老人", "红星镇敬老院"),
