@@ -694,8 +694,8 @@ def score_ner(pred_lines: Iterable, gold_lines: Iterable) -> NerReport:
 
     Each item is a JSON line (str) or an already-parsed dict.
 
-    >>> gold = ['{"text": "叶老桂在浙商银行", "label": {"name": {"叶老桂": [[0, 2]]}, "company": {"浙商银行": [[4, 7]]}}}']
-    >>> pred = ['{"text": "叶老桂在浙商银行", "mentions": [{"start": 0, "end": 3, "text": "叶老桂", "type": "person"}]}']
+    >>> gold = ['{"text": "王立新在东方银行", "label": {"name": {"王立新": [[0, 2]]}, "company": {"东方银行": [[4, 7]]}}}']
+    >>> pred = ['{"text": "王立新在东方银行", "mentions": [{"start": 0, "end": 3, "text": "王立新", "type": "person"}]}']
     >>> r = score_ner(pred, gold)
     >>> (r.types["person"].tp, r.types["organization"].fn)
     (1, 1)
