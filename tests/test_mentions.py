@@ -25,7 +25,7 @@ def found(finder, text):
         ("省长王凯作具体部署。", {("省长", "position"), ("王凯", "person")}),
         # a name in parts joined by a name dot, and a long transliterated name after a post
         ("议长汤姆·萨莫率领代表团来访。", {("议长", "position"), ("汤姆·萨莫", "person")}),
-        ("意大利摄影家焦尔乔·洛迪随团访问", {("焦尔乔·洛迪", "person")}),
+        ("意大利画家马里奥·罗西随团访问", {("马里奥·罗西", "person")}),
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
@@ -229,13 +229,13 @@ def test_a_city_in_a_football_report_is_the_club(finder, text, name, kind):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("理事会秘书长艾哈迈德·本·穆罕默德·萨利姆提交的报告", "艾哈迈德·本·穆罕默德·萨利姆"),
+    ("委员会秘书长哈桑·本·阿里·卡迪尔提交的报告", "哈桑·本·阿里·卡迪尔"),
     ("特使阿拉丁·布鲁杰尔迪访巴", "阿拉丁·布鲁杰尔迪"),
     ("副委员长铁木尔·达瓦买提出席了会议", "铁木尔·达瓦买提"),
     ("柬埔寨诺罗敦·西哈努克国王今天抵京", "诺罗敦·西哈努克"),  # not into the country before it
     ("司机保罗·德桑蒂斯开着汽车", "保罗·德桑蒂斯"),  # 开 before 着 is a verb
     ("丹麦作家卡伦·布里克森曾把自己的年华留在这里", "卡伦·布里克森"),  # 曾 the adverb
-    ("她的丈夫阿西夫·扎尔达里及其亲信", "阿西夫·扎尔达里"),  # not the tail of 丈夫
+    ("她的丈夫卡里姆·阿赫塔尔及其亲信", "卡里姆·阿赫塔尔"),  # not the tail of 丈夫
     ("实验室的绍尔·伯尔穆特以及其他人", "绍尔·伯尔穆特"),
 ])
 def test_dotted_names_end_where_the_name_does(finder, text, name):
@@ -244,9 +244,9 @@ def test_dotted_names_end_where_the_name_does(finder, text, name):
 
 
 def test_two_dotted_names_in_one_run_are_two_names(finder):
-    text = "印度前总理拉吉夫·甘地的遗孀索尼亚·甘地最近决定参加大选，耶鲁大学的布拉德利·谢弗等人"
+    text = "某国前总理拉杰·库马尔的遗孀普丽娅·库马尔最近决定参加大选，耶鲁大学的布拉德利·斯通等人"
     persons = {m.text for m in finder.find(text) if m.type == "person"}
-    assert persons == {"拉吉夫·甘地", "索尼亚·甘地", "布拉德利·谢弗"}
+    assert persons == {"拉杰·库马尔", "普丽娅·库马尔", "布拉德利·斯通"}
 
 
 def test_a_name_passes_along_a_list(finder):
@@ -282,8 +282,8 @@ def test_three_character_words_jieba_tags_as_names_are_not_all_names(finder, tex
 
 
 def test_a_name_after_a_name_and_a_conjunction(finder):
-    got = found(finder, "出席的有国家主席农德孟和范世阅。")
-    assert ("范世阅", "person") in got
+    got = found(finder, "出席的有国家主席阮文坚和范世昌。")
+    assert ("范世昌", "person") in got
 
 
 @pytest.mark.parametrize("text, name", [("接触到了首长康生，觉得他很和蔼", "康生"), ("陶仲历少将任副总参谋长", "陶仲历")])
@@ -594,7 +594,7 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("球队迎来主力中场萨维尼奥的复出。", "萨维尼奥"),   # what a person is, before; jieba cut 萨维尼|奥
     ("新秀莫兰迪身价已经翻了一番。", "莫兰迪"),
     ("可惜里德尔伤愈后状态一般。", "里德尔"),          # what a person does, after
-    ("上季主力琼斯伤愈之后状态一直不理想", "琼斯"),       # two characters, with a cue on each side
+    ("上季主力卡特伤愈之后状态一直不理想", "卡特"),       # two characters, with a cue on each side
     ("巴西国脚埃兰诺和队友都在", "埃兰诺"),             # the country before the post is no part of it
 ])
 def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
@@ -767,7 +767,7 @@ def test_two_bodies_side_by_side_stay_two(finder, text, first, second):
     assert {first, second} <= orgs, orgs
 
 
-@pytest.mark.parametrize("text", ["政协长春市第九届委员会第一次全体会议今天开幕",
+@pytest.mark.parametrize("text", ["政协吉林市第八届委员会第二次全体会议今天开幕",
                                   "中国人民政治协商会议第九届全国委员会第一次会议"])
 def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and "届" in m.text]
