@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, replace
 
@@ -275,6 +277,15 @@ def _tables() -> _Tables:
         place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
         familiar=re.compile(_FAMILIAR_RE.format("".join(sorted(lex.surnames)))),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _translit_stretch() -> re.Pattern:
+    """Two or more transliteration characters in a row: where `_translit_runs` can find a run."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_tables().translit)) + "]{2,}")
+
+
+_token_start = operator.attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1993,9 +2004,18 @@ class MentionFinder:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
         characters, that are no place and no common word, with jieba's tag where the run is one
         word ("" where it is more); a country or city the run opens with is cut off (巴西|某某)."""
-        translit, lex = self._translit, self.lex
         out = []
-        k, n = 0, len(tokens)
+        # a run of such words is a stretch of two or more such characters: only the words in
+        # those stretches are looked at (most sentences have few or none), found by bisection
+        for a, b in [m.span() for m in _translit_stretch().finditer(s)]:
+            k = bisect.bisect_left(tokens, a, key=_token_start)
+            n = bisect.bisect_left(tokens, b, lo=k, key=_token_start)
+            self._translit_runs_in(s, tokens, k, n, out)
+        return out
+
+    def _translit_runs_in(self, s: str, tokens: list[Token], k: int, n: int, out: list) -> None:
+        """`_translit_runs` over the words tokens[k:n]."""
+        translit, lex = self._translit, self.lex
         while k < n:
             if not translit.issuperset(tokens[k].word):
                 k += 1
@@ -2020,7 +2040,6 @@ class MentionFinder:
             if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
                 continue  # 本来, 比如: a word of another kind, however it is spelt
             out.append((i, j, one.tag if one is not None else ""))
-        return out
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
         """Names after a byline role: runs of 2–9 characters separated by spaces or 、, ending at
