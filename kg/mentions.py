@@ -289,6 +289,16 @@ _token_start = operator.attrgetter("start")
 
 
 @functools.lru_cache(maxsize=1)
+def _country_finder():
+    """An automaton of the names `_country_of_people` takes (countries, provinces' short names):
+    each match gives the name's length."""
+    lex, gaz = load_lexicon(), load_gazetteer()
+    names = {p for p, kind in lex.world_places.items() if kind == "country"}
+    names |= {d.short for d in gaz.by_code.values() if d.level == "province" and d.short}
+    return _automaton(sorted(names), len)
+
+
+@functools.lru_cache(maxsize=1)
 def _clause_opening() -> tuple[frozenset[str], re.Pattern]:
     """The characters a name opening a clause can start with (a surname, not one of
     `_FUNCTION_CHARS`, which `_opening_name` refuses), and a stop or quote mark before one:
@@ -685,15 +695,23 @@ class MentionFinder:
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
-        out += self._country_of_people(tokens)
+        out += self._country_of_people(s, tokens)
         return out + self._address_tail(s, tokens, out)
 
-    def _country_of_people(self, tokens: list[Token]) -> list[Mention]:
+    def _country_of_people(self, s: str, tokens: list[Token]) -> list[Mention]:
         """A country jieba keeps in one word with its people or a post (英国人, 日本籍, 英国女王,
         某省歌手): the country is named as it is where jieba cuts the word (美国|人)."""
         lex = self.lex
         out = []
-        for t in tokens:
+        # only the words opening with a country's or a province's name are looked at: their
+        # starts found in one pass of an automaton (most sentences have none), the words there
+        # by bisection, not a loop over every word
+        starts = sorted({e - n + 1 for e, n in _country_finder().iter(s)})
+        for i in starts:
+            k = bisect.bisect_left(tokens, i, key=_token_start)
+            if k == len(tokens) or tokens[k].start != i:
+                continue
+            t = tokens[k]
             w = t.word
             if len(w) < 3 or not (w[-1] in "人籍" or w[-2:] in lex.title_heads or w[-2:] in lex.person_nouns):
                 continue
