@@ -1059,6 +1059,8 @@ class MentionFinder:
         """Each body joined with the unit written right after it: `read(body, k, n, token)` looks
         at the n-th token after the body (k the first) and says go on (None), stop (False) or
         where the unit ends and its kind; the body then reaches over the unit (rule "unit")."""
+        if not orgs:
+            return []  # most sentences: no body, no token map
         at = {t.start: k for k, t in enumerate(tokens)}
         out = []
         for o in orgs:
