@@ -286,6 +286,13 @@ def _translit_stretch() -> re.Pattern:
 
 
 _token_start = operator.attrgetter("start")
+_token_end = operator.attrgetter("end")
+
+
+@functools.lru_cache(maxsize=1)
+def _strong_org_suffixes() -> frozenset[str]:
+    """The org suffixes that make a body whatever word they end (the lexicon's strong ones)."""
+    return frozenset(x for x, (_, strong) in load_lexicon().org_suffixes.items() if strong)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1087,8 +1094,8 @@ class MentionFinder:
             w = t.word
             # a verb only as the line of work of a body word right after it (督察|大队);
             # 签订|轧钢厂, 变成|某俱乐部 are clauses
-            verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and any(
-                tokens[n + 1].word.endswith(x) for x in lex.org_suffixes if lex.org_suffixes[x][1])
+            verb = t.tag == "v" and len(w) == 2 and n + 1 < len(tokens) and _ends_with_any(
+                tokens[n + 1].word, _strong_org_suffixes())  # (its endings looked up, not every suffix tried)
             if not _ALL_CJK.match(w) or (t.tag not in ("n", "vn", "an", "nz", "oov", "b") and not verb
                                          and not (t.tag == "nt" and w in lex.org_suffixes)) \
                     or (len(w) == 1 and w not in lex.org_suffixes) or w in ("直属", "附属") \
