@@ -1604,7 +1604,8 @@ class MentionFinder:
         for t in titles:
             if t.text not in lex.title_heads:
                 continue
-            for tok in tokens:
+            at = bisect.bisect_left(tokens, t.start, key=_token_end)  # the word ending there, if one does
+            for tok in tokens[at : at + 1]:
                 if tok.end == t.start and tok.tag in ("nr", "nrt", "nrfg") and len(tok.word) >= 2 \
                         and tok.word not in lex.world_places \
                         and not (tok.start > 0 and (s[tok.start - 1 : tok.end] in lex.world_places
