@@ -132,6 +132,12 @@ def _league_in_word() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
 
+@functools.lru_cache(maxsize=1)
+def _league_in_text() -> re.Pattern:
+    """Any league word at all (one character too): a sentence without one has no word that is or holds one."""
+    return re.compile("|".join(map(re.escape, sorted(load_lexicon().league_words, key=len, reverse=True))))
+
+
 # the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
 _PLAYER_ROLES = ("队长", "主帅", "主教练", "教练", "球员", "前锋", "中场", "后卫", "门将", "国脚", "外援", "球星", "名将")
 # the tournaments a city gives its name to (某城|奥运会, 某城|公开赛): the city is where they are held
@@ -1122,9 +1128,10 @@ class MentionFinder:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
         words = self.lex.league_words
-        # (a word jieba did not know may hold one: 某某亚盘|解析)
-        league = any(t.word in words or t.tag == "oov" and len(t.word) > 2 and _league_in_word().search(t.word)
-                     for t in tokens)
+        # (a word jieba did not know may hold one: 某某亚盘|解析; the words are looked at only
+        # where the sentence holds one of them at all, which most do not)
+        league = _league_in_text().search(s) is not None and any(
+            t.word in words or t.tag == "oov" and len(t.word) > 2 and _league_in_word().search(t.word) for t in tokens)
         if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
         out = []
