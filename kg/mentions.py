@@ -212,6 +212,7 @@ _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
+_NAME_OR_TIME_TAGS = _NAME_TAGS | {"t"}
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
 # a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
@@ -1760,9 +1761,10 @@ class MentionFinder:
                     add(x, y, "name-list")
         # (d) names jieba knows (nr) and new words shaped like names
         # none of the rules below takes other tags, nor one character but a surname
-        for k, t in [(k, t) for k, t in enumerate(tokens)
-                     if (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
-                     or (t.tag == "t" and self._name_as_time(t.word))]:
+        # (one look at the tag first: most words have another and are passed over at once)
+        for k, t in [(k, t) for k, t in enumerate(tokens) if t.tag in _NAME_OR_TIME_TAGS and (
+                     (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
+                     or (t.tag == "t" and self._name_as_time(t.word)))]:
             as_time = t.tag == "t"
             if as_time:
                 t = t._replace(tag="nr")  # read as the name it is
