@@ -1590,7 +1590,8 @@ class MentionFinder:
                 add(i, jf, "after-title")  # 总统|某某某: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|某某某、)
-                nxt = next((x for x in tokens if x.start == i), None)
+                at = bisect.bisect_left(tokens, i, key=_token_start)  # (the word starting there, if one does)
+                nxt = tokens[at] if at < len(tokens) and tokens[at].start == i else None
                 if nxt is not None and nxt.tag in ("nr", "nrt", "nrfg") and 2 <= len(nxt.word) <= 4 \
                         and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
                         and _ALL_CJK.match(nxt.word) and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
