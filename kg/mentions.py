@@ -304,12 +304,14 @@ def _strong_org_suffixes() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _country_finder():
-    """An automaton of the names `_country_of_people` takes (countries, provinces' short names):
-    each match gives the name's length."""
+    """An automaton of the names `_country_of_people` takes (countries, provinces' short names),
+    each match giving the name's length, and the first characters of what may follow such a name
+    in the same word (人, 籍, a post, a person's noun): a match followed by none is passed over."""
     lex, gaz = load_lexicon(), load_gazetteer()
     names = {p for p, kind in lex.world_places.items() if kind == "country"}
     names |= {d.short for d in gaz.by_code.values() if d.level == "province" and d.short}
-    return _automaton(sorted(names), len)
+    rests = {"人", "籍"} | {w for w in (*lex.title_heads, *lex.person_nouns) if 1 <= len(w) <= 2}
+    return _automaton(sorted(names), len), frozenset(w[0] for w in rests)
 
 
 @functools.lru_cache(maxsize=1)
@@ -720,7 +722,8 @@ class MentionFinder:
         # only the words opening with a country's or a province's name are looked at: their
         # starts found in one pass of an automaton (most sentences have none), the words there
         # by bisection, not a loop over every word
-        starts = sorted({e - n + 1 for e, n in _country_finder().iter(s)})
+        finder, rest_firsts = _country_finder()
+        starts = sorted({e - n + 1 for e, n in finder.iter(s) if s[e + 1 : e + 2] in rest_firsts})
         for i in starts:
             k = bisect.bisect_left(tokens, i, key=_token_start)
             if k == len(tokens) or tokens[k].start != i:
