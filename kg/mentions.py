@@ -213,6 +213,11 @@ _CREDIT_BRACKET = re.compile(r"[(（]([\u3400-\u9fff]{4,40})[)）]\s*$")
 # a list of short words joined by 、 (吴海涛、陈立新)
 _NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
 # the rest of a name in parts after its first part (·艾买提)
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+_ROMAN = re.compile(r"[IVX]+$")
+_BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)，,]")
+# a word in Latin letters standing alone (not glued to letters or digits on either side)
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
 _NAME_PARTS = re.compile(r"(?:[·•・][\u3400-\u9fff]{1,6})+")
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
 
@@ -1821,6 +1826,16 @@ class MentionFinder:
                         del found[y]  # the whole run beats a piece of it (巴普蒂斯|塔)
                     add(x[0], x[1], "list-neighbour")
                     todo.append(x)
+        # (m) a name in Latin letters right after a post or a person's word (制作人|某某Bell,
+        # 选手|Abc, 总监|abc): game makers, players and staff abroad are written so; what
+        # the post rule reads as a post (总裁|CEO) is blocked already
+        if _HAS_LATIN.search(s):
+            cue_ends = {t.end for t in titles}
+            for m in _LATIN_WORD.finditer(s):
+                i, j = m.span()
+                if (i in cue_ends or s.endswith(lex.person_cues_before, 0, i) or s.endswith(lex.person_nouns, 0, i)) \
+                        and not _ROMAN.match(m.group()):  # (车手|IV: a sequel's number)
+                    add(i, j, "latin-name")
         # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
         # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
         for i, j in self._japanese_names(s, tokens, bounds, titles):
@@ -1864,6 +1879,13 @@ class MentionFinder:
                     continue
                 for i, j in [x for x in found if m.start() < x[0] and x[1] < m.end()]:
                     del found[(i, j)]
+        # a transliterated name's own spelling in brackets right after it (某某森（abcdef）):
+        # the same person written in Latin letters, a name of its own
+        if found and _HAS_LATIN.search(s):
+            for i, j in list(found):
+                m = _BRACKET_LATIN.match(s, j)
+                if m and self._translit.issuperset(_INNER_DOTS.sub("", s[i:j])):
+                    add(m.start(1), m.end(1), "latin-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 
@@ -2195,6 +2217,8 @@ class MentionFinder:
         w = m.text
         if w in self.lex.world_places or w in self.lex.agency_words:
             return False
+        if m.rule == "latin-name":
+            return True  # a word in Latin letters: the cue beside it is the whole evidence
         if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):
             return False
         if w.endswith(_POLITE) or (m.rule == "after-role" and self._word_as_given_name(w)) \

@@ -895,3 +895,25 @@ def test_person_cues_name_a_side():
 
     rows = read_resource_lines("person_cues.tsv")
     assert rows and all(len(r) == 2 and r[1] in ("before", "after") for r in rows)
+
+
+@pytest.mark.parametrize("text, name", [("游戏的执行制作人TomVale这样表示", "TomVale"), ("虫族选手Qix在决赛中获胜", "Qix"),
+                                        ("公司项目负责人dorn介绍说", "dorn"), ("本片导演RexMoll透露", "RexMoll")])
+def test_a_latin_name_after_a_post_or_a_persons_word(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["公司总裁CEO表示", "侠盗猎车手IV发布", "这款手机支持WiFi功能", "玩家可以用PC登录"])
+def test_latin_words_without_a_persons_cue_or_that_are_posts_are_no_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person" and m.text.isascii()]
+
+
+@pytest.mark.parametrize("text, names", [("主教练罗德维克（rodwick）表示", {"罗德维克", "rodwick"}),
+                                         ("中场球员阿尔曼（alman，土耳其）伤愈", {"阿尔曼", "alman"})])
+def test_a_transliterated_names_latin_spelling_in_brackets(finder, text, names):
+    assert names <= {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_a_chinese_names_bracket_of_latin_letters_is_no_name(finder):
+    # (an agency or a handle after a Chinese name: 摄影：某某（abc）)
+    assert not [m for m in finder.find("摄影：张晓明（ovs）") if m.type == "person" and m.text.isascii()]
