@@ -67,6 +67,9 @@ _MAKER_MARKS = frozenset("作画绘")
 _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
+# last characters of a site's name (某某岛, 某某寺), which a new word the name statistics take
+# for a name ends with more often than a person's name does
+_SITE_END = frozenset("岛港寺湾寨洞庙宫")
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 # (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
 # and 港澳 are named from where the writer stands or are two places)
@@ -1960,6 +1963,21 @@ class MentionFinder:
             and w[0] not in _FUNCTION_CHARS and w not in self.lex.world_places and not self.gaz.lookup(w) \
             and self._names.score(w) >= _OPENING_NAME_SCORE[len(w) - sl]  # (由|小溪, 武隆: a preposition, a county)
 
+    def _heads_a_name(self, s: str, j: int) -> bool:
+        """A place's or a body's suffix (广场, 中心, 村, 公司) within three characters after s[j],
+        with no word between that a name is followed by (某某|渔广场, 某某|会议中心; not 某某|在公司,
+        nor a verb: 某某|闯警署)."""
+        two = s[j : j + 2]
+        if self.seg.tag(two if self.seg.known(two) else s[j : j + 1]) in _NOT_NAME_TAGS:
+            return False
+        for k in range(j + 1, min(j + 4, len(s))):
+            c = s[k - 1]
+            if not _CJK.match(c) or c in _AFTER_NAME or c in _FUNCTION_CHARS:
+                return False
+            if self.lex.place_suffix_re.match(s, k) or self.lex.org_suffix_re.match(s, k):
+                return True
+        return False
+
     def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
         characters, that are no place and no common word, with jieba's tag where the run is one
@@ -2245,6 +2263,8 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
+        if m.rule == "name-model" and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
+            return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
         return True
 
     # ---- events --------------------------------------------------------------------------

@@ -917,3 +917,14 @@ def test_a_transliterated_names_latin_spelling_in_brackets(finder, text, names):
 def test_a_chinese_names_bracket_of_latin_letters_is_no_name(finder):
     # (an agency or a handle after a Chinese name: 摄影：某某（abc）)
     assert not [m for m in finder.find("摄影：张晓明（ovs）") if m.type == "person" and m.text.isascii()]
+
+
+@pytest.mark.parametrize("text", ["再加上我们的林秀海渔广场", "这是范秀德渔公园", "大家都去了高秀岛", "晚上我们到了梁溪湾"])
+def test_a_new_word_heading_a_sites_name_is_no_person(finder, text):
+    # (某某|渔广场: a place's suffix a character after; 某某岛, 某某湾: a site's last character)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("张明华在公司加班", "张明华"), ("刘晓东从公司出发", "刘晓东")])
+def test_a_name_before_a_verb_or_a_preposition_and_a_body_stays_a_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
