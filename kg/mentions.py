@@ -70,6 +70,9 @@ _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由
 # last characters of a site's name (某某岛, 某某寺), which a new word the name statistics take
 # for a name ends with more often than a person's name does
 _SITE_END = frozenset("岛港寺湾寨洞庙宫")
+# measure words for persons that are surnames too (位, 名), after what counts or points (这位彩民)
+_MEASURE_CHARS = frozenset("位名")
+_COUNTING = frozenset("这那哪每各几一二两三四五六七八九十百千万数")
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 # (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
 # and 港澳 are named from where the writer stands or are two places)
@@ -2265,6 +2268,14 @@ class MentionFinder:
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
         if m.rule == "name-model" and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
             return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
+        if m.rule == "jieba-nr" and self._translit.issuperset(w) and not s.startswith(self.lex.person_cues_after, m.end) \
+                and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)
+                     or self._heads_a_name(s, m.end)):
+            return False  # 某某某|空军基地, 某某某|城: a foreign place's or body's name
+        if w[-1] == "卡" and len(w) >= 3 and self.seg.known(w[:-1]) and not self._translit.issuperset(w):
+            return False  # 银行|卡, 白金|卡: a kind of card
+        if w[0] in _MEASURE_CHARS and m.start > 0 and s[m.start - 1] in _COUNTING:
+            return False  # 这位|彩民, 一名|队员: a measure word and a noun, no surname
         return True
 
     # ---- events --------------------------------------------------------------------------

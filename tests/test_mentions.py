@@ -928,3 +928,14 @@ def test_a_new_word_heading_a_sites_name_is_no_person(finder, text):
 @pytest.mark.parametrize("text, name", [("张明华在公司加班", "张明华"), ("刘晓东从公司出发", "刘晓东")])
 def test_a_name_before_a_verb_or_a_preposition_and_a_body_stays_a_name(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "运往西海岸的范登堡空军基地。"])
+def test_a_measure_word_a_card_or_a_foreign_base_is_no_person(finder, text):
+    # (这|位彩民: 位 counts persons; 白金|卡: a kind of card; 某某某|空军基地: a foreign place's name)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("主帅派出阿内尔卡首发", "阿内尔卡"), ("名将位明华出场", "位明华")])
+def test_a_foreign_name_ending_in_ka_or_a_surname_wei_stays_a_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
