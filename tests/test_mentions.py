@@ -898,7 +898,8 @@ def test_person_cues_name_a_side():
 
 
 @pytest.mark.parametrize("text, name", [("游戏的执行制作人TomVale这样表示", "TomVale"), ("虫族选手Qix在决赛中获胜", "Qix"),
-                                        ("公司项目负责人dorn介绍说", "dorn"), ("本片导演RexMoll透露", "RexMoll")])
+                                        ("公司项目负责人dorn介绍说", "dorn"), ("本片导演RexMoll透露", "RexMoll"),
+                                        ("游戏的男主角Alden出场了", "Alden"), ("人族高手Vomo获胜", "Vomo")])
 def test_a_latin_name_after_a_post_or_a_persons_word(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
