@@ -73,6 +73,14 @@ _SITE_END = frozenset("岛港寺湾寨洞庙宫")
 # measure words for persons that are surnames too (位, 名), after what counts or points (这位彩民)
 _MEASURE_CHARS = frozenset("位名")
 _COUNTING = frozenset("这那哪每各几一二两三四五六七八九十百千万数")
+# words jieba may glue to a name it does not know: before it (而|某某, 和|某某, 问|某某) and,
+# never a name's last character, after it (某某|是, 某某|说, 某某某|任)
+_GLUED_BEFORE = frozenset("而和与及同跟由让给请被将对向把令叫使问")
+_GLUED_AFTER = frozenset("是说以任为告称到")
+# the name statistics' least score for a name glued to the word before it, the score that
+# needs nothing after the name to vouch for it (a verb, a pause), and the least score for a
+# name glued to the word after it (the statistics must not reject it outright: 车吊|到路边)
+_GLUED_SCORE = (0.5, 2.0, -3.0)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 # (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
 # and 港澳 are named from where the writer stands or are two places)
@@ -1757,6 +1765,19 @@ class MentionFinder:
             if j and (s[j : j + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, j)) and self._opening_name(s[i:j]) \
                     and free(i, j) and all(j <= a or i >= b for a, b in taken):
                 add(i, j, "clause-name")
+        # (n) a name jieba glued to the word beside it into one new word (而|某某|表示, 问|某某,
+        # 某某|是…, 某某某|任…, 某某|说): a preposition, conjunction or verb before the name, or a
+        # verb or preposition after it that never ends a name
+        for t in tokens:
+            if t.tag != "oov" or not 3 <= len(t.word) <= 4:
+                continue
+            w = t.word
+            if w[0] in _GLUED_BEFORE and self._glued_name(w[1:]) and (
+                    self._names.score(w[1:]) >= _GLUED_SCORE[0] and (self._names.score(w[1:]) >= _GLUED_SCORE[1]
+                    or s.startswith(_PERSON_VERBS, t.end) or s[t.end : t.end + 1] in _AFTER_SUBJECT | _CLOSES_NAME)):
+                add(t.start + 1, t.end, "glued-name")
+            elif w[-1] in _GLUED_AFTER and self._glued_name(w[:-1]) and self._names.score(w[:-1]) >= _GLUED_SCORE[2]:
+                add(t.start, t.end - 1, "glued-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (as a pronoun r, a noun n, a time word t)
         if "同志" in s:
@@ -1980,6 +2001,14 @@ class MentionFinder:
             if self.lex.place_suffix_re.match(s, k) or self.lex.org_suffix_re.match(s, k):
                 return True
         return False
+
+    def _glued_name(self, w: str) -> bool:
+        """A surname and one or two characters, no word, no form of address, no place's or
+        body's name, no country's side in talks (而|巴方, 某方: a country's first character and 方):
+        what is left of a new word when the function word jieba glued to it is cut."""
+        sl = self.lex.is_surname_start(w, 0)
+        return sl > 0 and 1 <= len(w) - sl <= 2 and not self._common_word(w) and w[-1] not in _NOT_NAME_END \
+            and not (len(w) == 2 and w[1] == "方") and w[sl:] not in _POLITE and w not in self.lex.world_places and not self.gaz.lookup(w)
 
     def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
@@ -2266,7 +2295,7 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
-        if m.rule == "name-model" and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
+        if m.rule in ("name-model", "name-shape") and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
             return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
         if m.rule == "jieba-nr" and self._translit.issuperset(w) and not s.startswith(self.lex.person_cues_after, m.end) \
                 and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)

@@ -920,7 +920,8 @@ def test_a_chinese_names_bracket_of_latin_letters_is_no_name(finder):
     assert not [m for m in finder.find("摄影：张晓明（ovs）") if m.type == "person" and m.text.isascii()]
 
 
-@pytest.mark.parametrize("text", ["再加上我们的林秀海渔广场", "这是范秀德渔公园", "大家都去了高秀岛", "晚上我们到了梁溪湾"])
+@pytest.mark.parametrize("text", ["再加上我们的林秀海渔广场", "这是范秀德渔公园", "大家都去了高秀岛", "晚上我们到了梁溪湾",
+                                  "建筑师说：林秀海渔广场是地标"])
 def test_a_new_word_heading_a_sites_name_is_no_person(finder, text):
     # (某某|渔广场: a place's suffix a character after; 某某岛, 某某湾: a site's last character)
     assert not [m for m in finder.find(text) if m.type == "person"]
@@ -940,3 +941,16 @@ def test_a_measure_word_a_card_or_a_foreign_base_is_no_person(finder, text):
 @pytest.mark.parametrize("text, name", [("主帅派出阿内尔卡首发", "阿内尔卡"), ("名将位明华出场", "位明华")])
 def test_a_foreign_name_ending_in_ka_or_a_surname_wei_stays_a_name(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name", [("而祁云平表示，这件事很重要", "祁云平"), ("有问题可以问柯宏楠经理", "柯宏楠"),
+                                        ("郭宏祥告上法庭的是一位画家", "郭宏祥"), ("章晟是个非常好的导演", "章晟"),
+                                        ("局长李超均透露", "李超均")])
+def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
+    # (而|某某某, 问|某某某, 某某某|告, 某某|是; but 均 may end a name: 某某均)
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
+def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
