@@ -70,6 +70,20 @@ _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 _CLOSING_MARKS = frozenset("。，,、；;：:！？!?）)")
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
+# last characters of a site's name (某某岛, 某某寺), which a new word the name statistics take
+# for a name ends with more often than a person's name does
+_SITE_END = frozenset("岛港寺湾寨洞庙宫")
+# measure words for persons that are surnames too (位, 名), after what counts or points (这位彩民)
+_MEASURE_CHARS = frozenset("位名")
+_COUNTING = frozenset("这那哪每各几一二两三四五六七八九十百千万数")
+# words jieba may glue to a name it does not know: before it (而|某某, 和|某某, 问|某某) and,
+# never a name's last character, after it (某某|是, 某某|说, 某某某|任)
+_GLUED_BEFORE = frozenset("而和与及同跟由让给请被将对向把令叫使问")
+_GLUED_AFTER = frozenset("是说以任为告称到")
+# the name statistics' least score for a name glued to the word before it, the score that
+# needs nothing after the name to vouch for it (a verb, a pause), and the least score for a
+# name glued to the word after it (the statistics must not reject it outright: 车吊|到路边)
+_GLUED_SCORE = (0.5, 2.0, -3.0)
 _NOT_NAME_END = set("长堂店馆站所队院局厂场园街路村镇乡县市区省部处科室组会社团楼城甲们者员化性度率型式制业品")
 # (郊区, 城区, 矿区 are also districts' names, but alone they are a part of any city; 大陆, 内地
 # and 港澳 are named from where the writer stands or are two places)
@@ -223,6 +237,11 @@ _CREDIT_BRACKET = re.compile(r"[(（]([\u3400-\u9fff]{4,40})[)）]\s*$")
 # a list of short words joined by 、 (吴海涛、陈立新)
 _NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
 # the rest of a name in parts after its first part (·艾买提)
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+_ROMAN = re.compile(r"[IVX]+$")
+_BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)，,]")
+# a word in Latin letters standing alone (not glued to letters or digits on either side)
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
 _NAME_PARTS = re.compile(r"(?:[·•・][\u3400-\u9fff]{1,6})+")
 _PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
 
@@ -1834,6 +1853,19 @@ class MentionFinder:
             if j and (s[j : j + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, j)) and self._opening_name(s[i:j]) \
                     and free(i, j) and all(j <= a or i >= b for a, b in taken):
                 add(i, j, "clause-name")
+        # (n) a name jieba glued to the word beside it into one new word (而|某某|表示, 问|某某,
+        # 某某|是…, 某某某|任…, 某某|说): a preposition, conjunction or verb before the name, or a
+        # verb or preposition after it that never ends a name
+        for t in tokens:
+            if t.tag != "oov" or not 3 <= len(t.word) <= 4:
+                continue
+            w = t.word
+            if w[0] in _GLUED_BEFORE and self._glued_name(w[1:]) and (
+                    self._names.score(w[1:]) >= _GLUED_SCORE[0] and (self._names.score(w[1:]) >= _GLUED_SCORE[1]
+                    or s.startswith(_PERSON_VERBS, t.end) or s[t.end : t.end + 1] in _AFTER_SUBJECT | _CLOSES_NAME)):
+                add(t.start + 1, t.end, "glued-name")
+            elif w[-1] in _GLUED_AFTER and self._glued_name(w[:-1]) and self._names.score(w[:-1]) >= _GLUED_SCORE[2]:
+                add(t.start, t.end - 1, "glued-name")
         # (i) 某某同志: a word opening with a surname right before 同志 is a name, whatever
         # jieba's dictionary calls it (as a pronoun r, a noun n, a time word t)
         if "同志" in s:
@@ -1909,6 +1941,16 @@ class MentionFinder:
                         del found[y]  # the whole run beats a piece of it (巴普蒂斯|塔)
                     add(x[0], x[1], "list-neighbour")
                     todo.append(x)
+        # (m) a name in Latin letters right after a post or a person's word (制作人|某某Bell,
+        # 选手|Abc, 总监|abc): game makers, players and staff abroad are written so; what
+        # the post rule reads as a post (总裁|CEO) is blocked already
+        if _HAS_LATIN.search(s):
+            cue_ends = {t.end for t in titles}
+            for m in _LATIN_WORD.finditer(s):
+                i, j = m.span()
+                if (i in cue_ends or s.endswith(lex.person_cues_before, 0, i) or s.endswith(lex.person_nouns, 0, i)) \
+                        and not _ROMAN.match(m.group()):  # (车手|IV: a sequel's number)
+                    add(i, j, "latin-name")
         # (j) a Japanese name: a Japanese family name and a given name spelt with the characters
         # Japanese names are (首相|某本某太郎, 某山某美|女士), ending where jieba's words do
         for i, j in self._japanese_names(s, tokens, bounds, titles):
@@ -1952,6 +1994,13 @@ class MentionFinder:
                     continue
                 for i, j in [x for x in found if m.start() < x[0] and x[1] < m.end()]:
                     del found[(i, j)]
+        # a transliterated name's own spelling in brackets right after it (某某森（abcdef）):
+        # the same person written in Latin letters, a name of its own
+        if found and _HAS_LATIN.search(s):
+            for i, j in list(found):
+                m = _BRACKET_LATIN.match(s, j)
+                if m and self._translit.issuperset(_INNER_DOTS.sub("", s[i:j])):
+                    add(m.start(1), m.end(1), "latin-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 
@@ -2049,6 +2098,29 @@ class MentionFinder:
             and not self._common_word(w) and w[-1] not in _NOT_NAME_END and w[sl:] not in _POLITE \
             and w[0] not in _FUNCTION_CHARS and w not in self.lex.world_places and not self.gaz.lookup(w) \
             and self._names.score(w) >= _OPENING_NAME_SCORE[len(w) - sl]  # (由|小溪, 武隆: a preposition, a county)
+
+    def _heads_a_name(self, s: str, j: int) -> bool:
+        """A place's or a body's suffix (广场, 中心, 村, 公司) within three characters after s[j],
+        with no word between that a name is followed by (某某|渔广场, 某某|会议中心; not 某某|在公司,
+        nor a verb: 某某|闯警署)."""
+        two = s[j : j + 2]
+        if self.seg.tag(two if self.seg.known(two) else s[j : j + 1]) in _NOT_NAME_TAGS:
+            return False
+        for k in range(j + 1, min(j + 4, len(s))):
+            c = s[k - 1]
+            if not _CJK.match(c) or c in _AFTER_NAME or c in _FUNCTION_CHARS:
+                return False
+            if self.lex.place_suffix_re.match(s, k) or self.lex.org_suffix_re.match(s, k):
+                return True
+        return False
+
+    def _glued_name(self, w: str) -> bool:
+        """A surname and one or two characters, no word, no form of address, no place's or
+        body's name, no country's side in talks (而|巴方, 某方: a country's first character and 方):
+        what is left of a new word when the function word jieba glued to it is cut."""
+        sl = self.lex.is_surname_start(w, 0)
+        return sl > 0 and 1 <= len(w) - sl <= 2 and not self._common_word(w) and w[-1] not in _NOT_NAME_END \
+            and not (len(w) == 2 and w[1] == "方") and w[sl:] not in _POLITE and w not in self.lex.world_places and not self.gaz.lookup(w)
 
     def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
@@ -2315,6 +2387,8 @@ class MentionFinder:
         w = m.text
         if w in self.lex.world_places or w in self.lex.agency_words:
             return False
+        if m.rule == "latin-name":
+            return True  # a word in Latin letters: the cue beside it is the whole evidence
         if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):
             return False
         if w.endswith(_POLITE) or (m.rule == "after-role" and self._word_as_given_name(w)) \
@@ -2341,6 +2415,16 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
+        if m.rule in ("name-model", "name-shape") and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
+            return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
+        if m.rule == "jieba-nr" and self._translit.issuperset(w) and not s.startswith(self.lex.person_cues_after, m.end) \
+                and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)
+                     or self._heads_a_name(s, m.end)):
+            return False  # 某某某|空军基地, 某某某|城: a foreign place's or body's name
+        if w[-1] == "卡" and len(w) >= 3 and self.seg.known(w[:-1]) and not self._translit.issuperset(w):
+            return False  # 银行|卡, 白金|卡: a kind of card
+        if w[0] in _MEASURE_CHARS and m.start > 0 and s[m.start - 1] in _COUNTING:
+            return False  # 这位|彩民, 一名|队员: a measure word and a noun, no surname
         return True
 
     # ---- events --------------------------------------------------------------------------

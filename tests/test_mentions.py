@@ -916,3 +916,62 @@ def test_person_cues_name_a_side():
 
     rows = read_resource_lines("person_cues.tsv")
     assert rows and all(len(r) == 2 and r[1] in ("before", "after") for r in rows)
+
+
+@pytest.mark.parametrize("text, name", [("游戏的执行制作人TomVale这样表示", "TomVale"), ("虫族选手Qix在决赛中获胜", "Qix"),
+                                        ("公司项目负责人dorn介绍说", "dorn"), ("本片导演RexMoll透露", "RexMoll"),
+                                        ("游戏的男主角Alden出场了", "Alden"), ("人族高手Vomo获胜", "Vomo")])
+def test_a_latin_name_after_a_post_or_a_persons_word(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["公司总裁CEO表示", "侠盗猎车手IV发布", "这款手机支持WiFi功能", "玩家可以用PC登录"])
+def test_latin_words_without_a_persons_cue_or_that_are_posts_are_no_names(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person" and m.text.isascii()]
+
+
+@pytest.mark.parametrize("text, names", [("主教练罗德维克（rodwick）表示", {"罗德维克", "rodwick"}),
+                                         ("中场球员阿尔曼（alman，土耳其）伤愈", {"阿尔曼", "alman"})])
+def test_a_transliterated_names_latin_spelling_in_brackets(finder, text, names):
+    assert names <= {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_a_chinese_names_bracket_of_latin_letters_is_no_name(finder):
+    # (an agency or a handle after a Chinese name: 摄影：某某（abc）)
+    assert not [m for m in finder.find("摄影：张晓明（ovs）") if m.type == "person" and m.text.isascii()]
+
+
+@pytest.mark.parametrize("text", ["再加上我们的林秀海渔广场", "这是范秀德渔公园", "大家都去了高秀岛", "晚上我们到了梁溪湾",
+                                  "建筑师说：林秀海渔广场是地标"])
+def test_a_new_word_heading_a_sites_name_is_no_person(finder, text):
+    # (某某|渔广场: a place's suffix a character after; 某某岛, 某某湾: a site's last character)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("张明华在公司加班", "张明华"), ("刘晓东从公司出发", "刘晓东")])
+def test_a_name_before_a_verb_or_a_preposition_and_a_body_stays_a_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "运往西海岸的范登堡空军基地。"])
+def test_a_measure_word_a_card_or_a_foreign_base_is_no_person(finder, text):
+    # (这|位彩民: 位 counts persons; 白金|卡: a kind of card; 某某某|空军基地: a foreign place's name)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("主帅派出阿内尔卡首发", "阿内尔卡"), ("名将位明华出场", "位明华")])
+def test_a_foreign_name_ending_in_ka_or_a_surname_wei_stays_a_name(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name", [("而祁云平表示，这件事很重要", "祁云平"), ("有问题可以问柯宏楠经理", "柯宏楠"),
+                                        ("郭宏祥告上法庭的是一位画家", "郭宏祥"), ("章晟是个非常好的导演", "章晟"),
+                                        ("局长李超均透露", "李超均")])
+def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
+    # (而|某某某, 问|某某某, 某某某|告, 某某|是; but 均 may end a name: 某某均)
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
+def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
