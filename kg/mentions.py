@@ -78,6 +78,8 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
+# (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
+_NUMERAL_HEAD = frozenset("一二三四五六七八九十")
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
@@ -89,7 +91,7 @@ _LEVELS = "省市县区乡镇村州盟旗"
 # what jieba calls a name and ends so is a place (山, 江, 海 end given names: 某青山, 某长江)
 _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
                     "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
-                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
+                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other", "泊": "other"}
 # (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
 _KIND_END = frozenset("村桥")
 # a dateline's date and the verbs of what is held somewhere (在某某|举行)
@@ -100,6 +102,16 @@ _FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
 _KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
+# a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
+# 某某山|南麓, 某某湖|大堤): said of a mountain or a water, never of a person called 某青山 or 某长河
+_FEATURE_END = frozenset("山河湖江泊峰岭")
+_FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
+                  "之滨", "上游", "下游", "中游", "干流", "支流", "水系", "主峰", "山脉", "入海口", "源头")
+_FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
+# a street jieba knows whole (某某路, 某某东街); the endings of kinds of road, not of names
+_STREET_END = ("路", "街")
+_NOT_STREET_END = ("铁路", "公路", "马路", "道路", "线路", "电路", "网路", "思路", "出路", "销路", "门路", "大路",
+                   "小路", "老路", "新路", "弯路", "之路", "路子", "山路")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
 _TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
 # tags of words that are no part of a name: verbs, numbers, directions, adverbs, prepositions
@@ -423,6 +435,12 @@ class MentionFinder:
         titles = self._titles(s, orgs, tokens, heads)
         # 《某某日报》 is the paper as a publication (a title of a work), not the body
         orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
+        # 某某美术馆, 某某剧场, 某某宾馆 that jieba or a body's word took for a body: a site's
+        # ending says it is the place where things are seen and held
+        sites = [o for o in orgs if o.end - o.start > 3 and o.text.endswith(self._sites)]
+        if sites:
+            orgs = [o for o in orgs if o not in sites]
+            places = places + [Mention(o.start, o.end, o.text, "place", "other", "site-body") for o in sites]
         teams = self._teams(s, tokens, orgs + titles)
         if teams:  # 米兰主场…: the club, not the city
             spans = [(m.start, m.end) for m in teams]
@@ -531,6 +549,7 @@ class MentionFinder:
                     or (tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END)
                     or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and (s[e : e + 1].isdigit() or s[e : e + 2] in _AT_PLACE_AFTER))
                     or (tag in ("nr", "nrt") and s[e : e + 1] in _KIND_FIRSTS)
+                    or (w[-1] in _FEATURE_END and s[e : e + 1] in _FEATURE_SIDE_FIRSTS)
                     or (tag in _SUFFIX_HEAD_TAGS and s[e : e + 1] in suffix_firsts)):
                 candidates.append(k)
         n = len(tokens)
@@ -550,13 +569,10 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
                 k += 1
                 continue
-            if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
-                    and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
-                    and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
-                    and not self._surname_shaped(w):  # 王雨亭: a surname and given names is a person
-                # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
-                # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
-                out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
+            if t.tag in ("nr", "nrt", "oov") and len(w) >= 3 and w[-1] in _FEATURE_END and _ALL_CJK.match(w) \
+                    and s.startswith(_FEATURE_SIDES, t.end):
+                # 某某河|畔, 某某山|南麓: jieba took the mountain or the water for a person's name
+                out.append(Mention(t.start, t.end, w, "place", "other", "feature-side"))
                 k += 1
                 continue
             kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
@@ -566,6 +582,15 @@ class MentionFinder:
                 out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
                                    "named-kind"))
                 k += kind + 1
+                continue
+            if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
+                    and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
+                    and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
+                    and not self._surname_shaped(w):  # 王雨亭: a surname and given names is a person
+                # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
+                # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
+                out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
+                k += 1
                 continue
             if t.tag in ("nr", "nrt", "oov") and len(w) >= 2 and _CJK.match(w) and self._cued_place(s, tokens, k):
                 out.append(Mention(t.start, t.end, w, "place", "city", "cued-place"))
@@ -637,11 +662,22 @@ class MentionFinder:
                     and not (len(w) == 2 and self.seg.tag(w[0]) in _NOT_NAME_TAGS):
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
+            elif t.tag == "ns" and len(w) >= 3 and w.endswith(_STREET_END) and not w.endswith(_NOT_STREET_END) \
+                    and w[0] not in _NOT_PLACE_HEAD and _ALL_CJK.match(w):
+                # 某某路, 某某东街: a street jieba knows; a city written before it (某市某某路) is a
+                # place of its own
+                head = next((j for j in (3, 2) if len(w) - j >= 3 and any(
+                    d.level in ("province", "prefecture") for d in gaz.lookup(w[:j]))), 0)
+                if head:
+                    out.append(Mention(t.start, t.start + head, w[:head], "place",
+                                       gaz.lookup(w[:head])[0].level, "gazetteer"))
+                out.append(Mention(t.start + head, t.end, w[head:], "place", "other", "street"))
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
-                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))) \
+                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))
+                         or (len(w) >= 3 and w[-1] in _FEATURE_END and w[0] in _NUMERAL_HEAD)) \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in self._translit_core for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)

@@ -895,3 +895,43 @@ def test_person_cues_name_a_side():
 
     rows = read_resource_lines("person_cues.tsv")
     assert rows and all(len(r) == 2 and r[1] in ("before", "after") for r in rows)
+
+
+@pytest.mark.parametrize("text, places", [("新店开在合肥市长江路东段", {"合肥市", "长江路"}),
+                                          ("他住在友谊路一百号", {"友谊路"}),
+                                          ("游客挤满了上海南京路", {"上海", "南京路"})])
+def test_a_street_jieba_knows_is_a_place(finder, text, places):
+    # (a city written before the street in one word is a place of its own)
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text", ["这条盘山路很险", "这是一条出路", "修通了一条公路"])
+def test_kinds_of_road_are_no_streets(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("村子就在大青山南麓", "大青山"), ("孩子们在金水河畔玩耍", "金水河"),
+                                         ("记者沿着贾鲁河两岸走访", "贾鲁河")])
+def test_a_mountain_or_water_with_a_word_of_where_along_it_is_a_place(finder, text, place):
+    # jieba calls these names persons'; 畔, 南麓, 两岸 are said of a mountain or a water
+    ms = finder.find(text)
+    assert place in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, place", [("游客登上三清山", "三清山"), ("考察队进入罗布泊", "罗布泊"),
+                                         ("代表团游览了尼罗河", "尼罗河")])
+def test_mountains_lakes_and_rivers(finder, text, place):
+    # a number may open a mountain's name; 泊 ends a lake's
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [("画展在中国美术馆开幕", "中国美术馆"), ("孩子们参观了北京动物园", "北京动物园"),
+                                         ("音乐会在北京音乐厅举行", "北京音乐厅"), ("比赛在成都体育中心进行", "成都体育中心")])
+def test_halls_museums_and_zoos_are_places_not_bodies(finder, text, place):
+    ms = finder.find(text)
+    assert place in {m.text for m in ms if m.type == "place"} and place not in {m.text for m in ms if m.type == "organization"}
+
+
+def test_a_grouping_of_countries_named_as_a_region_is_a_place(finder):
+    ms = finder.find("东盟各国外长出席会议")
+    assert "东盟" in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "organization"]
