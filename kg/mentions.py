@@ -80,6 +80,10 @@ _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰�
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
+# what a place's people are called by (某国人, 某国籍), and the tags of the rest of a word that
+# make it no common word after a place (a name, a place, a body)
+_PEOPLE_OF_PLACE = frozenset(("人", "籍"))
+_NOT_HEAD_REST_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "m", "q"))
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
@@ -420,7 +424,7 @@ class MentionFinder:
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
+        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
 
@@ -542,7 +546,7 @@ class MentionFinder:
             if w in place_words or w[-1] in "镇乡村" or tag == "ns":
                 candidates.append(k)
             elif tag == "n" or tag == "j":
-                if s[e : e + 1] in suffix_firsts:
+                if s[e : e + 1] in suffix_firsts or (len(w) >= 3 and (w[:2] in place_words or w[:3] in place_words)):
                     candidates.append(k)
             elif tag in _PLACE_RULE_TAGS and (
                     (len(w) >= 4 and (tag == "nt" or tag == "nz"))
@@ -550,6 +554,8 @@ class MentionFinder:
                     or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and (s[e : e + 1].isdigit() or s[e : e + 2] in _AT_PLACE_AFTER))
                     or (tag in ("nr", "nrt") and s[e : e + 1] in _KIND_FIRSTS)
                     or (w[-1] in _FEATURE_END and s[e : e + 1] in _FEATURE_SIDE_FIRSTS)
+                    or (len(w) >= 3 and tag != "nt" and (w[:2] in place_words or w[:3] in place_words
+                                                         or w[:4] in place_words))
                     or (tag in _SUFFIX_HEAD_TAGS and s[e : e + 1] in suffix_firsts)):
                 candidates.append(k)
         n = len(tokens)
@@ -695,12 +701,47 @@ class MentionFinder:
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
+            if (not out or out[-1].end <= t.start) and len(w) >= 3 and t.tag not in ("nt", "i"):
+                # (an idiom opening with a place's name is no place: 万象|更新)
+                head = self._word_head(w)
+                if head:
+                    # 某国人, 某国籍, 某地回归, 某国女王: jieba kept a place and a common word as one
+                    out.append(Mention(t.start, t.start + head[0], w[: head[0]], "place", head[1], "word-head"))
             if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
         return out + self._address_tail(s, tokens, out)
+
+    def _word_head(self, w: str) -> tuple[int, str] | None:
+        """The country, world region or province a word jieba keeps whole opens with, and its
+        level, when the rest is a common word (某国|人, 某国|籍, 某岛|回归, 某国|女王, 某国|国情):
+        not a longer place's name (某某|斯坦, 某某|共和国, 某某|兰州), a region's kind (某某|地区)
+        or a name."""
+        lex = self.lex
+        if w in lex.world_places or self.gaz.lookup(w):
+            return None
+        for j in (4, 3, 2):
+            if len(w) - j < 1:
+                continue
+            head, rest = w[:j], w[j:]
+            level = lex.world_places.get(head)
+            if level is None:
+                level = next((d.level for d in self.gaz.lookup(head)
+                              if d.name == head and d.level in ("province", "prefecture")), None)
+            if level is None or head in _NOT_PLACE:
+                continue
+            if rest in _PEOPLE_OF_PLACE or (
+                    len(rest) >= 2 and self.seg.known(rest) and self.seg.tag(rest) not in _NOT_HEAD_REST_TAGS
+                    # (a foreign city's name is often a word too: a verb after it makes a phrase, 万象|更新)
+                    and (level != "city" or self.seg.tag(rest) in ("n", "nz", "vn", "j"))
+                    and rest not in lex.region_endings and rest not in lex.place_suffixes
+                    and not lex.org_suffix_re.fullmatch(rest) and rest not in lex.world_places
+                    and not self.gaz.lookup(rest)):
+                return j, level
+            return None  # the longest place the word opens with decides
+        return None
 
     def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
         """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,

@@ -935,3 +935,16 @@ def test_halls_museums_and_zoos_are_places_not_bodies(finder, text, place):
 def test_a_grouping_of_countries_named_as_a_region_is_a_place(finder):
     ms = finder.find("东盟各国外长出席会议")
     assert "东盟" in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "organization"]
+
+
+@pytest.mark.parametrize("text, place", [("两名荷兰人参加了比赛", "荷兰"), ("她在一日本籍商人家做饭", "日本"),
+                                         ("祝贺香港回归祖国", "香港"), ("这枚邮票上是英国女王的头像", "英国"),
+                                         ("符合中国国情的道路", "中国"), ("用瑞士法郎结算", "瑞士")])
+def test_a_place_jieba_keeps_in_one_word_with_a_common_word(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, wrong", [("到处万象更新", "万象"), ("亚太地区经济合作", "亚太"), ("访问了印度尼西亚", "印度")])
+def test_a_word_opening_with_a_place_name_is_not_always_that_place(finder, text, wrong):
+    # an idiom, a region's kind (亚太|地区), a longer country's name (印度|尼西亚)
+    assert wrong not in {m.text for m in finder.find(text) if m.type == "place"}
