@@ -109,6 +109,9 @@ _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
 # 某某山|南麓, 某某湖|大堤): said of a mountain or a water, never of a person called 某青山 or 某长河
 _FEATURE_END = frozenset("山河湖江泊峰岭")
+# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠, 某某|山脉,
+# where 某某|盆地, 某某|高原 are one name): the place is the name
+_AREA_AFTER_NAME = ("草原", "沙漠", "山脉")
 _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
                   "之滨", "上游", "下游", "中游", "干流", "支流", "水系", "主峰", "山脉", "入海口", "源头")
 _FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
@@ -584,7 +587,7 @@ class MentionFinder:
             kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
             if kind:
                 # 斯塔万格|市, 塞伦盖蒂|高原, 松辽|地区: a name and the kind of place, cut apart by jieba
-                end = tokens[k + kind].end
+                end = tokens[k + kind].end if tokens[k + kind].word not in _AREA_AFTER_NAME else t.end
                 out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
                                    "named-kind"))
                 k += kind + 1
@@ -678,7 +681,9 @@ class MentionFinder:
                     out.append(Mention(t.start, t.start + head, w[:head], "place",
                                        gaz.lookup(w[:head])[0].level, "gazetteer"))
                 out.append(Mention(t.start + head, t.end, w[head:], "place", "other", "street"))
+            # (a word jieba calls a place with 人 inside is a saying of its people, 某人治某)
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and "人" not in w[1:-1] \
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
@@ -699,6 +704,10 @@ class MentionFinder:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
+                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4:
+                    # (a world region's desert, 海湾|沙漠, says where and names nothing)
+                    if lex.world_places.get(w[:-2]) != "region":
+                        out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
             if (not out or out[-1].end <= t.start) and len(w) >= 3 and t.tag not in ("nt", "i"):

@@ -948,3 +948,21 @@ def test_a_place_jieba_keeps_in_one_word_with_a_common_word(finder, text, place)
 def test_a_word_opening_with_a_place_name_is_not_always_that_place(finder, text, wrong):
     # an idiom, a region's kind (亚太|地区), a longer country's name (印度|尼西亚)
     assert wrong not in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place, whole", [("牧民们赶着羊群走过呼伦贝尔草原", "呼伦贝尔", "呼伦贝尔草原"),
+                                                ("公路穿过塔克拉玛干沙漠", "塔克拉玛干", "塔克拉玛干沙漠")])
+def test_a_grassland_or_desert_is_named_by_its_name(finder, text, place, whole):
+    # 草原, 沙漠 are said after the name (a 盆地 or 高原 is part of it)
+    places = {m.text for m in finder.find(text) if m.type == "place"}
+    assert place in places and whole not in places
+
+
+def test_a_saying_of_a_places_people_is_no_place(finder):
+    assert not [m for m in finder.find("坚持“港人治港”的方针") if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("难民从库尔德地区涌入", "库尔德"), ("火箭从卡纳维拉尔角升空", "卡纳维拉尔角"),
+                                         ("代表团访问了关西", "关西")])
+def test_foreign_regions_and_capes_are_places(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
