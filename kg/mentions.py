@@ -112,6 +112,8 @@ _FEATURE_END = frozenset("山河湖江泊峰岭")
 # kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠, 某某|山脉,
 # where 某某|盆地, 某某|高原 are one name): the place is the name
 _AREA_AFTER_NAME = ("草原", "沙漠", "山脉")
+# names listed before the kind of place they all are (某坂、某塘、某坪等村, 某庄、某坪两个特贫村)
+_LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,3})(等(?:[一二三四五六七八九十两几]个)?(?:村|乡|镇|乡镇))")
 _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
                   "之滨", "上游", "下游", "中游", "干流", "支流", "水系", "主峰", "山脉", "入海口", "源头")
 _FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
@@ -716,12 +718,45 @@ class MentionFinder:
                 if head:
                     # 某国人, 某国籍, 某地回归, 某国女王: jieba kept a place and a common word as one
                     out.append(Mention(t.start, t.start + head[0], w[: head[0]], "place", head[1], "word-head"))
+                elif w[0] == "原" and lex.world_places.get(w[1:]) == "country":
+                    # 原|某国: a country as it was, named by its name of the time
+                    out.append(Mention(t.start + 1, t.end, w[1:], "place", "country", "word-head"))
             if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
+        out += self._listed_villages(s, tokens, out)
         return out + self._address_tail(s, tokens, out)
+
+    def _listed_villages(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """Names listed before 等村, 等乡, 等两个乡镇 (某坂、某塘、某坪等村): villages and towns,
+        however jieba cut or tagged them, unless a name is a common word."""
+        if "等" not in s or "、" not in s:
+            return []  # most sentences
+        out = []
+        starts = {t.start: t for t in tokens}
+        taken = [(m.start, m.end) for m in found]
+        for m in _LISTED_PLACES.finditer(s):
+            level = "village" if m.group(2)[-1] == "村" else "township"
+            items, pos = [], m.start(1)
+            for item in m.group(1).split("、"):
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            a, b = items[0]
+            # the list's first name is the word before its first 、 (the text before it is the sentence's)
+            first = next((t for t in tokens if t.end == b), None)
+            if first is None or not 2 <= first.end - first.start <= 3:
+                items = items[1:]
+            else:
+                items[0] = (first.start, b)
+            for a, b in items:
+                w = s[a:b]
+                if a not in starts or w[0] in _FUNCTION_CHARS or w in _NOT_PLACE or any(x < b and a < y for x, y in taken) \
+                        or (self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz")):
+                    continue
+                out.append(Mention(a, b, w, "place", level, "listed-village"))
+        return out
 
     def _word_head(self, w: str) -> tuple[int, str] | None:
         """The country, world region or province a word jieba keeps whole opens with, and its
@@ -731,6 +766,8 @@ class MentionFinder:
         lex = self.lex
         if w in lex.world_places or self.gaz.lookup(w):
             return None
+        if w[0] == "原" and lex.world_places.get(w[1:]) == "country":
+            return None  # (原|某国, the country of the time: `_places` names it from its second character)
         for j in (4, 3, 2):
             if len(w) - j < 1:
                 continue

@@ -966,3 +966,18 @@ def test_a_saying_of_a_places_people_is_no_place(finder):
                                          ("代表团访问了关西", "关西")])
 def test_foreign_regions_and_capes_are_places(finder, text, place):
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, places", [("水仙来自九湖镇的蔡坂、洋坪、下庵等村", {"蔡坂", "洋坪", "下庵"}),
+                                          ("在张庄、李坪等乡镇推广", {"张庄", "李坪"})])
+def test_names_listed_before_the_kind_of_place_are_places(finder, text, places):
+    assert places <= {m.text for m in finder.find(text) if m.type == "place"}
+
+
+def test_common_words_listed_before_a_kind_of_place_are_not_places(finder):
+    assert not [m for m in finder.find("学校、医院等村里的单位") if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("偿还原苏联留下的债务", "苏联"), ("部队从约旦河西岸撤出", "约旦河")])
+def test_a_country_as_it_was_and_a_river_before_its_bank(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
