@@ -95,6 +95,12 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
 # ends like a place or is spelled like a transliterated foreign name
 _PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
+# (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
+_NUMERAL_HEAD = frozenset("一二三四五六七八九十")
+# what a place's people are called by (某国人, 某国籍), and the tags of the rest of a word that
+# make it no common word after a place (a name, a place, a body)
+_PEOPLE_OF_PLACE = frozenset(("人", "籍"))
+_NOT_HEAD_REST_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "m", "q"))
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
@@ -106,7 +112,7 @@ _LEVELS = "省市县区乡镇村州盟旗"
 # what jieba calls a name and ends so is a place (山, 江, 海 end given names: 某青山, 某长江)
 _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
                     "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
-                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other"}
+                    "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other", "泊": "other"}
 # (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
 _KIND_END = frozenset("村桥")
 # a dateline's date and the verbs of what is held somewhere (在某某|举行)
@@ -117,6 +123,21 @@ _FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
 _KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
+# a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
+# 某某山|南麓, 某某湖|大堤): said of a mountain or a water, never of a person called 某青山 or 某长河
+_FEATURE_END = frozenset("山河湖江泊峰岭")
+# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠, 某某|山脉,
+# where 某某|盆地, 某某|高原 are one name): the place is the name
+_AREA_AFTER_NAME = ("草原", "沙漠", "山脉")
+# names listed before the kind of place they all are (某坂、某塘、某坪等村, 某庄、某坪两个特贫村)
+_LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,3})(等(?:[一二三四五六七八九十两几]个)?(?:村|乡|镇|乡镇))")
+_FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
+                  "之滨", "上游", "下游", "中游", "干流", "支流", "水系", "主峰", "山脉", "入海口", "源头")
+_FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
+# a street jieba knows whole (某某路, 某某东街); the endings of kinds of road, not of names
+_STREET_END = ("路", "街")
+_NOT_STREET_END = ("铁路", "公路", "马路", "道路", "线路", "电路", "网路", "思路", "出路", "销路", "门路", "大路",
+                   "小路", "老路", "新路", "弯路", "之路", "路子", "山路")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
 _TO_PLACE = ("在", "到", "赴", "抵", "抵达", "来自", "前往", "访问", "途经", "经过", "飞往", "离开", "回到", "位于", "地处")
 # tags of words that are no part of a name: verbs, numbers, directions, adverbs, prepositions
@@ -322,18 +343,6 @@ def _strong_org_suffixes() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _country_finder():
-    """An automaton of the names `_country_of_people` takes (countries, provinces' short names),
-    each match giving the name's length, and the first characters of what may follow such a name
-    in the same word (人, 籍, a post, a person's noun): a match followed by none is passed over."""
-    lex, gaz = load_lexicon(), load_gazetteer()
-    names = {p for p, kind in lex.world_places.items() if kind == "country"}
-    names |= {d.short for d in gaz.by_code.values() if d.level == "province" and d.short}
-    rests = {"人", "籍"} | {w for w in (*lex.title_heads, *lex.person_nouns) if 1 <= len(w) <= 2}
-    return _automaton(sorted(names), len), frozenset(w[0] for w in rests)
-
-
-@functools.lru_cache(maxsize=1)
 def _clause_opening() -> tuple[frozenset[str], re.Pattern]:
     """The characters a name opening a clause can start with (a surname, not one of
     `_FUNCTION_CHARS`, which `_opening_name` refuses), and a stop or quote mark before one:
@@ -474,7 +483,7 @@ class MentionFinder:
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world")
+        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
 
@@ -489,6 +498,12 @@ class MentionFinder:
         titles = self._titles(s, orgs, tokens, heads)
         # 《某某日报》 is the paper as a publication (a title of a work), not the body
         orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
+        # 某某美术馆, 某某剧场, 某某宾馆 that jieba or a body's word took for a body: a site's
+        # ending says it is the place where things are seen and held
+        sites = [o for o in orgs if o.end - o.start > 3 and o.text.endswith(self._sites)]
+        if sites:
+            orgs = [o for o in orgs if o not in sites]
+            places = places + [Mention(o.start, o.end, o.text, "place", "other", "site-body") for o in sites]
         teams = self._teams(s, tokens, orgs + titles)
         if teams:  # 米兰主场…: the club, not the city
             spans = [(m.start, m.end) for m in teams]
@@ -590,13 +605,16 @@ class MentionFinder:
             if w in place_words or w[-1] in "镇乡村" or tag == "ns":
                 candidates.append(k)
             elif tag == "n" or tag == "j":
-                if s[e : e + 1] in suffix_firsts:
+                if s[e : e + 1] in suffix_firsts or (len(w) >= 3 and (w[:2] in place_words or w[:3] in place_words)):
                     candidates.append(k)
             elif tag in _PLACE_RULE_TAGS and (
                     (len(w) >= 4 and (tag == "nt" or tag == "nz"))
                     or (tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END)
                     or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and (s[e : e + 1].isdigit() or s[e : e + 2] in _AT_PLACE_AFTER))
                     or (tag in ("nr", "nrt") and s[e : e + 1] in _KIND_FIRSTS)
+                    or (w[-1] in _FEATURE_END and s[e : e + 1] in _FEATURE_SIDE_FIRSTS)
+                    or (len(w) >= 3 and tag != "nt" and (w[:2] in place_words or w[:3] in place_words
+                                                         or w[:4] in place_words))
                     or (tag in _SUFFIX_HEAD_TAGS and s[e : e + 1] in suffix_firsts)):
                 candidates.append(k)
         n = len(tokens)
@@ -616,6 +634,20 @@ class MentionFinder:
                 out.append(Mention(t.start, t.end, w, "place", lex.locale_words[w], "locale-word"))
                 k += 1
                 continue
+            if t.tag in ("nr", "nrt", "oov") and len(w) >= 3 and w[-1] in _FEATURE_END and _ALL_CJK.match(w) \
+                    and s.startswith(_FEATURE_SIDES, t.end):
+                # 某某河|畔, 某某山|南麓: jieba took the mountain or the water for a person's name
+                out.append(Mention(t.start, t.end, w, "place", "other", "feature-side"))
+                k += 1
+                continue
+            kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
+            if kind:
+                # 斯塔万格|市, 塞伦盖蒂|高原, 松辽|地区: a name and the kind of place, cut apart by jieba
+                end = tokens[k + kind].end if tokens[k + kind].word not in _AREA_AFTER_NAME else t.end
+                out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
+                                   "named-kind"))
+                k += kind + 1
+                continue
             if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
                     and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
                     and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
@@ -624,14 +656,6 @@ class MentionFinder:
                 # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
                 out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
                 k += 1
-                continue
-            kind = self._named_kind(tokens, k) if s[t.end : t.end + 1] in _KIND_FIRSTS else 0
-            if kind:
-                # 斯塔万格|市, 塞伦盖蒂|高原, 松辽|地区: a name and the kind of place, cut apart by jieba
-                end = tokens[k + kind].end
-                out.append(Mention(t.start, end, s[t.start:end], "place", "city" if kind == 1 and s[end - 1] == "市" else "other",
-                                   "named-kind"))
-                k += kind + 1
                 continue
             if t.tag in ("nr", "nrt", "oov") and len(w) >= 2 and _CJK.match(w) and self._cued_place(s, tokens, k):
                 out.append(Mention(t.start, t.end, w, "place", "city", "cued-place"))
@@ -703,11 +727,24 @@ class MentionFinder:
                     and not (len(w) == 2 and self.seg.tag(w[0]) in _NOT_NAME_TAGS):
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
+            elif t.tag == "ns" and len(w) >= 3 and w.endswith(_STREET_END) and not w.endswith(_NOT_STREET_END) \
+                    and w[0] not in _NOT_PLACE_HEAD and _ALL_CJK.match(w):
+                # 某某路, 某某东街: a street jieba knows; a city written before it (某市某某路) is a
+                # place of its own
+                head = next((j for j in (3, 2) if len(w) - j >= 3 and any(
+                    d.level in ("province", "prefecture") for d in gaz.lookup(w[:j]))), 0)
+                if head:
+                    out.append(Mention(t.start, t.start + head, w[:head], "place",
+                                       gaz.lookup(w[:head])[0].level, "gazetteer"))
+                out.append(Mention(t.start + head, t.end, w[head:], "place", "other", "street"))
+            # (a word jieba calls a place with 人 inside is a saying of its people, 某人治某)
             elif t.tag == "ns" and len(w) >= 2 and w not in _NOT_PLACE and not w.endswith(("路", "街", "道")) \
+                    and "人" not in w[1:-1] \
                     and not (w.endswith(("城市", "都市")) and (not gaz.lookup(w[:-1])
                                                              or self.seg.tag(w[:-2]) in ("a", "r", "f", "j", "b", "m", "d"))) \
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
-                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))) \
+                    and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))
+                         or (len(w) >= 3 and w[-1] in _FEATURE_END and w[0] in _NUMERAL_HEAD)) \
                     and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in self._translit_core for c in w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
@@ -723,43 +760,88 @@ class MentionFinder:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
+                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4:
+                    # (a world region's desert, 海湾|沙漠, says where and names nothing)
+                    if lex.world_places.get(w[:-2]) != "region":
+                        out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
+            if (not out or out[-1].end <= t.start) and len(w) >= 3 and t.tag not in ("nt", "i"):
+                # (an idiom opening with a place's name is no place: 万象|更新)
+                head = self._word_head(w)
+                if head:
+                    # 某国人, 某国籍, 某地回归, 某国女王: jieba kept a place and a common word as one
+                    out.append(Mention(t.start, t.start + head[0], w[: head[0]], "place", head[1], "word-head"))
+                elif w[0] == "原" and lex.world_places.get(w[1:]) == "country":
+                    # 原|某国: a country as it was, named by its name of the time
+                    out.append(Mention(t.start + 1, t.end, w[1:], "place", "country", "word-head"))
             if len(w) == 2 and w[1] in "镇乡村" and joinable:
                 # jieba cut a town's name through its common tail (慎/城镇)
                 out.append(Mention(tokens[k - 1].start, t.end, s[tokens[k - 1].start:t.end], "place",
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
-        out += self._country_of_people(s, tokens)
+        out += self._listed_villages(s, tokens, out)
         return out + self._address_tail(s, tokens, out)
 
-    def _country_of_people(self, s: str, tokens: list[Token]) -> list[Mention]:
-        """A country jieba keeps in one word with its people or a post (英国人, 日本籍, 英国女王,
-        某省歌手): the country is named as it is where jieba cuts the word (美国|人)."""
-        lex = self.lex
+    def _listed_villages(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """Names listed before 等村, 等乡, 等两个乡镇 (某坂、某塘、某坪等村): villages and towns,
+        however jieba cut or tagged them, unless a name is a common word."""
+        if "等" not in s or "、" not in s:
+            return []  # most sentences
         out = []
-        # only the words opening with a country's or a province's name are looked at: their
-        # starts found in one pass of an automaton (most sentences have none), the words there
-        # by bisection, not a loop over every word
-        finder, rest_firsts = _country_finder()
-        starts = sorted({e - n + 1 for e, n in finder.iter(s) if s[e + 1 : e + 2] in rest_firsts})
-        for i in starts:
-            k = bisect.bisect_left(tokens, i, key=_token_start)
-            if k == len(tokens) or tokens[k].start != i:
-                continue
-            t = tokens[k]
-            w = t.word
-            if len(w) < 3 or not (w[-1] in "人籍" or w[-2:] in lex.title_heads or w[-2:] in lex.person_nouns):
-                continue
-            for j in (len(w) - 1, len(w) - 2):
-                p, rest = w[:j], w[j:]
-                if j < 2 or not (rest in ("人", "籍") or rest in lex.title_heads or rest in lex.person_nouns):
+        starts = {t.start: t for t in tokens}
+        taken = [(m.start, m.end) for m in found]
+        for m in _LISTED_PLACES.finditer(s):
+            level = "village" if m.group(2)[-1] == "村" else "township"
+            items, pos = [], m.start(1)
+            for item in m.group(1).split("、"):
+                items.append((pos, pos + len(item)))
+                pos += len(item) + 1
+            a, b = items[0]
+            # the list's first name is the word before its first 、 (the text before it is the sentence's)
+            first = next((t for t in tokens if t.end == b), None)
+            if first is None or not 2 <= first.end - first.start <= 3:
+                items = items[1:]
+            else:
+                items[0] = (first.start, b)
+            for a, b in items:
+                w = s[a:b]
+                if a not in starts or w[0] in _FUNCTION_CHARS or w in _NOT_PLACE or any(x < b and a < y for x, y in taken) \
+                        or (self.seg.known(w) and self.seg.tag(w) not in ("ns", "nr", "nrt", "nz")):
                     continue
-                kind = lex.world_places.get(p)
-                if kind == "country" or (kind is None and any(d.level == "province" and d.short == p for d in self.gaz.lookup(p))):
-                    out.append(Mention(t.start, t.start + j, p, "place", kind or "province", "world" if kind else "gazetteer"))
-                    break
+                out.append(Mention(a, b, w, "place", level, "listed-village"))
         return out
+
+    def _word_head(self, w: str) -> tuple[int, str] | None:
+        """The country, world region or province a word jieba keeps whole opens with, and its
+        level, when the rest is a common word (某国|人, 某国|籍, 某岛|回归, 某国|女王, 某国|国情):
+        not a longer place's name (某某|斯坦, 某某|共和国, 某某|兰州), a region's kind (某某|地区)
+        or a name."""
+        lex = self.lex
+        if w in lex.world_places or self.gaz.lookup(w):
+            return None
+        if w[0] == "原" and lex.world_places.get(w[1:]) == "country":
+            return None  # (原|某国, the country of the time: `_places` names it from its second character)
+        for j in (4, 3, 2):
+            if len(w) - j < 1:
+                continue
+            head, rest = w[:j], w[j:]
+            level = lex.world_places.get(head)
+            if level is None:
+                level = next((d.level for d in self.gaz.lookup(head)
+                              if d.name == head and d.level in ("province", "prefecture")), None)
+            if level is None or head in _NOT_PLACE:
+                continue
+            if rest in _PEOPLE_OF_PLACE or (
+                    len(rest) >= 2 and self.seg.known(rest) and self.seg.tag(rest) not in _NOT_HEAD_REST_TAGS
+                    # (a foreign city's name is often a word too: a verb after it makes a phrase, 万象|更新)
+                    and (level != "city" or self.seg.tag(rest) in ("n", "nz", "vn", "j"))
+                    and rest not in lex.region_endings and rest not in lex.place_suffixes
+                    and not lex.org_suffix_re.fullmatch(rest) and rest not in lex.world_places
+                    and not self.gaz.lookup(rest)):
+                return j, level
+            return None  # the longest place the word opens with decides
+        return None
 
     def _in_place_list(self, s: str, tokens: list[Token], k: int, found: list[Mention]) -> bool:
         """The word stands in a list of places (瓮安、福泉、|贵定): the place before it was found,

@@ -975,3 +975,89 @@ def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
 @pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
 def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, places", [("新店开在合肥市长江路东段", {"合肥市", "长江路"}),
+                                          ("他住在友谊路一百号", {"友谊路"}),
+                                          ("游客挤满了上海南京路", {"上海", "南京路"})])
+def test_a_street_jieba_knows_is_a_place(finder, text, places):
+    # (a city written before the street in one word is a place of its own)
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text", ["这条盘山路很险", "这是一条出路", "修通了一条公路"])
+def test_kinds_of_road_are_no_streets(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("村子就在大青山南麓", "大青山"), ("孩子们在金水河畔玩耍", "金水河"),
+                                         ("记者沿着贾鲁河两岸走访", "贾鲁河")])
+def test_a_mountain_or_water_with_a_word_of_where_along_it_is_a_place(finder, text, place):
+    # jieba calls these names persons'; 畔, 南麓, 两岸 are said of a mountain or a water
+    ms = finder.find(text)
+    assert place in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, place", [("游客登上三清山", "三清山"), ("考察队进入罗布泊", "罗布泊"),
+                                         ("代表团游览了尼罗河", "尼罗河")])
+def test_mountains_lakes_and_rivers(finder, text, place):
+    # a number may open a mountain's name; 泊 ends a lake's
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [("画展在中国美术馆开幕", "中国美术馆"), ("孩子们参观了北京动物园", "北京动物园"),
+                                         ("音乐会在北京音乐厅举行", "北京音乐厅"), ("比赛在成都体育中心进行", "成都体育中心")])
+def test_halls_museums_and_zoos_are_places_not_bodies(finder, text, place):
+    ms = finder.find(text)
+    assert place in {m.text for m in ms if m.type == "place"} and place not in {m.text for m in ms if m.type == "organization"}
+
+
+def test_a_grouping_of_countries_named_as_a_region_is_a_place(finder):
+    ms = finder.find("东盟各国外长出席会议")
+    assert "东盟" in {m.text for m in ms if m.type == "place"} and not [m for m in ms if m.type == "organization"]
+
+
+@pytest.mark.parametrize("text, place", [("两名荷兰人参加了比赛", "荷兰"), ("她在一日本籍商人家做饭", "日本"),
+                                         ("祝贺香港回归祖国", "香港"), ("这枚邮票上是英国女王的头像", "英国"),
+                                         ("符合中国国情的道路", "中国"), ("用瑞士法郎结算", "瑞士")])
+def test_a_place_jieba_keeps_in_one_word_with_a_common_word(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, wrong", [("到处万象更新", "万象"), ("亚太地区经济合作", "亚太"), ("访问了印度尼西亚", "印度")])
+def test_a_word_opening_with_a_place_name_is_not_always_that_place(finder, text, wrong):
+    # an idiom, a region's kind (亚太|地区), a longer country's name (印度|尼西亚)
+    assert wrong not in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place, whole", [("牧民们赶着羊群走过呼伦贝尔草原", "呼伦贝尔", "呼伦贝尔草原"),
+                                                ("公路穿过塔克拉玛干沙漠", "塔克拉玛干", "塔克拉玛干沙漠")])
+def test_a_grassland_or_desert_is_named_by_its_name(finder, text, place, whole):
+    # 草原, 沙漠 are said after the name (a 盆地 or 高原 is part of it)
+    places = {m.text for m in finder.find(text) if m.type == "place"}
+    assert place in places and whole not in places
+
+
+def test_a_saying_of_a_places_people_is_no_place(finder):
+    assert not [m for m in finder.find("坚持“港人治港”的方针") if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("难民从库尔德地区涌入", "库尔德"), ("火箭从卡纳维拉尔角升空", "卡纳维拉尔角"),
+                                         ("代表团访问了关西", "关西")])
+def test_foreign_regions_and_capes_are_places(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, places", [("水仙来自九湖镇的蔡坂、洋坪、下庵等村", {"蔡坂", "洋坪", "下庵"}),
+                                          ("在张庄、李坪等乡镇推广", {"张庄", "李坪"})])
+def test_names_listed_before_the_kind_of_place_are_places(finder, text, places):
+    assert places <= {m.text for m in finder.find(text) if m.type == "place"}
+
+
+def test_common_words_listed_before_a_kind_of_place_are_not_places(finder):
+    assert not [m for m in finder.find("学校、医院等村里的单位") if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("偿还原苏联留下的债务", "苏联"), ("部队从约旦河西岸撤出", "约旦河")])
+def test_a_country_as_it_was_and_a_river_before_its_bank(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
