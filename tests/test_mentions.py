@@ -954,3 +954,20 @@ def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
 @pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
 def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
+    # jieba's dictionary tags the well-known by their full names nrfg; the names are taken from
+    # the dictionary here, not spelt in the test
+    lex = finder.lex
+    words = sorted(w for w, tag in finder.seg._state.tags.items()
+                   if tag == "nrfg" and len(w) == 3 and lex.is_surname_start(w, 0) and w[-1] not in "家长所" and w[0] not in "向于应"
+                   and not finder.gaz.lookup(w))[:40]
+    checked = 0
+    for w in words:
+        text = f"没想到{w}很忙。"
+        if not any(t.word == w and t.tag == "nrfg" for t in finder.seg.tokens(text)):
+            continue
+        checked += 1
+        assert w in {m.text for m in finder.find(text) if m.type == "person"}, w
+    assert checked >= 10
