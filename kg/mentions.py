@@ -1890,7 +1890,10 @@ class MentionFinder:
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
                 elif len(w) >= 4 and sl != 2 and not all(c in self._translit for c in w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
-                elif context or as_time or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
+                # (nrfg: the dictionary's well-known persons by their full names, whatever the statistics of
+                # their given names; two characters may be a word the dictionary tags so: 连成)
+                elif context or as_time or (t.tag == "nrfg" and sl and len(w) >= 3 and w[-1] not in _NOT_NAME_END
+                                            and not self.gaz.lookup(w)) or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
                                                 or all(c in self._translit_core for c in w)

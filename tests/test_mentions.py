@@ -1061,3 +1061,20 @@ def test_common_words_listed_before_a_kind_of_place_are_not_places(finder):
 @pytest.mark.parametrize("text, place", [("偿还原苏联留下的债务", "苏联"), ("部队从约旦河西岸撤出", "约旦河")])
 def test_a_country_as_it_was_and_a_river_before_its_bank(finder, text, place):
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
+    # jieba's dictionary tags the well-known by their full names nrfg; the names are taken from
+    # the dictionary here, not spelt in the test
+    lex = finder.lex
+    words = sorted(w for w, tag in finder.seg._state.tags.items()
+                   if tag == "nrfg" and len(w) == 3 and lex.is_surname_start(w, 0) and w[-1] not in "家长所" and w[0] not in "向于应"
+                   and not finder.gaz.lookup(w))[:40]
+    checked = 0
+    for w in words:
+        text = f"没想到{w}很忙。"
+        if not any(t.word == w and t.tag == "nrfg" for t in finder.seg.tokens(text)):
+            continue
+        checked += 1
+        assert w in {m.text for m in finder.find(text) if m.type == "person"}, w
+    assert checked >= 10
