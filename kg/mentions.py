@@ -727,7 +727,24 @@ class MentionFinder:
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
         out += self._listed_villages(s, tokens, out)
+        if "地区" in s:
+            out = self._full_prefectures(out)
         return out + self._address_tail(s, tokens, out)
+
+    def _full_prefectures(self, found: list[Mention]) -> list[Mention]:
+        """A prefecture's 地区 written after its province's full name or its country (某某省|某某地区,
+        中国|某某地区): the full name of one place, as an address gives it (a province's short name
+        before it, 西藏|阿里地区, is a place of its own)."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == m.start and m.text.endswith("地区") and len(m.text) >= 4 \
+                    and prev.rule in ("gazetteer", "world") and (prev.text.endswith("省") or prev.subtype == "country") \
+                    and any(d.level == "prefecture" for d in self.gaz.lookup(m.text[:-2])):
+                out[-1] = Mention(prev.start, m.end, prev.text + m.text, "place", "prefecture", "full-prefecture")
+                continue
+            out.append(m)
+        return out
 
     def _listed_villages(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """Names listed before 等村, 等乡, 等两个乡镇 (某坂、某塘、某坪等村): villages and towns,
@@ -822,7 +839,9 @@ class MentionFinder:
         foreign = all(c in self._translit for c in w) and not self.gaz.lookup(w)
         if nxt in self.lex.region_endings:
             # (非洲|草原, 海湾|沙漠: a world region and what lies in it, not a named region)
-            return 1 if (t.tag == "ns" or foreign) and self._region_word(w + nxt) \
+            # (某市|地区: a prefecture of the gazetteer jieba took for a name, named in full)
+            prefecture = nxt == "地区" and any(d.level == "prefecture" for d in self.gaz.lookup(w))
+            return 1 if (t.tag == "ns" or foreign or prefecture) and self._region_word(w + nxt) \
                 and self.lex.world_places.get(w) != "region" else 0
         if nxt in _FOREIGN_KIND and foreign:
             return 1  # 斯塔万格|市, 乔治亚|岛: a foreign name; China's cities are the gazetteer's

@@ -981,3 +981,11 @@ def test_common_words_listed_before_a_kind_of_place_are_not_places(finder):
 @pytest.mark.parametrize("text, place", [("偿还原苏联留下的债务", "苏联"), ("部队从约旦河西岸撤出", "约旦河")])
 def test_a_country_as_it_was_and_a_river_before_its_bank(finder, text, place):
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [("救灾物资运抵张家口地区", "张家口地区"),
+                                         ("向河北省张家口地区的灾民表示慰问", "河北省张家口地区"),
+                                         ("中国张家口地区发生地震", "中国张家口地区")])
+def test_a_prefectures_district_is_named_in_full(finder, text, place):
+    # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
