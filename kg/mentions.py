@@ -109,9 +109,12 @@ _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
 # 某某山|南麓, 某某湖|大堤): said of a mountain or a water, never of a person called 某青山 or 某长河
 _FEATURE_END = frozenset("山河湖江泊峰岭")
-# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠, 某某|山脉,
+# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠,
 # where 某某|盆地, 某某|高原 are one name): the place is the name
-_AREA_AFTER_NAME = ("草原", "沙漠", "山脉")
+_AREA_AFTER_NAME = ("草原", "沙漠")
+# halls, museums and zoos are also named by what they show (某某|博物馆, 私人|博物馆): a common
+# noun before one makes a kind of hall, a name before it makes a place
+_VENUE_KINDS = frozenset(("博物馆", "美术馆", "展览馆", "纪念馆", "纪念堂", "剧场", "动物园", "音乐厅", "展览中心", "公墓"))
 # names listed before the kind of place they all are (某坂、某塘、某坪等村, 某庄、某坪两个特贫村)
 _LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,3})(等(?:[一二三四五六七八九十两几]个)?(?:村|乡|镇|乡镇))")
 _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
@@ -637,7 +640,8 @@ class MentionFinder:
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
             m = suffix_next if t.tag in _SUFFIX_HEAD_TAGS else None
-            if m and m.group() in ("村", "社区", "小区") and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
+            if m and (m.group() in ("村", "社区", "小区") or m.group() in _VENUE_KINDS) \
+                    and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
                 m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
                 end = m.end()
@@ -706,7 +710,7 @@ class MentionFinder:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
-                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4:
+                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4 and w[-3] != "大":  # (某某|大沙漠: one name)
                     # (a world region's desert, 海湾|沙漠, says where and names nothing)
                     if lex.world_places.get(w[:-2]) != "region":
                         out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
