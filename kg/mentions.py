@@ -126,9 +126,12 @@ _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
 # 某某山|南麓, 某某湖|大堤): said of a mountain or a water, never of a person called 某青山 or 某长河
 _FEATURE_END = frozenset("山河湖江泊峰岭")
-# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠, 某某|山脉,
+# kinds of area said after a region's name and not part of it (某某|草原, 某某|沙漠,
 # where 某某|盆地, 某某|高原 are one name): the place is the name
-_AREA_AFTER_NAME = ("草原", "沙漠", "山脉")
+_AREA_AFTER_NAME = ("草原", "沙漠")
+# halls, museums and zoos are also named by what they show (某某|博物馆, 私人|博物馆): a common
+# noun before one makes a kind of hall, a name before it makes a place
+_VENUE_KINDS = frozenset(("博物馆", "美术馆", "展览馆", "纪念馆", "纪念堂", "剧场", "动物园", "音乐厅", "展览中心", "公墓"))
 # names listed before the kind of place they all are (某坂、某塘、某坪等村, 某庄、某坪两个特贫村)
 _LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,3})(等(?:[一二三四五六七八九十两几]个)?(?:村|乡|镇|乡镇))")
 _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南麓", "北麓", "东麓", "西麓", "山麓", "脚下",
@@ -691,7 +694,8 @@ class MentionFinder:
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
             m = suffix_next if t.tag in _SUFFIX_HEAD_TAGS else None
-            if m and m.group() in ("村", "社区", "小区") and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
+            if m and (m.group() in ("村", "社区", "小区") or m.group() in _VENUE_KINDS) \
+                    and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
                 m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
                 end = m.end()
@@ -760,7 +764,7 @@ class MentionFinder:
                     for a, b in parts:
                         level = gaz.lookup(w[a:b])[0].level
                         out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
-                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4:
+                elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4 and w[-3] != "大":  # (某某|大沙漠: one name)
                     # (a world region's desert, 海湾|沙漠, says where and names nothing)
                     if lex.world_places.get(w[:-2]) != "region":
                         out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
@@ -781,7 +785,24 @@ class MentionFinder:
                                    "village" if w[1] == "村" else "township", "suffix-join"))
             k += 1
         out += self._listed_villages(s, tokens, out)
+        if "地区" in s:
+            out = self._full_prefectures(out)
         return out + self._address_tail(s, tokens, out)
+
+    def _full_prefectures(self, found: list[Mention]) -> list[Mention]:
+        """A prefecture's 地区 written after its province's full name or its country (某某省|某某地区,
+        中国|某某地区): the full name of one place, as an address gives it (a province's short name
+        before it, 西藏|阿里地区, is a place of its own)."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == m.start and m.text.endswith("地区") and len(m.text) >= 4 \
+                    and prev.rule in ("gazetteer", "world") and (prev.text.endswith("省") or prev.subtype == "country") \
+                    and any(d.level == "prefecture" for d in self.gaz.lookup(m.text[:-2])):
+                out[-1] = Mention(prev.start, m.end, prev.text + m.text, "place", "prefecture", "full-prefecture")
+                continue
+            out.append(m)
+        return out
 
     def _listed_villages(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
         """Names listed before 等村, 等乡, 等两个乡镇 (某坂、某塘、某坪等村): villages and towns,
@@ -876,7 +897,9 @@ class MentionFinder:
         foreign = all(c in self._translit for c in w) and not self.gaz.lookup(w)
         if nxt in self.lex.region_endings:
             # (非洲|草原, 海湾|沙漠: a world region and what lies in it, not a named region)
-            return 1 if (t.tag == "ns" or foreign) and self._region_word(w + nxt) \
+            # (某市|地区: a prefecture of the gazetteer jieba took for a name, named in full)
+            prefecture = nxt == "地区" and any(d.level == "prefecture" for d in self.gaz.lookup(w))
+            return 1 if (t.tag == "ns" or foreign or prefecture) and self._region_word(w + nxt) \
                 and self.lex.world_places.get(w) != "region" else 0
         if nxt in _FOREIGN_KIND and foreign:
             return 1  # 斯塔万格|市, 乔治亚|岛: a foreign name; China's cities are the gazetteer's

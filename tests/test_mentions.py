@@ -1078,3 +1078,11 @@ def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
         checked += 1
         assert w in {m.text for m in finder.find(text) if m.type == "person"}, w
     assert checked >= 10
+
+
+@pytest.mark.parametrize("text, place", [("救灾物资运抵张家口地区", "张家口地区"),
+                                         ("向河北省张家口地区的灾民表示慰问", "河北省张家口地区"),
+                                         ("中国张家口地区发生地震", "中国张家口地区")])
+def test_a_prefectures_district_is_named_in_full(finder, text, place):
+    # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
