@@ -284,6 +284,7 @@ class _Tables:
     place_suffix_firsts: frozenset[str]  # first characters of 镇, 街道, 大会堂…
     japanese_surname_finder: object  # Aho-Corasick automaton of 佐藤, 桥本…: each match gives the name's length
     place_words: frozenset[str]  # every word a place rule takes by itself: `_places` asks one set
+    place_next_firsts: frozenset[str]  # what may follow a place's name: a suffix's, a kind's, a side's first character
     familiar: re.Pattern  # 老张, 小马 over the lexicon's surnames (sorting them per page cost 1.5% of a build)
 
 
@@ -325,6 +326,8 @@ def _tables() -> _Tables:
         place_suffix_firsts=frozenset(x[0] for x in lex.place_suffixes),
         japanese_surname_finder=_automaton(sorted(lex.japanese_surnames), len),
         place_words=frozenset(load_gazetteer().names()) | frozenset(lex.locale_words) | frozenset(lex.world_places),
+        place_next_firsts=frozenset(x[0] for x in lex.place_suffixes) | _KIND_FIRSTS | _FEATURE_SIDE_FIRSTS
+        | frozenset(x[0] for x in _AT_PLACE_AFTER),
         familiar=re.compile(_FAMILIAR_RE.format("".join(sorted(lex.surnames)))),
     )
 
@@ -410,6 +413,7 @@ class MentionFinder:
         self._place_suffix_firsts = tables.place_suffix_firsts
         self._japanese_finder = tables.japanese_surname_finder
         self._place_words = tables.place_words
+        self._place_next_firsts = tables.place_next_firsts
         self._read: dict[str, tuple] = {}  # sentence -> `_read_sentence`, for the page's second reading
 
     # ---- persons -------------------------------------------------------------------------
@@ -601,24 +605,32 @@ class MentionFinder:
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
         place_words = self._place_words
+        next_firsts = self._place_next_firsts
         # the words any rule below may take (one in ten of a sentence's words), in one pass; a
         # word tagged n or j (a quarter of all) can only be the head of a place suffix
         candidates = []
         for k, (_, e, w, tag) in enumerate(tokens):
             if w in place_words or w[-1] in "镇乡村" or tag == "ns":
                 candidates.append(k)
-            elif tag == "n" or tag == "j":
-                if s[e : e + 1] in suffix_firsts or (len(w) >= 3 and (w[:2] in place_words or w[:3] in place_words)):
+                continue
+            if tag not in _PLACE_RULE_TAGS:
+                continue  # (half of all words: verbs, particles, numbers)
+            nxt = s[e : e + 1]
+            if tag == "n" or tag == "j":
+                if nxt in suffix_firsts or (len(w) >= 3 and (w[:2] in place_words or w[:3] in place_words)):
                     candidates.append(k)
-            elif tag in _PLACE_RULE_TAGS and (
-                    (len(w) >= 4 and (tag == "nt" or tag == "nz"))
-                    or (tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END)
-                    or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and (s[e : e + 1].isdigit() or s[e : e + 2] in _AT_PLACE_AFTER))
-                    or (tag in ("nr", "nrt") and s[e : e + 1] in _KIND_FIRSTS)
-                    or (w[-1] in _FEATURE_END and s[e : e + 1] in _FEATURE_SIDE_FIRSTS)
-                    or (len(w) >= 3 and tag != "nt" and (w[:2] in place_words or w[:3] in place_words
-                                                         or w[:4] in place_words))
-                    or (tag in _SUFFIX_HEAD_TAGS and s[e : e + 1] in suffix_firsts)):
+            # the tests on the word itself, then those on the character after it, only when that
+            # character can open a suffix, a kind, a side or a verb of meeting (most cannot)
+            elif (len(w) >= 3 and ((len(w) >= 4 and (tag == "nt" or tag == "nz"))
+                                   or (tag in ("nr", "nrt", "nrfg") and w[-1] in _NAMED_PLACE_END)
+                                   or (tag != "nt" and (w[:2] in place_words or w[:3] in place_words
+                                                        or w[:4] in place_words)))) \
+                    or (nxt in next_firsts and (
+                        (tag in ("nr", "nrt", "oov") and len(w) >= 2 and s[e : e + 2] in _AT_PLACE_AFTER)
+                        or (tag in ("nr", "nrt") and nxt in _KIND_FIRSTS)
+                        or (w[-1] in _FEATURE_END and nxt in _FEATURE_SIDE_FIRSTS)
+                        or (tag in _SUFFIX_HEAD_TAGS and nxt in suffix_firsts))) \
+                    or (tag in ("nr", "nrt", "oov") and len(w) >= 2 and nxt.isdigit()):
                 candidates.append(k)
         n = len(tokens)
         next_candidate = 0
