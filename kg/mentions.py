@@ -523,20 +523,25 @@ class MentionFinder:
         the body's suffix closes a token and the body is found like any other."""
         lex = self.lex
         out = None
-        for k, t in enumerate(tokens):
+        done = 0  # tokens[:done] are in `out` already
+        # (the long words picked in one pass: a statement per word of every sentence cost more
+        # than the splits; the tokens between them are copied in slices)
+        for k in [k for k, t in enumerate(tokens) if len(t.word) >= 5 and t.tag in ("nt", "n", "nz")]:
+            t = tokens[k]
             w = t.word
-            split = None
-            if len(w) >= 5 and t.tag in ("nt", "n", "nz"):
-                for j in range(len(w) - 2, 2, -1):
-                    body, post = w[:j], w[j:]
-                    if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
-                        split = (Token(t.start, t.start + j, body, "nt"), Token(t.start + j, t.end, post, "n"))
-                        break
-            if split is not None and out is None:
-                out = list(tokens[:k])
-            if out is not None:
-                out.extend(split or (t,))
-        return tokens if out is None else out
+            for j in range(len(w) - 2, 2, -1):
+                body, post = w[:j], w[j:]
+                if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
+                    if out is None:
+                        out = []
+                    out.extend(tokens[done:k])
+                    out += (Token(t.start, t.start + j, body, "nt"), Token(t.start + j, t.end, post, "n"))
+                    done = k + 1
+                    break
+        if out is None:
+            return tokens
+        out.extend(tokens[done:])
+        return out
 
     def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
         """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
