@@ -1025,11 +1025,15 @@ class MentionFinder:
     def _orgs(self, s: str, tokens: list[Token], places: list[Mention], heads: list[re.Match]) -> list[Mention]:
         lex = self.lex
         out: list[Mention] = []
-        tok_at_end = {t.end: i for i, t in enumerate(tokens)}
+        suffixes = list(lex.org_suffix_re.finditer(s))
+        org_names = lex.org_names
+        named = [t for t in tokens if t.tag == "nt" or t.word in org_names]
+        # (six sentences in ten have neither a body's ending nor a body's word: no token map then)
+        tok_at_end = {t.end: i for i, t in enumerate(tokens)} if suffixes or named else {}
         head_spans = [(m.start(), m.end()) for m in heads]
         head_ends = {b for _, b in head_spans}
         place_ends = {p.end: p for p in places}
-        for m in lex.org_suffix_re.finditer(s):
+        for m in suffixes:
             suffix = m.group()
             end = m.end()
             cls, strong = lex.org_suffixes[suffix]
@@ -1092,8 +1096,7 @@ class MentionFinder:
                 continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
-        org_names = lex.org_names
-        for t in [t for t in tokens if t.tag == "nt" or t.word in org_names]:
+        for t in named:
             if t.word in org_names:
                 # the place or country a federation or council belongs to is its name's (某某市|妇联)
                 start = t.start
