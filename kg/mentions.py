@@ -91,9 +91,6 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
               "城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
-# jieba tags many common words ns (扎堆, 上门, 维度); a word it calls a place is kept only when it
-# ends like a place or is spelled like a transliterated foreign name
-_PLACE_END = set("国洲州省市县区岛山江河湖海港湾城村镇乡峰岭峡谷屯庄寨堡")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
@@ -164,6 +161,8 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球")
+
+
 @functools.lru_cache(maxsize=1)
 def _league_in_word() -> re.Pattern:
     words = sorted((w for w in load_lexicon().league_words if len(w) > 1), key=len, reverse=True)

@@ -645,10 +645,9 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
 @functools.lru_cache(maxsize=1)
 def _body_tails() -> tuple[str, ...]:
     from kg.lexicon import read_resource_lines
+    from kg.mentions import _strong_org_suffixes
 
-    lex = load_lexicon()
-    tails = {w for w, (_, strong) in lex.org_suffixes.items() if strong}
-    tails |= {w for row in read_resource_lines("body_tails.txt") for w in row}
+    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines("body_tails.txt") for w in row}
     return tuple(sorted(tails, key=len, reverse=True))
 
 
