@@ -708,8 +708,9 @@ def _drop_places_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
-    address never runs into another mention that is not a place."""
-    taken = sorted((m.start, m.end) for m in ms if m.type != "place")
+    address never runs into another mention that is not a place or an event word (某某|会议中心:
+    the event noun inside a building's name is the address's)."""
+    taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
     out = []
     for m in ms:
         if m.type == "place":
@@ -722,10 +723,10 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
                 if cut:
                     m = replace(m, end=end, text=text[m.start:end], rule="address")
         out.append(m)
-    # places the tail ran over are the address's now
+    # places and event words the tail ran over are the address's now
     kept = []
     for m in sorted(out, key=lambda m: (m.start, -m.end)):
-        if m.type == "place" and kept and kept[-1].type == "place" and kept[-1].start <= m.start and m.end <= kept[-1].end:
+        if m.type in ("place", "event") and kept and kept[-1].type == "place" and kept[-1].start <= m.start and m.end <= kept[-1].end:
             continue
         kept.append(m)
     return kept

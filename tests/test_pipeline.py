@@ -150,6 +150,7 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("游客在苏州拙政园拍照", "苏州拙政园"),
     ("演习在喀布尔以北举行", "喀布尔以北"),                          # the side of a place is its address
     ("暴雨袭击了巴西南部", "巴西南部"),
+    ("展览在悉尼会议中心举办", "悉尼会议中心"),                      # an event word inside a building's name
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
