@@ -627,11 +627,12 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
 
     gaz = load_gazetteer()
     place_starts = {m.start for m in ms if m.type == "place"}
+    place_ends = {m.end for m in ms if m.type == "place"}
     long_parts = tuple(p for p in _address_parts() if len(p) > 1)  # (中国|城市: one character is a word's start)
     out = []
     for m in ms:
-        if m.end in place_starts or text.startswith(long_parts, m.end):
-            out.append(m)  # 美国|加州…, 巴西|南部: the country opens an address
+        if m.end in place_starts or m.start in place_ends or text.startswith(long_parts, m.end):
+            out.append(m)  # 美国|加州…, 巴西|南部: the country opens an address; 美国|加州|某某: goes on with one
             continue
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
