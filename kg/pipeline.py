@@ -738,6 +738,8 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
 _KIND_TOKENS = frozenset(("村", "镇", "乡", "街", "街道", "区", "县", "市", "州", "省", "旗", "岛", "桥", "市区", "城区"))
 # jieba's tags of names of places and persons
 _NAME_TAGS = ("ns", "nr", "nrt", "nrfg")
+# jieba's tags of a name that opens a building's or a site's name (某某|科技大厦)
+_NAME_HEAD_TAGS = ("nz", "nr", "nrt", "ns", "oov")
 # the smaller divisions an address names after a larger one (某市|大田镇|某某村)
 _TOWN_ENDS = ("街道", "镇", "乡", "村")
 # a larger division's name ends so (某省, 某市, 某县, 某区, 某州, 某旗, 某盟)
@@ -782,6 +784,7 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     seg, gaz = get_segmenter(), load_gazetteer()
     tokens = seg.tokens(text) if tokens is None else tokens
     starts = {t.start: t for t in tokens}
+    ends = {t.end: t for t in tokens}
     taken = [(m.start, m.end) for m in ms if m.type != "place"]
     free = lambda a, b: not any(x < b and a < y for x, y in taken)
     out = []
@@ -805,6 +808,11 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
                     and not any(c in _NOT_IN_ADDRESS for c in head) and free(start - 2, start) \
                     and not seg.known(head):
                 start -= 2  # 某泽|金融商务区, 某角|藏族乡: a kind of place in common words needs its name
+            elif inner and all(seg.known(t.word) and t.tag not in _NAME_TAGS for t in inner):
+                prev = ends.get(start)
+                if prev is not None and prev.tag in _NAME_HEAD_TAGS and 2 <= len(prev.word) <= 4 \
+                        and re.fullmatch(r"[\u4e00-\u9fff]+", prev.word) and free(prev.start, start):
+                    start = prev.start  # 某某|科技大厦, 某某|国际大厦: a name jieba knows before the common words
             if text[end - 1 : end] in _DIVISION_END:
                 while True:
                     nxt = _town_after(text, end, tokens, seg)

@@ -167,6 +167,7 @@ def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     ("广东省各乡镇都派了代表", "广东省"),                    # 各乡镇 names no town
     ("游客来到龙坝藏族乡赏花", "龙坝藏族乡"),                # a kind in common words takes its name
     ("新城要打造金融商务区", "金融商务区"),                  # a verb before it is no name
+    ("论坛在金鹏国际大厦举行", "金鹏国际大厦"),              # a name before the common words of a building
 ])
 def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
