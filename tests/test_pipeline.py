@@ -208,6 +208,15 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 
 
 @pytest.mark.parametrize("text, places", [
+    ("家住桂湖路的王先生说", {"桂湖路"}),       # a street jieba did not know
+    ("他常去青枫苑散步", {"青枫苑"}),           # an estate
+    ("快步走到另一条街。", set()),             # a count of streets names none
+])
+def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("他常读《纽约时报》和《南宁晚报》", set()),       # a place inside a title names the work
     ("电影《柳州往事》昨天首映", set()),
     ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
