@@ -729,6 +729,28 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
+# the words of a building or a site people meet at, written after its own name (某某|酒店, 某某|网吧)
+_VENUE_WORDS = frozenset(("酒店", "大酒店", "宾馆", "饭店", "网吧", "餐厅", "客栈", "会所", "会馆", "公馆", "小区",
+                          "大厦", "球场", "购物中心"))
+# jieba's tags of the name before it: a word it did not know, a name
+_VENUE_NAME_TAGS = frozenset(("oov", "nr", "nrt", "nz"))
+
+
+def _venue_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A name jieba did not know or tagged a name (2-4 characters) and a venue's word right
+    after it (某某|网吧, 某某|大酒店) is one place `kg ner` prints, where no mention covers either;
+    CLUENER marks such buildings addresses."""
+    taken = [(m.start, m.end) for m in ms]
+    out = list(ms)
+    for k in range(1, len(tokens)):
+        t, p = tokens[k], tokens[k - 1]
+        if t.word in _VENUE_WORDS and p.tag in _VENUE_NAME_TAGS and 2 <= len(p.word) <= 4 \
+                and _ALL_HAN.fullmatch(p.word) and p.word[0] not in _NOT_IN_ADDRESS \
+                and not any(a < t.end and p.start < b for a, b in taken):
+            out.append(Mention(p.start, t.end, text[p.start : t.end], "place", "other", "venue"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -885,7 +907,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         tokens = get_segmenter().tokens(view.text)
         found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
         found = _drop_body_heads(view.text, found, tokens)
-        found = _street_words(view.text, found, tokens)
+        found = _venue_names(view.text, _street_words(view.text, found, tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
