@@ -751,6 +751,18 @@ def _venue_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
+# the endings of a building's name that kg reads as a body (某某国际会议中心, 某某大酒店) but
+# CLUENER marks an address: where people go, not who acts
+_SITE_ORG_ENDS = ("会议中心", "会展中心", "展览中心", "市中心", "国际中心", "贸中心", "大酒店", "酒店", "会议厅", "宴会厅",
+                  "火车站", "购物中心", "大厦", "广场")
+
+
+def _sites_as_places(ms: list[Mention]) -> list[Mention]:
+    """`kg ner` prints a body named for its building (某市国际会议中心) as a place; the graph keeps it a body."""
+    return [replace(m, type="place", rule=m.rule + "+site") if m.type == "organization" and m.text.endswith(_SITE_ORG_ENDS) else m
+            for m in ms]
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -907,7 +919,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         tokens = get_segmenter().tokens(view.text)
         found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
         found = _drop_body_heads(view.text, found, tokens)
-        found = _venue_names(view.text, _street_words(view.text, found, tokens), tokens)
+        found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
