@@ -763,6 +763,22 @@ def _sites_as_places(ms: list[Mention]) -> list[Mention]:
             for m in ms]
 
 
+def _trim_known_areas(ms: list[Mention]) -> list[Mention]:
+    """A province, a prefecture or a country and the area or market after it (某省|地区, 某国|区域,
+    某地|市场: the economy there): CLUENER marks the known place alone."""
+    from kg.gazetteer import load_gazetteer
+
+    world, gaz = load_lexicon().world_places, load_gazetteer()
+    out = []
+    for m in ms:
+        head = m.text[:-2]
+        if m.type == "place" and m.text.endswith(("地区", "区域", "市场")) and len(head) >= 2 and (head in world or any(
+                d.level in ("province", "prefecture") for d in gaz.lookup(head))):
+            m = replace(m, end=m.end - 2, text=head)
+        out.append(m)
+    return out
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -921,6 +937,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_body_heads(view.text, found, tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
+        found = _trim_known_areas(found)
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
