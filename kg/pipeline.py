@@ -779,6 +779,28 @@ def _trim_known_areas(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# jieba's tags of a name: a country's or a city's name written right before one heads a longer
+# name kg did not read (某城|斯巴达 a club, 某市|某某 a firm, 某地|某某镇 an estate)
+_NAME_AFTER_TAGS = frozenset(("nr", "nrt", "nz", "ns"))
+
+
+def _drop_name_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A country or a division (gazetteer, world) that no address took, written right before a
+    name jieba tagged (nr, nrt, nz, ns) that no mention covers, heads that longer name: CLUENER
+    marks no address there, so `kg ner` prints none."""
+    at = {t.start: t for t in tokens}
+    covered = [(m.start, m.end) for m in ms]
+    out = []
+    for m in ms:
+        t = at.get(m.end)
+        if m.type == "place" and m.rule in ("world", "gazetteer") and t is not None and t.tag in _NAME_AFTER_TAGS \
+                and len(t.word) >= 2 and _ALL_HAN.fullmatch(t.word) \
+                and not any(a < t.end and t.start < b for a, b in covered):
+            continue
+        out.append(m)
+    return out
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -937,7 +959,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_body_heads(view.text, found, tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
-        found = _trim_known_areas(found)
+        found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

@@ -214,6 +214,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
+    ("他们在深圳华润万家购物", set()),          # a city heading a firm's name jieba tagged a name
 ])
 def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
