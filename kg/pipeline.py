@@ -794,9 +794,9 @@ def _drop_name_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     for m in ms:
         t = at.get(m.end)
         if m.type == "place" and m.rule in ("world", "gazetteer") and t is not None and t.tag in _NAME_AFTER_TAGS \
-                and len(t.word) >= 2 and _ALL_HAN.fullmatch(t.word) \
+                and len(t.word) >= 2 and _ALL_HAN.fullmatch(t.word) and t.word[0] not in _NOT_TOWN_HEAD \
                 and not any(a < t.end and t.start < b for a, b in covered):
-            continue
+            continue  # (某省|各乡镇: a quantifier opens no name)
         out.append(m)
     return out
 
