@@ -801,6 +801,38 @@ def _drop_name_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+# the words that say where something is and are followed by its address up to the clause's end
+# (某某位于|某市某区某某路…, 地址：|…, 家住|…)
+_SITED = re.compile(r"(?:位于|地处|坐落于|坐落在|落座于|落户|家住|住在|地点[：:]|地址[：:]|场地[：:]|位置[：:])")
+_CLAUSE_END = re.compile(r"[，。,；;！!？?\s（(）)、]")
+# how long an address written after such a word may be
+_SITED_LEN = 20
+
+
+def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """After a word that says where (位于, 地处, 地址：), CLUENER marks everything up to the
+    clause's end one address (某某位于|某区某某路某某大厦北侧|，): `kg ner` prints it so, when it is
+    at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places."""
+    if not _SITED.search(text):
+        return ms
+    out = list(ms)
+    word_at = {t.start: t for t in tokens}
+    for c in _SITED.finditer(text):
+        a = c.end()
+        p = _CLAUSE_END.search(text, a)
+        e = p.start() if p else len(text)
+        if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in text[a:e]):
+            continue
+        inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
+        if any(x.type not in ("place", "event") for x in inside):
+            continue
+        if a in word_at and word_at[a].end == e and not any(x.type == "place" for x in inside):
+            continue  # (地处|山区: one word kg read no place in, a kind of land)
+        out = [x for x in out if x not in inside]
+        out.append(Mention(a, e, text[a:e], "place", "other", "sited"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -960,6 +992,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
+        found = _sited_addresses(view.text, found, tokens)
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
