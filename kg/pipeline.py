@@ -731,7 +731,8 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
 
 # the words of a building or a site people meet at, written after its own name (某某|酒店, 某某|网吧)
 _VENUE_WORDS = frozenset(("酒店", "大酒店", "宾馆", "饭店", "网吧", "餐厅", "客栈", "会所", "会馆", "公馆", "小区",
-                          "大厦", "球场", "购物中心"))
+                          "大厦", "球场", "购物中心", "基地", "空军基地", "片区", "区域", "地区", "广场", "市场",
+                          "工业区", "球馆", "茶馆", "体育场"))
 # jieba's tags of the name before it: a word it did not know, a name
 _VENUE_NAME_TAGS = frozenset(("oov", "nr", "nrt", "nz"))
 
