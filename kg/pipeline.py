@@ -834,6 +834,30 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+# a note in brackets after an address: at most 30 characters
+_BRACKET_NOTE = re.compile(r"[^（()）\n]{2,30}[）)]")
+
+
+def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
+    """An address (more than a bare name) followed by a note in brackets that is itself an address
+    (某某网吧|（某某路南，某某大厦2楼）: roads, numbers, buildings, no function word, no Latin
+    alias): CLUENER marks the note the address's."""
+    out = []
+    for m in ms:
+        if m.type == "place" and m.rule in ("address", "sited", "street-word", "venue", "suffix"):
+            e = m.end
+            if text[e : e + 1] in "（(":
+                close = _BRACKET_NOTE.match(text, e + 1)
+                note = text[e + 1 : close.end() - 1] if close else ""
+                if note and not any(ch in _NOT_IN_ADDRESS for ch in note) and not re.search("[A-Za-z]", note) \
+                        and any(p in note for p in _address_parts() if len(p) > 1 or p in "路街号楼"):
+                    e = close.end()
+            if e != m.end:
+                m = replace(m, end=e, text=text[m.start : e])
+        out.append(m)
+    return out
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -993,7 +1017,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
-        found = _sited_addresses(view.text, found, tokens)
+        found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

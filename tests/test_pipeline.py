@@ -218,6 +218,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("新店位于长宁区仙霞路口东北角，交通便利", {"长宁区仙霞路口东北角"}),  # after 位于: up to the clause's end
     ("会所地址：滨湖新区天鹅湖畔", {"滨湖新区天鹅湖畔"}),
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
+    ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
+    ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
 ])
 def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
