@@ -758,10 +758,21 @@ _SITE_ORG_ENDS = ("会议中心", "会展中心", "展览中心", "市中心", "
                   "火车站", "购物中心", "大厦", "广场")
 
 
+# where roads or regions meet, which kg reads as a body's office (处)
+_MEETING_POINTS = ("交界处", "交汇处", "交叉处")
+
+
 def _sites_as_places(ms: list[Mention]) -> list[Mention]:
     """`kg ner` prints a body named for its building (某市国际会议中心) as a place; the graph keeps it a body."""
-    return [replace(m, type="place", rule=m.rule + "+site") if m.type == "organization" and m.text.endswith(_SITE_ORG_ENDS) else m
-            for m in ms]
+    out = []
+    for m in ms:
+        if m.type == "organization" and m.text.endswith(_SITE_ORG_ENDS):
+            m = replace(m, type="place", rule=m.rule + "+site")
+        elif m.type == "organization" and m.text.endswith(_MEETING_POINTS) and len(m.text) >= 5:
+            end = m.end - 3  # 某某路|交界处: where two roads meet is no body; the road is the address
+            m = replace(m, end=end, text=m.text[:-3], type="place", rule=m.rule + "+site")
+        out.append(m)
+    return out
 
 
 def _trim_known_areas(ms: list[Mention]) -> list[Mention]:
