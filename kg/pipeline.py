@@ -869,6 +869,28 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …) a foreign
+    city or country, or a name jieba calls a place, written without a verb of place before it,
+    is a club or a national team (客胜|某某):
+    `kg ner` prints no place there (the graph keeps what the mention stage found)."""
+    from kg.mentions import _TO_PLACE, _league_in_text
+
+    if _league_in_text().search(text) is None:
+        return ms
+    words = load_lexicon().league_words
+    if not any(t.word in words for t in tokens):
+        return ms
+    world = load_lexicon().world_places
+    out = []
+    for m in ms:
+        if m.type == "place" and (m.rule == "jieba-ns" or m.rule == "world" and world.get(m.text) in ("city", "country")) \
+                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")):
+            continue
+        out.append(m)
+    return out
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1024,7 +1046,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
 
         tokens = get_segmenter().tokens(view.text)
         found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
-        found = _drop_body_heads(view.text, found, tokens)
+        found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)

@@ -221,6 +221,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
     ("他在解放路与新华路交汇处被拦下", {"新华路"}),  # where roads meet is no body (处)
+    ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
+    ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
 ])
 def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
