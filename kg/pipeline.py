@@ -816,7 +816,7 @@ def _drop_name_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
 # the words that say where something is and are followed by its address up to the clause's end
 # (某某位于|某市某区某某路…, 地址：|…, 家住|…)
 _SITED = re.compile(r"(?:位于|地处|坐落于|坐落在|落座于|落户|家住|住在|地点[：:]|地址[：:]|场地[：:]|位置[：:])")
-_CLAUSE_END = re.compile(r"[，。,；;！!？?\s（(）)、]")
+_CLAUSE_END = re.compile(r"[，。,；;！!？?\s（(）)、《》“”\"]")
 # how long an address written after such a word may be
 _SITED_LEN = 20
 
