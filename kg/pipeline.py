@@ -891,6 +891,38 @@ def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+# the tags of the words that never stand between a place and the rest of the body it names
+_NOT_IN_BODY_HEAD_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ug", "d", "r", "v", "vd", "f", "t"))
+# how many words may stand between a place and the body's name kg read after it
+_HEAD_GAP = 3
+
+
+def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place, at most three name words and a body kg read (某市|某某四方|房地产经纪公司): the
+    place and the words head the body's name, as CLUENER marks it; `kg ner` prints one body."""
+    bodies = {m.start: m for m in ms if m.type == "organization"}
+    if not bodies:
+        return ms
+    at = {t.start: k for k, t in enumerate(tokens)}
+    drop, grown = set(), {}
+    for m in ms:
+        k = at.get(m.end)
+        if m.type != "place" or k is None:
+            continue
+        for t in tokens[k : k + _HEAD_GAP + 1]:
+            o = bodies.get(t.start)
+            if o is not None and id(o) not in grown:
+                drop.add(id(m))
+                grown[id(o)] = replace(o, start=m.start, text=text[m.start : o.end], rule=o.rule + "+place-head")
+                break
+            if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_HEAD_TAGS \
+                    or any(x.start < t.end and t.start < x.end for x in ms if x is not m):
+                break
+    if not drop:
+        return ms
+    return sorted((grown.get(id(m), m) for m in ms if id(m) not in drop), key=lambda m: (m.start, m.end))
+
+
 def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1047,6 +1079,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         tokens = get_segmenter().tokens(view.text)
         found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
         found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
+        found = _join_body_heads(view.text, found, tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
