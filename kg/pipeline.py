@@ -869,6 +869,23 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
+    """A division's name that jieba's dictionary holds as a common word or a person's name
+    (白银 the metal, 来宾 the guests, 白云), written without a verb of place before it, is that
+    word: `kg ner` prints no place (the graph keeps what the gazetteer found)."""
+    from kg.mentions import _TO_PLACE
+    from kg.segment import get_segmenter
+
+    seg = get_segmenter()
+    out = []
+    for m in ms:
+        if m.type == "place" and m.rule == "gazetteer" and seg.known(m.text) and seg.tag(m.text) in ("n", "nr", "nrt", "a", "v") \
+                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于")):
+            continue
+        out.append(m)
+    return out
+
+
 def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …) a foreign
     city or country, or a name jieba calls a place, written without a verb of place before it,
@@ -1079,7 +1096,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         tokens = get_segmenter().tokens(view.text)
         found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
         found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
-        found = _join_body_heads(view.text, found, tokens)
+        found = _join_body_heads(view.text, _drop_word_names(view.text, found), tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)

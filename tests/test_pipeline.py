@@ -224,6 +224,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
+    ("投资者在现货白银方面获利", set()),        # a division named like a common word is the word
+    ("他来自白银，今年二十岁", {"白银"}),        # unless a verb of place makes it where
 ])
 def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
