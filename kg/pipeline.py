@@ -668,6 +668,7 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     address, so `kg ner` prints no place. The rest is at most seven words, none a verb or a
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
     tails = _body_tails()
+    heads = load_lexicon().title_heads
     at = {t.start: k for k, t in enumerate(tokens)}
     taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
     body_ends = {m.end for m in ms if m.type == "organization"}
@@ -686,7 +687,9 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
                         or any(a < t.end and t.start < b for a, b in taken):
                     break
-                if t.word.endswith(tails):
+                if t.word.endswith(tails) or (len(t.word) >= 4 and t.word[-2:] in heads
+                                              and any(x in t.word[:-2] for x in tails if len(x) >= 2)):
+                    # (某省|集邮|协会会长: jieba kept the body's ending and the post after it one word)
                     m = None
                     break
         if m is not None:
