@@ -795,7 +795,7 @@ def _trim_known_areas(ms: list[Mention]) -> list[Mention]:
 
 
 # jieba's tags of a name: a country's or a city's name written right before one heads a longer
-# name kg did not read (某城|斯巴达 a club, 某市|某某 a firm, 某地|某某镇 an estate)
+# name kg did not read (某城|某某 a club, 某市|某某 a firm, 某地|某某镇 an estate)
 _NAME_AFTER_TAGS = frozenset(("nr", "nrt", "nz", "ns"))
 
 
@@ -874,7 +874,7 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
 
 def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     """A division's name that jieba's dictionary holds as a common word or a person's name
-    (白银 the metal, 来宾 the guests, 白云), written without a verb of place before it, is that
+    (a metal's name, the word for guests), written without a verb of place before it, is that
     word: `kg ner` prints no place (the graph keeps what the gazetteer found)."""
     from kg.mentions import _TO_PLACE
     from kg.segment import get_segmenter
@@ -918,7 +918,7 @@ _HEAD_GAP = 3
 
 
 def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """A place, at most three name words and a body kg read (某市|某某四方|房地产经纪公司): the
+    """A place, at most three name words and a body kg read (某市|某某|房地产经纪公司): the
     place and the words head the body's name, as CLUENER marks it; `kg ner` prints one body."""
     bodies = {m.start: m for m in ms if m.type == "organization"}
     if not bodies:

@@ -215,7 +215,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
-    ("他们在深圳华润万家购物", set()),          # a city heading a firm's name jieba tagged a name
+    ("他们在深圳恒通买了家电", set()),          # a city heading a firm's name jieba tagged a name
     ("新店位于长宁区仙霞路口东北角，交通便利", {"长宁区仙霞路口东北角"}),  # after 位于: up to the clause's end
     ("会所地址：滨湖新区天鹅湖畔", {"滨湖新区天鹅湖畔"}),
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
