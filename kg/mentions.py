@@ -197,7 +197,10 @@ _MATCH_CUE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _TEAM_B
 # their own (主场, 让球, 胜赔, 连胜; not 夺冠, 战胜, 淘汰, said of a skier or a tennis player):
 # there a word jieba's dictionary calls a transliterated name is a club's as often as a player's
 _CLUB_TALK = re.compile(r"主场|客场|主胜|客胜|主强客弱|让球|让半|让平|德比|保级|降级|做客|客战|主战|vs|VS|"
-                        r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让")
+                        r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让|"
+                        # (a league, a betting tip, the clubs' past meetings: 交锋, 往绩, 升班马)
+                        r"联赛|[意西德法荷]甲|英超|葡超|欧冠|联盟杯|足彩|亚盘|欧赔|盘口|赔率|交锋|往绩|升班马|"
+                        r"稳胆|作胆|防平|防冷|[主客]队|本轮|下轮")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)

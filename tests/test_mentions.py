@@ -640,6 +640,9 @@ def test_a_chinese_name_after_a_word_for_a_person(finder):
 
 @pytest.mark.parametrize("text, names", [
     ("往绩上阿森纳对桑德兰占优，主场连胜三场。", set()),          # clubs, where a club's match is told of
+    ("从两队往绩看，桑德兰稍占上风。", set()),                   # the clubs' past meetings, a league
+    ("联赛里雷吉纳状态低迷。", set()),
+    ("意甲联赛中，卡西诺表示很有信心。", {"卡西诺"}),
     ("客场作战的球队里，卡西诺表示很有信心。", {"卡西诺"}),       # a verb of saying tells the person
     ("主场作战的球队迎来前锋萨维尼奥的复出。", {"萨维尼奥"}),     # and a player's post
     ("昨天科瓦尔以两分之差夺冠。", {"科瓦尔"}),                   # winning is said of athletes too
