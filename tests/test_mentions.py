@@ -1089,3 +1089,21 @@ def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
 def test_a_prefectures_district_is_named_in_full(finder, text, place):
     # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("钱小刀火线解盘：主队稳胜", {"钱小刀"}),       # a tipster's column: the writer before its name
+    ("孔维足彩推荐：客队防平", {"孔维"}),
+    ("柯南哥初盘解读：主队让半球", {"柯南哥"}),     # a pen name, however its characters look
+    ("本场推荐：主胜", set()),                      # a common word opening the column is no writer
+    ("飞燕工作室点评：主队占优", set()),            # a body writes columns too
+])
+def test_the_writer_of_a_column_opening_the_text(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_column_words_name_a_kind():
+    from kg.lexicon import read_resource_lines
+
+    rows = read_resource_lines("column_words.tsv")
+    assert rows and all(len(r) == 2 and r[1] in ("verb", "part") for r in rows)
