@@ -2568,6 +2568,8 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
+        if m.rule in ("jieba-nr", "name-model", "name-shape", "foreign-name") and s.startswith(self.lex.site_kinds, m.end):
+            return False  # 某某|火山, 某某|海滩, 某某某|河: the site's name, not a person's
         if m.rule in ("name-model", "name-shape") and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
             return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
         if m.rule == "jieba-nr" and self._translit.issuperset(w) and not s.startswith(self.lex.person_cues_after, m.end) \

@@ -1107,3 +1107,8 @@ def test_column_words_name_a_kind():
 
     rows = read_resource_lines("column_words.tsv")
     assert rows and all(len(r) == 2 and r[1] in ("verb", "part") for r in rows)
+
+
+@pytest.mark.parametrize("text", ["游客可以去马鲁姆火山看岩浆", "从艾尔利海滩出发去小岛", "飞机掠过哈德逊河的上空"])
+def test_a_name_before_a_kind_of_site_is_the_sites(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
