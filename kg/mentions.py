@@ -145,6 +145,9 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # the name model's score a new word needs to be taken for a name without any other cue, by
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
+# tags jieba gives a given name's last character when it leaves it alone after a new word
+# (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
+_LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
 # a match told of: the words around a club's name, and a score
 # how a company is owned, written before its name (中美合资某某有限公司)
 _OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
@@ -1961,7 +1964,13 @@ class MentionFinder:
                     add(t.start, t.end, "name-shape")
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
                         and not self.gaz.lookup(w):
-                    add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                    if len(w) == 2 and nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
+                            and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
+                            and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
+                        add(t.start, nxt.end, "name-model")  # 某某|渝, 某某|藩: jieba left the given name's last character alone
+                    else:
+                        add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
             elif t.tag == "oov" and len(w) >= 3 and all(c in self._translit_core for c in w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):

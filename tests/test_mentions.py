@@ -1112,3 +1112,9 @@ def test_column_words_name_a_kind():
 @pytest.mark.parametrize("text", ["游客可以去马鲁姆火山看岩浆", "从艾尔利海滩出发去小岛", "飞机掠过哈德逊河的上空"])
 def test_a_name_before_a_kind_of_site_is_the_sites(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("此后，罗明渝向几家媒体表示", "罗明渝"), ("他的大弟子-丁绍藩，3位专家", "丁绍藩"),
+                                        ("事后，韩静姝表示", "韩静姝")])
+def test_a_new_name_and_the_last_character_jieba_left_alone(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
