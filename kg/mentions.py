@@ -2122,6 +2122,7 @@ class MentionFinder:
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
         self._mend_foreign(s, tokens, found, free)
+        self._join_foreign_parts(s, tokens, found, free)
         start, credit = self._credit_bracket(s) if "(" in s or "（" in s else (0, [])
         if credit:
             # the credit's cut beats a name run read across two names (某某某|某某 read as 某某|某某某), and what
@@ -2243,6 +2244,32 @@ class MentionFinder:
             if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
                 del found[(i, j)]
                 found[(a, b)] = rule
+
+    def _join_foreign_parts(self, s: str, tokens: list[Token], found: dict, free) -> None:
+        """A foreign name's given name and family name written with no dot between (甲乙丙丁戊|己庚,
+        甲乙|丙丁戊己): two transliterated names side by side, or one and the transliterated name
+        jieba's dictionary has right before it, are one person's; Chinese never writes two
+        persons side by side without a mark between them."""
+        translit = self._translit
+        if not any(j - i >= 2 and translit.issuperset(s[i:j]) for i, j in found):
+            return  # most sentences: no foreign name
+        at_end = {t.end: t for t in tokens if t.tag in ("nr", "nrt") and len(t.word) >= 2}
+        lex = self.lex
+        for i, j in sorted(found):
+            if (i, j) not in found or not translit.issuperset(s[i:j]):
+                continue
+            a = i
+            before = [x for x in found if x[1] == i and translit.issuperset(s[x[0] : x[1]])]
+            if before:
+                a = before[0][0]
+            elif i in at_end and translit.issuperset(at_end[i].word) and at_end[i].word not in lex.world_places \
+                    and not self.gaz.lookup(at_end[i].word):
+                a = at_end[i].start
+            if a < i and j - a <= 8 and free(a, j):
+                rule = found.pop((i, j))
+                for x in before:
+                    found.pop(x, None)
+                found[(a, j)] = rule
 
     def _clause_starts(self, s: str) -> list[int]:
         """Where a clause opens with a character that can start a name: the text's start and

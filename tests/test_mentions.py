@@ -1118,3 +1118,9 @@ def test_a_name_before_a_kind_of_site_is_the_sites(finder, text):
                                         ("事后，韩静姝表示", "韩静姝")])
 def test_a_new_name_and_the_last_character_jieba_left_alone(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [("书架上有艾米莉莫朗特的小说", "艾米莉莫朗特"), ("球队过多地依赖范布隆霍斯克，", "范布隆霍斯克"),
+                                        ("嘉宾包括克里斯托弗贾尼", "克里斯托弗贾尼")])
+def test_a_foreign_name_written_without_its_dot_is_one_person(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
