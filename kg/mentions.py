@@ -1750,6 +1750,11 @@ class MentionFinder:
                         and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
                         and _ALL_CJK.match(nxt.word) and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
                     add(i, nxt.end, "after-title")
+                elif nxt is not None and nxt.tag == "oov" and 2 <= len(nxt.word) <= 3 and _ALL_CJK.match(nxt.word) \
+                        and self.seg.tag(nxt.word[0]) not in _NOT_NAME_TAGS \
+                        and (nxt.end == len(s) or s[nxt.end] in _CLOSES_NAME or s.startswith(_POLITE, nxt.end)) \
+                        and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
+                    add(i, nxt.end, "after-title")  # 部长|某某某，: a word jieba does not know, closed by a mark
         # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
         # (名叫 holds 叫; three plain tests, no generator, for every sentence)
         for m in _CHOSEN.finditer(s) if ("选" in s or "任命" in s or "叫" in s) else ():

@@ -1124,3 +1124,13 @@ def test_a_new_name_and_the_last_character_jieba_left_alone(finder, text, name):
                                         ("嘉宾包括克里斯托弗贾尼", "克里斯托弗贾尼")])
 def test_a_foreign_name_written_without_its_dot_is_one_person(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [("（记者欣苒、通讯员吴刚）", "欣苒")])
+def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
+    # no surname opens it, but a post before it and a mark or a form of address after it
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_a_preposition_after_a_post_opens_no_name(finder):
+    assert not [m for m in finder.find("本报记者对工、农、中、建、交五家银行进行了调查") if m.type == "person"]
