@@ -203,7 +203,7 @@ _CLUB_TALK = re.compile(r"主场|客场|主胜|客胜|主强客弱|让球|让半
                         r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让|"
                         # (a league, a betting tip, the clubs' past meetings: 交锋, 往绩, 升班马)
                         r"联赛|[意西德法荷]甲|英超|葡超|欧冠|联盟杯|足彩|亚盘|欧赔|盘口|赔率|交锋|往绩|升班马|"
-                        r"稳胆|作胆|防平|防冷|[主客]队|本轮|下轮")
+                        r"稳胆|作胆|防平|防冷|[主客]队|本轮|下轮|豪门|净胜球|战绩|对决|惨败")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
@@ -1943,7 +1943,8 @@ class MentionFinder:
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (three characters, Chinese or transliterated)
-                at_place = before.endswith(_TO_PLACE) or (before.endswith(_LIST_SEP) and any(
+                # (the word before is the verb of place itself: 感到|某某, 看到|某某 are no places)
+                at_place = (k > 0 and tokens[k - 1].word in _TO_PLACE) or (before.endswith(_LIST_SEP) and any(
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
                 if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
@@ -2609,6 +2610,8 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
+        if s[m.start - 1 : m.start] in "“\"" and s[m.end : m.end + 2] in ("”号", "”级", "\"号", "\"级"):
+            return False  # “某某某”号, “某某”级: a ship or a class of ships named so, not the person
         if m.rule in ("jieba-nr", "name-model", "name-shape", "foreign-name") and s.startswith(self.lex.site_kinds, m.end):
             return False  # 某某|火山, 某某|海滩, 某某某|河: the site's name, not a person's
         if m.rule in ("name-model", "name-shape") and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):

@@ -642,6 +642,7 @@ def test_a_chinese_name_after_a_word_for_a_person(finder):
     ("往绩上阿森纳对桑德兰占优，主场连胜三场。", set()),          # clubs, where a club's match is told of
     ("从两队往绩看，桑德兰稍占上风。", set()),                   # the clubs' past meetings, a league
     ("联赛里雷吉纳状态低迷。", set()),
+    ("两家豪门对决中桑德兰稍占上风", set()),
     ("意甲联赛中，卡西诺表示很有信心。", {"卡西诺"}),
     ("客场作战的球队里，卡西诺表示很有信心。", {"卡西诺"}),       # a verb of saying tells the person
     ("主场作战的球队迎来前锋萨维尼奥的复出。", {"萨维尼奥"}),     # and a player's post
@@ -1134,3 +1135,12 @@ def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
 
 def test_a_preposition_after_a_post_opens_no_name(finder):
     assert not [m for m in finder.find("本报记者对工、农、中、建、交五家银行进行了调查") if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("他感到安德森在拍摄时很投入", {"安德森"}),       # 感到 ends with 到 but is no verb of place
+    ("明天到安德森访问", set()),                      # 到 is: a foreign word after it is a place
+    ("代号是“哈里森”级的两栖舰", set()),              # a class of ships named so
+])
+def test_a_dictionary_name_after_a_verb_and_before_a_ships_mark(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
