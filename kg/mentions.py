@@ -36,11 +36,13 @@ _TRANSLIT_RUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "oov"))
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
 # Words that follow a person in news prose; a name candidate before them is a person.
+# (_PERSON_VERBS_LONG, below: those of two characters or more, where 作, 说, 称 may be a word's first)
 _PERSON_VERBS = (
     "表示", "指出", "强调", "要求", "介绍", "主持", "说", "认为", "告诉", "称", "参加", "出席", "讲话", "提出",
     "希望", "代表", "带领", "陪同", "调研", "看望", "慰问", "听取", "察看", "详细", "一行", "同志", "先生",
     "女士", "书记", "主任", "部长", "教授", "老人", "表态", "回答", "作", "发表", "宣布", "会见", "会谈",
 )
+_PERSON_VERBS_LONG = tuple(v for v in _PERSON_VERBS if len(v) >= 2)
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
 # a term written inside a body's name (某市第十届人民代表大会) and the session after it
@@ -1991,7 +1993,8 @@ class MentionFinder:
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
-            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+            if (s.startswith(lex.person_cues_after, j) or s.startswith(_PERSON_VERBS_LONG, j)
+                    or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")

@@ -1144,3 +1144,8 @@ def test_a_preposition_after_a_post_opens_no_name(finder):
 ])
 def test_a_dictionary_name_after_a_verb_and_before_a_ships_mark(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
+    # jieba cut the name apart and calls its head a place (洛里|塔); 要求 is said of a person
+    assert {m.text for m in finder.find("随后，洛里塔要求国会通过法案") if m.type == "person"} == {"洛里塔"}
