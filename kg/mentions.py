@@ -149,6 +149,8 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 _NAME_SCORE = {2: 1.8, 3: 0.5}
 # tags jieba gives a given name's last character when it leaves it alone after a new word
 # (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
+# last characters of two-character words that say where (信中, 家里, 会上)
+_PLACE_WORD_END = frozenset("中里内外上下")
 _LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
 # a match told of: the words around a club's name, and a score
 # how a company is owned, written before its name (中美合资某某有限公司)
@@ -1938,11 +1940,15 @@ class MentionFinder:
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
             context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) or after[:1] == "等" \
-                or after.startswith(("同志", "总统", "主席", "总理"))
+                or after.startswith(("同志", "总统", "主席", "总理")) \
+                or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
+                or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
+            # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
+            # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
             given_ok = sl and all(c in lex.given_chars for c in w[sl:])
-            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
+            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places and w not in lex.person_nouns:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (three characters, Chinese or transliterated)
                 # (the word before is the verb of place itself: 感到|某某, 看到|某某 are no places)

@@ -1149,3 +1149,14 @@ def test_a_dictionary_name_after_a_verb_and_before_a_ships_mark(finder, text, na
 def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
     # jieba cut the name apart and calls its head a place (洛里|塔); 要求 is said of a person
     assert {m.text for m in finder.find("随后，洛里塔要求国会通过法案") if m.type == "person"} == {"洛里塔"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("前不久，著名解说海涛透露了消息", {"海涛"}),     # a word jieba's dictionary calls a name, before a person's word
+    ("与海涛主演的新片", {"海涛"}),
+    ("今年我的祖母逝世了", set()),                    # a word for a person is none of its names
+    ("他在信中写道：", set()),                        # where something is written
+    ("向人民日报的读者祝贺新年。", set()),            # a person's word before two characters is not enough
+])
+def test_a_persons_word_beside_a_dictionary_name(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
