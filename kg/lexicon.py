@@ -61,9 +61,12 @@ class Lexicon:
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
     region_endings: frozenset[str]  # 盆地, 流域, 地区: what a region's name ends with
+    site_kinds: tuple[str, ...]  # 火山, 海滩, 城堡: sites named right before them, longest first
     collected_works: frozenset[str]  # 文选, 传, 年谱: a title holding them is about a person
     org_names: dict  # well-known short names of bodies -> schema class
     league_words: frozenset[str]  # 足彩, 上轮, 主场: words of a football report
+    column_verbs: tuple[str, ...]  # 推荐, 解盘: close a column's name before its colon (某某火线解盘：)
+    column_parts: tuple[str, ...]  # 火线, 足彩: words of a column's name after its writer's, longest first
     org_subunits: dict  # 分会, 系 -> the endings the body before them must have (empty: any)
     title_re: re.Pattern
     org_suffix_re: re.Pattern
@@ -85,6 +88,7 @@ def load_lexicon() -> Lexicon:
     event_nouns = {r[0]: r[1] for r in read_resource_lines("event_nouns.tsv")}
     place_suffixes = {r[0]: r[1] for r in read_resource_lines("place_suffixes.tsv")}
     person_cues = read_resource_lines("person_cues.tsv")
+    column_words = read_resource_lines("column_words.tsv")
     return Lexicon(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
@@ -113,9 +117,12 @@ def load_lexicon() -> Lexicon:
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         region_endings=_words("region_endings.txt"),
+        site_kinds=tuple(sorted(_words("site_kinds.txt"), key=lambda w: (-len(w), w))),
         collected_works=_words("collected_works.txt"),
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},
         league_words=_words("league_words.txt"),
+        column_verbs=tuple(r[0] for r in column_words if r[1] == "verb"),
+        column_parts=tuple(sorted((r[0] for r in column_words if r[1] == "part"), key=lambda w: (-len(w), w))),
         org_subunits={r[0]: tuple(r[1].split()) if len(r) > 1 else () for r in read_resource_lines("org_subunits.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),

@@ -36,11 +36,13 @@ _TRANSLIT_RUN_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "oov"))
 # (孙建平主持, 马骏作部署); a third character here makes a two-character name.
 _AFTER_NAME = set("主参出表强指介要在对说等和与同及为是的了就将也都又还向从到以把被让给作做带率陪代来去讲提听先后并任兼任已曾称认摄")
 # Words that follow a person in news prose; a name candidate before them is a person.
+# (_PERSON_VERBS_LONG, below: those of two characters or more, where 作, 说, 称 may be a word's first)
 _PERSON_VERBS = (
     "表示", "指出", "强调", "要求", "介绍", "主持", "说", "认为", "告诉", "称", "参加", "出席", "讲话", "提出",
     "希望", "代表", "带领", "陪同", "调研", "看望", "慰问", "听取", "察看", "详细", "一行", "同志", "先生",
     "女士", "书记", "主任", "部长", "教授", "老人", "表态", "回答", "作", "发表", "宣布", "会见", "会谈",
 )
+_PERSON_VERBS_LONG = tuple(v for v in _PERSON_VERBS if len(v) >= 2)
 # Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
 # tag also lands on phrases like 最新进展.
 # a term written inside a body's name (某市第十届人民代表大会) and the session after it
@@ -145,6 +147,11 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # the name model's score a new word needs to be taken for a name without any other cue, by
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
+# tags jieba gives a given name's last character when it leaves it alone after a new word
+# (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
+# last characters of two-character words that say where (信中, 家里, 会上)
+_PLACE_WORD_END = frozenset("中里内外上下")
+_LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
 # a match told of: the words around a club's name, and a score
 # how a company is owned, written before its name (中美合资某某有限公司)
 _OWNERSHIP = {"合资", "独资", "合营", "控股", "隶属", "下属", "所属", "旗下"}
@@ -197,7 +204,10 @@ _MATCH_CUE = re.compile("(?=[" + re.escape("".join(sorted({w[0] for w in _TEAM_B
 # their own (主场, 让球, 胜赔, 连胜; not 夺冠, 战胜, 淘汰, said of a skier or a tennis player):
 # there a word jieba's dictionary calls a transliterated name is a club's as often as a player's
 _CLUB_TALK = re.compile(r"主场|客场|主胜|客胜|主强客弱|让球|让半|让平|德比|保级|降级|做客|客战|主战|vs|VS|"
-                        r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让")
+                        r"[两三四五六七八九十\d]?连[胜败平负]|积\d|上轮|[胜平负]赔|[主客]让|"
+                        # (a league, a betting tip, the clubs' past meetings: 交锋, 往绩, 升班马)
+                        r"联赛|[意西德法荷]甲|英超|葡超|欧冠|联盟杯|足彩|亚盘|欧赔|盘口|赔率|交锋|往绩|升班马|"
+                        r"稳胆|作胆|防平|防冷|[主客]队|本轮|下轮|豪门|净胜球|战绩|对决|惨败")
 _CHOSEN = re.compile(r"(?:选举|推选|推举|任命|聘任|名叫|叫做)")
 _POLITE = ("先生", "女士", "小姐", "同志", "师傅", "老师", "太太", "夫人", "大夫", "大姐", "大哥", "大嫂", "大爷", "大娘", "大妈", "阿姨")
 # tags of the words a place suffix can follow to make a place (某某|镇, 石桥|村)
@@ -243,6 +253,8 @@ _FUNCTION_SURNAMES = frozenset("向于应")
 _FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
 _AFTER_NUMBER = re.compile(r"[0-9０-９][万亿千百]?$")  # above the score of time words that open with a surname (元元旦 0.98)
+# a column opening the text, its name and its writer's before the colon (某某火线解盘：)
+_COLUMN_HEAD = re.compile(r"[\s\u3000【\[]*([\u3400-\u9fff]{4,12})[:：]")
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
@@ -1742,6 +1754,11 @@ class MentionFinder:
                         and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
                         and _ALL_CJK.match(nxt.word) and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
                     add(i, nxt.end, "after-title")
+                elif nxt is not None and nxt.tag == "oov" and 2 <= len(nxt.word) <= 3 and _ALL_CJK.match(nxt.word) \
+                        and self.seg.tag(nxt.word[0]) not in _NOT_NAME_TAGS \
+                        and (nxt.end == len(s) or s[nxt.end] in _CLOSES_NAME or s.startswith(_POLITE, nxt.end)) \
+                        and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
+                    add(i, nxt.end, "after-title")  # 部长|某某某，: a word jieba does not know, closed by a mark
         # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
         # (名叫 holds 叫; three plain tests, no generator, for every sentence)
         for m in _CHOSEN.finditer(s) if ("选" in s or "任命" in s or "叫" in s) else ():
@@ -1788,6 +1805,9 @@ class MentionFinder:
                     and s[i:j] not in lex.world_places and not (j - i == 3 and s[j - 1] in _SPEECH_END):
                 # (文章说：, 信中说：: a writing and the verb of saying, not a name ending in 说)
                 add(i, j, "speaker")
+        m = _COLUMN_HEAD.match(s) if "：" in s or ":" in s else None
+        if m and s.endswith(lex.column_verbs, 0, m.end(1)):
+            self._column_writer(s, *m.span(1), add)
         # (b) bylines and role words (记者 陈思远, 首席记者邵言, 教授方晴)
         present = {k for _, k in self._role_finder.iter(s)} if self._any_role_re.search(s) else ()
         for k in sorted(present):  # in the order of self._roles: longest first
@@ -1920,14 +1940,19 @@ class MentionFinder:
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
             context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) or after[:1] == "等" \
-                or after.startswith(("同志", "总统", "主席", "总理"))
+                or after.startswith(("同志", "总统", "主席", "总理")) \
+                or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
+                or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
+            # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
+            # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
             given_ok = sl and all(c in lex.given_chars for c in w[sl:])
-            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places:
+            if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places and w not in lex.person_nouns:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (three characters, Chinese or transliterated)
-                at_place = before.endswith(_TO_PLACE) or (before.endswith(_LIST_SEP) and any(
+                # (the word before is the verb of place itself: 感到|某某, 看到|某某 are no places)
+                at_place = (k > 0 and tokens[k - 1].word in _TO_PLACE) or (before.endswith(_LIST_SEP) and any(
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
                 if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
@@ -1953,7 +1978,13 @@ class MentionFinder:
                     add(t.start, t.end, "name-shape")
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
                         and not self.gaz.lookup(w):
-                    add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                    if len(w) == 2 and nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
+                            and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
+                            and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
+                        add(t.start, nxt.end, "name-model")  # 某某|渝, 某某|藩: jieba left the given name's last character alone
+                    else:
+                        add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
             elif t.tag == "oov" and len(w) >= 3 and all(c in self._translit_core for c in w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
@@ -1968,7 +1999,8 @@ class MentionFinder:
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
-            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+            if (s.startswith(lex.person_cues_after, j) or s.startswith(_PERSON_VERBS_LONG, j)
+                    or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
@@ -2105,6 +2137,7 @@ class MentionFinder:
                 if not whole:  # the dotted rule's end, where it found one, is the better
                     found[(i, m.end())] = rule
         self._mend_foreign(s, tokens, found, free)
+        self._join_foreign_parts(s, tokens, found, free)
         start, credit = self._credit_bracket(s) if "(" in s or "（" in s else (0, [])
         if credit:
             # the credit's cut beats a name run read across two names (某某某|某某 read as 某某|某某某), and what
@@ -2131,6 +2164,23 @@ class MentionFinder:
                     add(m.start(1), m.end(1), "latin-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _column_writer(self, s: str, i: int, j: int, add) -> None:
+        """The writer of a column opening the text (某某火线解盘：, 某某足彩推荐：): the column's
+        verb and the words of its name are cut off the end, and two or three characters that
+        are no common word are left; a name jieba knows or does not know, whatever its
+        characters (tipsters write under pen names: 某小某, 某哥)."""
+        lex = self.lex
+        j -= next(len(v) for v in lex.column_verbs if s.endswith(v, i, j))
+        while j - i > 2:
+            part = next((p for p in lex.column_parts if s.endswith(p, i, j)), None)
+            if part is None:
+                break
+            j -= len(part)
+        w = s[i:j]
+        if 2 <= j - i <= 3 and _ALL_CJK.match(w) and not (self.seg.known(w) and self.seg.tag(w) not in _NAME_TAGS) \
+                and not self.gaz.lookup(w) and w not in lex.world_places and not w.endswith(tuple(lex.org_suffixes)):
+            add(i, j, "column-writer")
 
     def _name_closed_after_post(self, s: str, i: int) -> int:
         """End of a three-character name right after a post and closed by a mark (、，。）), by 等
@@ -2209,6 +2259,32 @@ class MentionFinder:
             if (a, b) != (i, j) and free(a, b) and not any(x < b and a < y and (x, y) != (i, j) for x, y in found):
                 del found[(i, j)]
                 found[(a, b)] = rule
+
+    def _join_foreign_parts(self, s: str, tokens: list[Token], found: dict, free) -> None:
+        """A foreign name's given name and family name written with no dot between (甲乙丙丁戊|己庚,
+        甲乙|丙丁戊己): two transliterated names side by side, or one and the transliterated name
+        jieba's dictionary has right before it, are one person's; Chinese never writes two
+        persons side by side without a mark between them."""
+        translit = self._translit
+        if not any(j - i >= 2 and translit.issuperset(s[i:j]) for i, j in found):
+            return  # most sentences: no foreign name
+        at_end = {t.end: t for t in tokens if t.tag in ("nr", "nrt") and len(t.word) >= 2}
+        lex = self.lex
+        for i, j in sorted(found):
+            if (i, j) not in found or not translit.issuperset(s[i:j]):
+                continue
+            a = i
+            before = [x for x in found if x[1] == i and translit.issuperset(s[x[0] : x[1]])]
+            if before:
+                a = before[0][0]
+            elif i in at_end and translit.issuperset(at_end[i].word) and at_end[i].word not in lex.world_places \
+                    and not self.gaz.lookup(at_end[i].word):
+                a = at_end[i].start
+            if a < i and j - a <= 8 and free(a, j):
+                rule = found.pop((i, j))
+                for x in before:
+                    found.pop(x, None)
+                found[(a, j)] = rule
 
     def _clause_starts(self, s: str) -> list[int]:
         """Where a clause opens with a character that can start a name: the text's start and
@@ -2543,6 +2619,10 @@ class MentionFinder:
             return False
         if m.rule == "name-model" and (self.lex.place_suffix_re.match(s, m.end) or self.lex.org_suffix_re.match(s, m.end)):
             return False  # 某某|花园, 某某|公司: the head of a place's or a body's name
+        if s[m.start - 1 : m.start] in "“\"" and s[m.end : m.end + 2] in ("”号", "”级", "\"号", "\"级"):
+            return False  # “某某某”号, “某某”级: a ship or a class of ships named so, not the person
+        if m.rule in ("jieba-nr", "name-model", "name-shape", "foreign-name") and s.startswith(self.lex.site_kinds, m.end):
+            return False  # 某某|火山, 某某|海滩, 某某某|河: the site's name, not a person's
         if m.rule in ("name-model", "name-shape") and (w[-1] in _SITE_END or self._heads_a_name(s, m.end)):
             return False  # 某某岛, 某某|渔广场, 某某|国际艺术村: a site's or a body's name, not a person's
         if m.rule == "jieba-nr" and self._translit.issuperset(w) and not s.startswith(self.lex.person_cues_after, m.end) \

@@ -640,6 +640,10 @@ def test_a_chinese_name_after_a_word_for_a_person(finder):
 
 @pytest.mark.parametrize("text, names", [
     ("往绩上阿森纳对桑德兰占优，主场连胜三场。", set()),          # clubs, where a club's match is told of
+    ("从两队往绩看，桑德兰稍占上风。", set()),                   # the clubs' past meetings, a league
+    ("联赛里雷吉纳状态低迷。", set()),
+    ("两家豪门对决中桑德兰稍占上风", set()),
+    ("意甲联赛中，卡西诺表示很有信心。", {"卡西诺"}),
     ("客场作战的球队里，卡西诺表示很有信心。", {"卡西诺"}),       # a verb of saying tells the person
     ("主场作战的球队迎来前锋萨维尼奥的复出。", {"萨维尼奥"}),     # and a player's post
     ("昨天科瓦尔以两分之差夺冠。", {"科瓦尔"}),                   # winning is said of athletes too
@@ -1086,3 +1090,73 @@ def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
 def test_a_prefectures_district_is_named_in_full(finder, text, place):
     # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("钱小刀火线解盘：主队稳胜", {"钱小刀"}),       # a tipster's column: the writer before its name
+    ("孔维足彩推荐：客队防平", {"孔维"}),
+    ("柯南哥初盘解读：主队让半球", {"柯南哥"}),     # a pen name, however its characters look
+    ("本场推荐：主胜", set()),                      # a common word opening the column is no writer
+    ("飞燕工作室点评：主队占优", set()),            # a body writes columns too
+])
+def test_the_writer_of_a_column_opening_the_text(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_column_words_name_a_kind():
+    from kg.lexicon import read_resource_lines
+
+    rows = read_resource_lines("column_words.tsv")
+    assert rows and all(len(r) == 2 and r[1] in ("verb", "part") for r in rows)
+
+
+@pytest.mark.parametrize("text", ["游客可以去马鲁姆火山看岩浆", "从艾尔利海滩出发去小岛", "飞机掠过哈德逊河的上空"])
+def test_a_name_before_a_kind_of_site_is_the_sites(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("此后，罗明渝向几家媒体表示", "罗明渝"), ("他的大弟子-丁绍藩，3位专家", "丁绍藩"),
+                                        ("事后，韩静姝表示", "韩静姝")])
+def test_a_new_name_and_the_last_character_jieba_left_alone(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [("书架上有艾米莉莫朗特的小说", "艾米莉莫朗特"), ("球队过多地依赖范布隆霍斯克，", "范布隆霍斯克"),
+                                        ("嘉宾包括克里斯托弗贾尼", "克里斯托弗贾尼")])
+def test_a_foreign_name_written_without_its_dot_is_one_person(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [("（记者欣苒、通讯员吴刚）", "欣苒")])
+def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
+    # no surname opens it, but a post before it and a mark or a form of address after it
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_a_preposition_after_a_post_opens_no_name(finder):
+    assert not [m for m in finder.find("本报记者对工、农、中、建、交五家银行进行了调查") if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("他感到安德森在拍摄时很投入", {"安德森"}),       # 感到 ends with 到 but is no verb of place
+    ("明天到安德森访问", set()),                      # 到 is: a foreign word after it is a place
+    ("代号是“哈里森”级的两栖舰", set()),              # a class of ships named so
+])
+def test_a_dictionary_name_after_a_verb_and_before_a_ships_mark(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
+    # jieba cut the name apart and calls its head a place (洛里|塔); 要求 is said of a person
+    assert {m.text for m in finder.find("随后，洛里塔要求国会通过法案") if m.type == "person"} == {"洛里塔"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("前不久，著名解说海涛透露了消息", {"海涛"}),     # a word jieba's dictionary calls a name, before a person's word
+    ("与海涛主演的新片", {"海涛"}),
+    ("今年我的祖母逝世了", set()),                    # a word for a person is none of its names
+    ("他在信中写道：", set()),                        # where something is written
+    ("向人民日报的读者祝贺新年。", set()),            # a person's word before two characters is not enough
+])
+def test_a_persons_word_beside_a_dictionary_name(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names

@@ -269,3 +269,18 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     keys = [{e.key for af in f for e in af.entities if e.kind == "Organization"} for f in (a, b)]
     assert keys[0] and keys[1] and not keys[0] & keys[1]
     assert not any("公安县" in k for k in keys[0] | keys[1])
+
+
+@pytest.mark.parametrize("text, person, absent", [
+    ("犯罪嫌疑人吴某在法庭上认罪", None, "吴某"),              # a withheld name names no one
+    ("据悉，主演还有克里斯蒂·", "克里斯蒂·", None),            # the line cut the name after its dot
+])
+def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
+    persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
+    assert person is None or person in persons, persons
+    assert absent is None or absent not in persons, persons
+
+
+def test_the_graph_keeps_a_withheld_name():
+    assert "吴某" in {m.text for m in extract_text_mentions("犯罪嫌疑人吴某在法庭上认罪", join_places=False)
+                     if m.type == "person"}
