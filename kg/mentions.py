@@ -1968,7 +1968,8 @@ class MentionFinder:
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
-            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+            if (s.startswith(lex.person_cues_after, j) or s.endswith(lex.person_cues_before, 0, i)
+                    or self._of_country(s, i, j)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
@@ -2249,6 +2250,20 @@ class MentionFinder:
         sl = self.lex.is_surname_start(w, 0)
         return sl > 0 and 1 <= len(w) - sl <= 2 and not self._common_word(w) and w[-1] not in _NOT_NAME_END \
             and not (len(w) == 2 and w[1] == "方") and w[sl:] not in _POLITE and w not in self.lex.world_places and not self.gaz.lookup(w)
+
+    def _of_country(self, s: str, i: int, j: int) -> bool:
+        """Whether a transliterated name at s[i:j] is told a person's by its country beside it: 某国的|某某,
+        某国队的|某某, 某国人|某某 before it, or （某国） right after it (a list of athletes)."""
+        countries = self.lex.world_places
+        for tail in ("队的", "的", "人"):
+            if s.endswith(tail, 0, i):
+                k = i - len(tail)
+                if any(countries.get(s[k - L : k]) == "country" for L in (2, 3, 4, 5) if k - L >= 0):
+                    return True
+        if s[j : j + 1] in ("（", "("):
+            close = s.find("）" if s[j] == "（" else ")", j + 1, j + 8)
+            return close > 0 and countries.get(s[j + 1 : close]) == "country"
+        return False
 
     def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six

@@ -602,6 +602,22 @@ def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
     assert persons == {name}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("法国队的莫里丹在决赛中领先。", "莫里丹"),          # 某国队的|某某: a team's member
+    ("比赛中，瑞典的卡朗德尔游得最快。", "卡朗德尔"),    # 某国的|某某; jieba cut 卡朗|德尔
+    ("一位加拿大人布里森带领考察队。", "布里森"),        # 某国人|某某
+    ("第三名是里科斯（芬兰）。", "里科斯"),              # 某某（某国）: a list of athletes
+])
+def test_a_transliterated_name_beside_its_country(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {name}
+
+
+@pytest.mark.parametrize("text", ["他们去了美国的纽约和波士顿。", "法国的波尔多葡萄酒"])
+def test_a_foreign_city_after_its_country_stays_a_place(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
 @pytest.mark.parametrize("text, names", [
     ("新秀莫兰迪、卡西诺、巴里斯塔都入选了", {"莫兰迪", "卡西诺", "巴里斯塔"}),  # jieba cut 巴里斯|塔
     ("前锋罗萨里奥和以卡尔迪为首的替补", {"罗萨里奥"}),   # no list: the name is not passed along 和以
