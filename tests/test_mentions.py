@@ -596,6 +596,9 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("可惜里德尔伤愈后状态一般。", "里德尔"),          # what a person does, after
     ("上季主力卡特伤愈之后状态一直不理想", "卡特"),       # two characters, with a cue on each side
     ("巴西国脚埃兰诺和队友都在", "埃兰诺"),             # the country before the post is no part of it
+    ("商务参赞迪耶拉从寓所出发。", "迪耶拉"),            # what a person is in diplomacy, politics, trade
+    ("一名外汇交易员里森造成巨额亏损。", "里森"),
+    ("总统助理基伦格和随行人员", "基伦格"),
 ])
 def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
