@@ -599,6 +599,8 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("商务参赞迪耶拉从寓所出发。", "迪耶拉"),            # what a person is in diplomacy, politics, trade
     ("一名外汇交易员里森造成巨额亏损。", "里森"),
     ("总统助理基伦格和随行人员", "基伦格"),
+    ("总统顾问玻利达斯表示反对。", "玻利达斯"),          # 玻, 罕: transliteration characters too
+    ("主席阿卜杜拉罕·萨利姆介绍了情况。", "阿卜杜拉罕·萨利姆"),
 ])
 def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
