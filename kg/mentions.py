@@ -136,6 +136,9 @@ _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南�
 _FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
 # a street jieba knows whole (某某路, 某某东街); the endings of kinds of road, not of names
 _STREET_END = ("路", "街")
+# a street's or a hamlet's one-character ending after the division holding it (某区|某某街, 某县|某某庄):
+# looser than 镇/乡/村 (a name of two or three characters that starts a word), with its admin level
+_STREET_OR_HAMLET = {"街": "other", "路": "other", "庄": "village", "屯": "village"}
 _NOT_STREET_END = ("铁路", "公路", "马路", "道路", "线路", "电路", "网路", "思路", "出路", "销路", "门路", "大路",
                    "小路", "老路", "新路", "弯路", "之路", "路子", "山路")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
@@ -972,9 +975,11 @@ class MentionFinder:
         characters closed by 镇/乡/村/街道 there is a place, however jieba cut or tagged it."""
         anchors = sorted({m.end for m in places if m.type == "place" and (
             m.subtype in ("province", "prefecture", "county", "township") or m.text[-1] in "省市县区州旗盟")})
-        if not anchors or not ("镇" in s or "乡" in s or "村" in s or "街道" in s):
+        if not anchors or not ("镇" in s or "乡" in s or "村" in s or "街" in s or "路" in s or "庄" in s or "屯" in s):
             return []  # most sentences: no division to hang an address on, or no suffix to close one
         tok_ends = {t.end for t in tokens}
+        tok_starts = {t.start for t in tokens}
+        glued = {t.start: t for t in tokens if len(t.word) >= 2 and t.word[0] in "镇乡村"}
         taken = [(m.start, m.end) for m in places]
         out: list[Mention] = []
         for e in anchors:
@@ -987,16 +992,21 @@ class MentionFinder:
                 got = None
                 for L in (2, 3, 4):
                     stem = s[pos : pos + L]
-                    for suffix in ("街道", "镇", "乡", "村"):
+                    for suffix in ("街道", "镇", "乡", "村", "街", "路", "庄", "屯"):
                         end = pos + L + len(suffix)
-                        if s[pos + L : end] != suffix or end not in tok_ends or not _ALL_CJK.match(stem):
+                        if s[pos + L : end] != suffix or not _ALL_CJK.match(stem) \
+                                or suffix in _STREET_OR_HAMLET and (L > 3 or pos not in tok_starts
+                                                                    or s.endswith(_NOT_STREET_END, pos, end)
+                                                                    or self.lex.place_suffix_re.match(s, end)) \
+                                or end not in tok_ends and not self._glued_suffix(glued.get(pos + L)):
                             continue
                         if stem[0] in _FUNCTION_CHARS or stem in _NOT_PLACE or stem + suffix in _NOT_PLACE \
                                 or any(c in "的和与及、" for c in stem) or self._common_word(stem + suffix) \
                                 and self.seg.tag(stem + suffix) != "ns" or s[end - 2 : end] in _NOT_PLACE \
                                 or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L):
                             continue
-                        got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes[suffix], "address-tail")
+                        got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes.get(suffix, _STREET_OR_HAMLET.get(suffix)),
+                                      "address-tail")
                         break
                     if got:
                         break
@@ -1006,6 +1016,17 @@ class MentionFinder:
                 taken.append((got.start, got.end))
                 pos = got.end
         return out
+
+    def _glued_suffix(self, tok: Token | None) -> bool:
+        """Whether jieba glued a place's suffix to what follows it into one word (某某乡|像…
+        read 乡像, 某某村|农民 read 村农民): a word it does not know, or the suffix before a
+        word of its own; not 村民, 乡镇, 镇长, words that open with the suffix's character."""
+        if tok is None:
+            return False
+        rest = tok.word[1:]
+        if tok.tag == "oov":
+            return not self.seg.known(tok.word[:2]) and _ALL_CJK.match(tok.word) is not None
+        return len(rest) >= 2 and self.seg.known(rest) and not self.seg.known(tok.word[:2])
 
     def _split_places(self, w: str) -> list[tuple[int, int]] | None:
         """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or None."""

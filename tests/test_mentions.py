@@ -173,6 +173,19 @@ def test_an_address_tail_is_a_name_not_a_clause(finder):
     assert got == {"安徽省"}
 
 
+@pytest.mark.parametrize("text, tail", [
+    ("在安远县双河乡石营村农民家里", {"双河乡", "石营村"}),  # jieba glued 乡石营, 村农民
+    ("家住南岗区青松街８号", {"青松街"}),                   # a street, a hamlet after their division
+    ("他来到柳林县高家庄办学", {"高家庄"}),
+    ("大队在于洪区李官屯附近", {"李官屯"}),
+    ("该区各街道的线路改造", set()),
+    ("桥西区某某街道青松街社区", set()),                    # 青松街 opens a longer name
+])
+def test_an_address_tail_after_its_division(finder, text, tail):
+    got = {m.text for m in finder.find(text) if m.type == "place" and m.rule == "address-tail"}
+    assert got == tail
+
+
 def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
     orgs = {m.text for m in finder.find("本报北京１月８日讯据中央气象台提供的信息") if m.type == "organization"}
     assert orgs == {"中央气象台"}
