@@ -238,6 +238,9 @@ _TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末�
 _RARE_CHAR_LOGP = -9.2
 _NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
 _NAME_SCORE_TIME = 1.0
+# below this a two-character word jieba's dictionary tags nr is a word (文明 0.98, 卫星 1.55), above it a
+# name (two-character names score 1.9 and more: the name statistics of `kg.names`)
+_NR_WORD_SCORE = 1.6
 # surnames that also close a clause of time (…时, …后): before a verb they are no names
 _WHEN_CHARS = "时"
 # surnames that are far more often a preposition or an auxiliary verb (向, 于, 应)
@@ -2560,6 +2563,9 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if m.rule == "jieba-nr" and len(w) == 2 and self.seg.tag(w) == "nr" and self._names.score(w) < _NR_WORD_SCORE \
+                and not self._translit.issuperset(w):
+            return False  # 玉米|等, 文明、: two characters jieba's dictionary calls a name, that names hardly look like
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
                 and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
                          or s.endswith(self.lex.person_cues_before, 0, m.start)):

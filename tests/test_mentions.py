@@ -649,6 +649,15 @@ def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
 
 
 @pytest.mark.parametrize("text, names", [
+    ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
+    ("发射了一颗卫星等航天器", set()),
+    ("李强、王刚等参加了会议。", {"李强", "王刚"}),
+])
+def test_a_word_jieba_calls_a_name_needs_a_name_s_look(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, names", [
     ("这一年，罗定邦和同事们搬进了新楼。", {"罗定邦"}),       # jieba cut 罗定|邦
     ("会后，章立凌对记者说了几句。", {"章立凌"}),             # and 章立|凌对
     ("敬爱的老师，公正的裁判。", set()),                      # adjectives jieba's dictionary calls names
