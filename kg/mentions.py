@@ -245,6 +245,8 @@ _NR_WORD_SCORE = 1.6
 _WHEN_CHARS = "时"
 # surnames that are far more often a preposition or an auxiliary verb (向, 于, 应)
 _FUNCTION_SURNAMES = frozenset("向于应")
+# pronouns and demonstratives that open the next phrase after a name and a conjunction (某某和|她的同学)
+_PRONOUN_HEADS = frozenset("她他我你您咱这那")
 # 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
 _FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
@@ -444,8 +446,8 @@ class MentionFinder:
                 return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
-                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
-                return two  # 宋某和|国家…, 陈某和|乌克兰…: the conjunction, before another noun or name
+                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS):
+                return two  # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…: the conjunction, before another noun, name or pronoun
             if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
                                                                           or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)

@@ -652,6 +652,7 @@ def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
     ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
     ("发射了一颗卫星等航天器", set()),
     ("李强、王刚等参加了会议。", {"李强", "王刚"}),
+    ("初三学生卢佳和她的同学们一起去了", {"卢佳"}),   # 和 before a pronoun is the conjunction
 ])
 def test_a_word_jieba_calls_a_name_needs_a_name_s_look(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
