@@ -2198,7 +2198,7 @@ class MentionFinder:
 
         def piece(w: str) -> bool:
             return all(c in translit and c not in _FUNCTION_CHARS and c not in lex.place_suffixes
-                       and c not in lex.org_suffixes for c in w)
+                       and c not in lex.org_suffixes and c not in _WHEN_CHARS for c in w)  # (某某某|时: "when")
 
         for (i, j), rule in list(found.items()):
             w = s[i:j]
@@ -2314,11 +2314,12 @@ class MentionFinder:
             m = k
             while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
                 m += 1
-            while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
-                k += 1  # 以|某某某: a preposition before the name, spelt the same (a one-character first piece stays whole)
+            while k < m and (tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d" or tokens[k].word in _WHEN_CHARS):
+                k += 1  # 以|某某某: a preposition before the name, spelt the same (a one-character first piece stays whole);
+                # 形势|时|某某某说: "when" closing the clause before
             last = m
-            while last > k and tokens[last].tag in _FUNCTION_TAGS:
-                last -= 1  # 某某某|曾说过: an adverb after it
+            while last > k and (tokens[last].tag in _FUNCTION_TAGS or tokens[last].word in _WHEN_CHARS):
+                last -= 1  # 某某某|曾说过: an adverb after it; 某某某|时: "when"
             i, j, one = tokens[k].start, tokens[last].end, tokens[k] if last == k else None
             k = m + 1
             for L in (4, 3, 2):
@@ -2440,6 +2441,8 @@ class MentionFinder:
         # a following word jieba knows ends the name (拉 of 拉动 is not the name's)
         while j - i > 2 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
             j -= 1
+        if j - i > 2 and s[j - 1] in _WHEN_CHARS:
+            j -= 1  # 某某某|时转交: "when", which hardly closes a transliteration (比利时 is a country, looked up before)
         return j
 
     def _odd_name(self, w: str) -> bool:

@@ -631,6 +631,14 @@ def test_a_transliterated_name_beside_its_country(finder, text, name):
     assert persons == {name}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("会见秘书长卡德尔时转交了信件。", "卡德尔"),     # 时 ("when") closes the clause, not the name
+    ("谈到局势时莫利钦说，明年会更好。", "莫利钦"),
+])
+def test_when_beside_a_transliterated_name_is_no_part_of_it(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
 @pytest.mark.parametrize("text", ["他们去了美国的纽约和波士顿。", "法国的波尔多葡萄酒"])
 def test_a_foreign_city_after_its_country_stays_a_place(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
