@@ -2571,6 +2571,8 @@ class MentionFinder:
         if m.rule == "jieba-nr" and len(w) == 2 and self.seg.tag(w) == "nr" and self._names.score(w) < _NR_WORD_SCORE \
                 and not self._translit.issuperset(w):
             return False  # 玉米|等, 文明、: two characters jieba's dictionary calls a name, that names hardly look like
+        if len(w) == 3 and w[0] == w[2] and w[0] in "越愈":
+            return False  # 越学越|好: the grammar of "the more … the more", however jieba tags it
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
                 and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
                          or s.endswith(self.lex.person_cues_before, 0, m.start)):

@@ -659,6 +659,7 @@ def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
 @pytest.mark.parametrize("text, names", [
     ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
     ("发射了一颗卫星等航天器", set()),
+    ("学习总得越学越好才是。", set()),             # 越…越: grammar, not a name
     ("李强、王刚等参加了会议。", {"李强", "王刚"}),
     ("初三学生卢佳和她的同学们一起去了", {"卢佳"}),   # 和 before a pronoun is the conjunction
 ])
