@@ -138,6 +138,9 @@ _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南�
 _FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
 # a street jieba knows whole (某某路, 某某东街); the endings of kinds of road, not of names
 _STREET_END = ("路", "街")
+# a street's or a hamlet's one-character ending after the division holding it (某区|某某街, 某县|某某庄):
+# looser than 镇/乡/村 (a name of two or three characters that starts a word), with its admin level
+_STREET_OR_HAMLET = {"街": "other", "路": "other", "庄": "village", "屯": "village"}
 _NOT_STREET_END = ("铁路", "公路", "马路", "道路", "线路", "电路", "网路", "思路", "出路", "销路", "门路", "大路",
                    "小路", "老路", "新路", "弯路", "之路", "路子", "山路")
 # verbs and prepositions of going somewhere: what jieba calls a place after them is one
@@ -245,10 +248,15 @@ _TIME_CHARS = set("年月日时天春夏秋冬节晚早午夜期代世纪初末�
 _RARE_CHAR_LOGP = -9.2
 _NOUNISH_CHAR_TAGS = frozenset(("nr", "n", "ng", "zg"))
 _NAME_SCORE_TIME = 1.0
+# below this a two-character word jieba's dictionary tags nr is a word (文明 0.98, 卫星 1.55), above it a
+# name (two-character names score 1.9 and more: the name statistics of `kg.names`)
+_NR_WORD_SCORE = 1.6
 # surnames that also close a clause of time (…时, …后): before a verb they are no names
 _WHEN_CHARS = "时"
 # surnames that are far more often a preposition or an auxiliary verb (向, 于, 应)
 _FUNCTION_SURNAMES = frozenset("向于应")
+# pronouns and demonstratives that open the next phrase after a name and a conjunction (某某和|她的同学)
+_PRONOUN_HEADS = frozenset("她他我你您咱这那")
 # 老张, 小马: how colleagues and neighbours are called (the surname class is filled in from the lexicon)
 _FAMILIAR_RE = "[老小]([{}])"
 # a number (and its 万, 亿) right before a word: the word is what is counted, no name
@@ -450,8 +458,8 @@ class MentionFinder:
                 return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
-                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three)):
-                return two  # 宋某和|国家…, 陈某和|乌克兰…: the conjunction, before another noun or name
+                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS):
+                return two  # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…: the conjunction, before another noun, name or pronoun
             if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
                                                                           or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
@@ -984,9 +992,11 @@ class MentionFinder:
         characters closed by 镇/乡/村/街道 there is a place, however jieba cut or tagged it."""
         anchors = sorted({m.end for m in places if m.type == "place" and (
             m.subtype in ("province", "prefecture", "county", "township") or m.text[-1] in "省市县区州旗盟")})
-        if not anchors or not ("镇" in s or "乡" in s or "村" in s or "街道" in s):
+        if not anchors or not ("镇" in s or "乡" in s or "村" in s or "街" in s or "路" in s or "庄" in s or "屯" in s):
             return []  # most sentences: no division to hang an address on, or no suffix to close one
         tok_ends = {t.end for t in tokens}
+        tok_starts = {t.start for t in tokens}
+        glued = {t.start: t for t in tokens if len(t.word) >= 2 and t.word[0] in "镇乡村"}
         taken = [(m.start, m.end) for m in places]
         out: list[Mention] = []
         for e in anchors:
@@ -999,16 +1009,21 @@ class MentionFinder:
                 got = None
                 for L in (2, 3, 4):
                     stem = s[pos : pos + L]
-                    for suffix in ("街道", "镇", "乡", "村"):
+                    for suffix in ("街道", "镇", "乡", "村", "街", "路", "庄", "屯"):
                         end = pos + L + len(suffix)
-                        if s[pos + L : end] != suffix or end not in tok_ends or not _ALL_CJK.match(stem):
+                        if s[pos + L : end] != suffix or not _ALL_CJK.match(stem) \
+                                or suffix in _STREET_OR_HAMLET and (L > 3 or pos not in tok_starts
+                                                                    or s.endswith(_NOT_STREET_END, pos, end)
+                                                                    or self.lex.place_suffix_re.match(s, end)) \
+                                or end not in tok_ends and not self._glued_suffix(glued.get(pos + L)):
                             continue
                         if stem[0] in _FUNCTION_CHARS or stem in _NOT_PLACE or stem + suffix in _NOT_PLACE \
                                 or any(c in "的和与及、" for c in stem) or self._common_word(stem + suffix) \
                                 and self.seg.tag(stem + suffix) != "ns" or s[end - 2 : end] in _NOT_PLACE \
                                 or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L):
                             continue
-                        got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes[suffix], "address-tail")
+                        got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes.get(suffix, _STREET_OR_HAMLET.get(suffix)),
+                                      "address-tail")
                         break
                     if got:
                         break
@@ -1018,6 +1033,17 @@ class MentionFinder:
                 taken.append((got.start, got.end))
                 pos = got.end
         return out
+
+    def _glued_suffix(self, tok: Token | None) -> bool:
+        """Whether jieba glued a place's suffix to what follows it into one word (某某乡|像…
+        read 乡像, 某某村|农民 read 村农民): a word it does not know, or the suffix before a
+        word of its own; not 村民, 乡镇, 镇长, words that open with the suffix's character."""
+        if tok is None:
+            return False
+        rest = tok.word[1:]
+        if tok.tag == "oov":
+            return not self.seg.known(tok.word[:2]) and _ALL_CJK.match(tok.word) is not None
+        return len(rest) >= 2 and self.seg.known(rest) and not self.seg.known(tok.word[:2])
 
     def _split_places(self, w: str) -> list[tuple[int, int]] | None:
         """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or None."""
@@ -2000,7 +2026,7 @@ class MentionFinder:
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
             if (s.startswith(lex.person_cues_after, j) or s.startswith(_PERSON_VERBS_LONG, j)
-                    or s.endswith(lex.person_cues_before, 0, i)) and free(i, j):
+                    or s.endswith(lex.person_cues_before, 0, i) or self._of_country(s, i, j)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
@@ -2221,7 +2247,7 @@ class MentionFinder:
 
         def piece(w: str) -> bool:
             return all(c in translit and c not in _FUNCTION_CHARS and c not in lex.place_suffixes
-                       and c not in lex.org_suffixes for c in w)
+                       and c not in lex.org_suffixes and c not in _WHEN_CHARS for c in w)  # (某某某|时: "when")
 
         for (i, j), rule in list(found.items()):
             w = s[i:j]
@@ -2326,6 +2352,20 @@ class MentionFinder:
         return sl > 0 and 1 <= len(w) - sl <= 2 and not self._common_word(w) and w[-1] not in _NOT_NAME_END \
             and not (len(w) == 2 and w[1] == "方") and w[sl:] not in _POLITE and w not in self.lex.world_places and not self.gaz.lookup(w)
 
+    def _of_country(self, s: str, i: int, j: int) -> bool:
+        """Whether a transliterated name at s[i:j] is told a person's by its country beside it: 某国的|某某,
+        某国队的|某某, 某国人|某某 before it, or （某国） right after it (a list of athletes)."""
+        countries = self.lex.world_places
+        for tail in ("队的", "的", "人"):
+            if s.endswith(tail, 0, i):
+                k = i - len(tail)
+                if any(countries.get(s[k - L : k]) == "country" for L in (2, 3, 4, 5) if k - L >= 0):
+                    return True
+        if s[j : j + 1] in ("（", "("):
+            close = s.find("）" if s[j] == "（" else ")", j + 1, j + 8)
+            return close > 0 and countries.get(s[j + 1 : close]) == "country"
+        return False
+
     def _translit_runs(self, s: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
         """Runs of whole words spelt only in transliteration characters (阿斯|森|蒂斯), two to six
         characters, that are no place and no common word, with jieba's tag where the run is one
@@ -2349,11 +2389,12 @@ class MentionFinder:
             m = k
             while m + 1 < n and tokens[m + 1].start == tokens[m].end and translit.issuperset(tokens[m + 1].word):
                 m += 1
-            while k < m and tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d":
-                k += 1  # 以|某某某: a preposition before the name, spelt the same (a one-character first piece stays whole)
+            while k < m and (tokens[k].tag in _FUNCTION_TAGS and tokens[k].tag != "d" or tokens[k].word in _WHEN_CHARS):
+                k += 1  # 以|某某某: a preposition before the name, spelt the same (a one-character first piece stays whole);
+                # 形势|时|某某某说: "when" closing the clause before
             last = m
-            while last > k and tokens[last].tag in _FUNCTION_TAGS:
-                last -= 1  # 某某某|曾说过: an adverb after it
+            while last > k and (tokens[last].tag in _FUNCTION_TAGS or tokens[last].word in _WHEN_CHARS):
+                last -= 1  # 某某某|曾说过: an adverb after it; 某某某|时: "when"
             i, j, one = tokens[k].start, tokens[last].end, tokens[k] if last == k else None
             k = m + 1
             for L in (4, 3, 2):
@@ -2475,6 +2516,8 @@ class MentionFinder:
         # a following word jieba knows ends the name (拉 of 拉动 is not the name's)
         while j - i > 2 and self.seg.known(s[j - 1 : j + 1]) and self.seg.tag(s[j - 1 : j + 1]) not in ("nr", "nrt", "ns"):
             j -= 1
+        if j - i > 2 and s[j - 1] in _WHEN_CHARS:
+            j -= 1  # 某某某|时转交: "when", which hardly closes a transliteration (比利时 is a country, looked up before)
         return j
 
     def _odd_name(self, w: str) -> bool:
@@ -2600,6 +2643,11 @@ class MentionFinder:
             return False  # 孙先生 is a way to address a person, 时表示 two words
         if m.rule in ("jieba-nr",) and self.gaz.lookup(w):
             return False
+        if m.rule == "jieba-nr" and len(w) == 2 and self.seg.tag(w) == "nr" and self._names.score(w) < _NR_WORD_SCORE \
+                and not self._translit.issuperset(w):
+            return False  # 玉米|等, 文明、: two characters jieba's dictionary calls a name, that names hardly look like
+        if len(w) == 3 and w[0] == w[2] and w[0] in "越愈":
+            return False  # 越学越|好: the grammar of "the more … the more", however jieba tags it
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
                 and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
                          or s.endswith(self.lex.person_cues_before, 0, m.start)):

@@ -173,6 +173,19 @@ def test_an_address_tail_is_a_name_not_a_clause(finder):
     assert got == {"安徽省"}
 
 
+@pytest.mark.parametrize("text, tail", [
+    ("在安远县双河乡石营村农民家里", {"双河乡", "石营村"}),  # jieba glued 乡石营, 村农民
+    ("家住南岗区青松街８号", {"青松街"}),                   # a street, a hamlet after their division
+    ("他来到柳林县高家庄办学", {"高家庄"}),
+    ("大队在于洪区李官屯附近", {"李官屯"}),
+    ("该区各街道的线路改造", set()),
+    ("桥西区某某街道青松街社区", set()),                    # 青松街 opens a longer name
+])
+def test_an_address_tail_after_its_division(finder, text, tail):
+    got = {m.text for m in finder.find(text) if m.type == "place" and m.rule == "address-tail"}
+    assert got == tail
+
+
 def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
     orgs = {m.text for m in finder.find("本报北京１月８日讯据中央气象台提供的信息") if m.type == "organization"}
     assert orgs == {"中央气象台"}
@@ -596,10 +609,39 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("可惜里德尔伤愈后状态一般。", "里德尔"),          # what a person does, after
     ("上季主力卡特伤愈之后状态一直不理想", "卡特"),       # two characters, with a cue on each side
     ("巴西国脚埃兰诺和队友都在", "埃兰诺"),             # the country before the post is no part of it
+    ("商务参赞迪耶拉从寓所出发。", "迪耶拉"),            # what a person is in diplomacy, politics, trade
+    ("一名外汇交易员里森造成巨额亏损。", "里森"),
+    ("总统助理基伦格和随行人员", "基伦格"),
+    ("总统顾问玻利达斯表示反对。", "玻利达斯"),          # 玻, 罕: transliteration characters too
+    ("主席阿卜杜拉罕·萨利姆介绍了情况。", "阿卜杜拉罕·萨利姆"),
 ])
 def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert persons == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("法国队的莫里丹在决赛中领先。", "莫里丹"),          # 某国队的|某某: a team's member
+    ("比赛中，瑞典的卡朗德尔游得最快。", "卡朗德尔"),    # 某国的|某某; jieba cut 卡朗|德尔
+    ("一位加拿大人布里森带领考察队。", "布里森"),        # 某国人|某某
+    ("第三名是里科斯（芬兰）。", "里科斯"),              # 某某（某国）: a list of athletes
+])
+def test_a_transliterated_name_beside_its_country(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert persons == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会见秘书长卡德尔时转交了信件。", "卡德尔"),     # 时 ("when") closes the clause, not the name
+    ("谈到局势时莫利钦说，明年会更好。", "莫利钦"),
+])
+def test_when_beside_a_transliterated_name_is_no_part_of_it(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text", ["他们去了美国的纽约和波士顿。", "法国的波尔多葡萄酒"])
+def test_a_foreign_city_after_its_country_stays_a_place(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -612,6 +654,17 @@ def test_transliterated_names_in_a_list_with_one(finder, text, names):
 
 def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
     assert {m.text for m in finder.find("新秀卡斯诺曾说过这句话。") if m.type == "person"} == {"卡斯诺"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
+    ("发射了一颗卫星等航天器", set()),
+    ("学习总得越学越好才是。", set()),             # 越…越: grammar, not a name
+    ("李强、王刚等参加了会议。", {"李强", "王刚"}),
+    ("初三学生卢佳和她的同学们一起去了", {"卢佳"}),   # 和 before a pronoun is the conjunction
+])
+def test_a_word_jieba_calls_a_name_needs_a_name_s_look(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
 
 
 @pytest.mark.parametrize("text, names", [
