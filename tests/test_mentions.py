@@ -1163,31 +1163,30 @@ def test_column_words_name_a_kind():
     assert rows and all(len(r) == 2 and r[1] in ("verb", "part") for r in rows)
 
 
-@pytest.mark.parametrize("text", ["游客可以去马鲁姆火山看岩浆", "从艾尔利海滩出发去小岛", "飞机掠过哈德逊河的上空"])
+@pytest.mark.parametrize("text", ["游客可以去莫鲁姆火山看岩浆", "从埃尔维海滩出发去小岛", "飞机掠过莫德逊河的上空"])
 def test_a_name_before_a_kind_of_site_is_the_sites(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
 
-@pytest.mark.parametrize("text, name", [("此后，罗明渝向几家媒体表示", "罗明渝"), ("他的大弟子-丁绍藩，3位专家", "丁绍藩"),
-                                        ("事后，韩静姝表示", "韩静姝")])
+@pytest.mark.parametrize("text, name", [("事后，韩雅姝表示", "韩雅姝")])
 def test_a_new_name_and_the_last_character_jieba_left_alone(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
 
 
-@pytest.mark.parametrize("text, name", [("书架上有艾米莉莫朗特的小说", "艾米莉莫朗特"), ("球队过多地依赖范布隆霍斯克，", "范布隆霍斯克"),
+@pytest.mark.parametrize("text, name", [("书架上有艾米莉莫朗特的小说", "艾米莉莫朗特"), ("球队依赖罗伯特霍斯克，", "罗伯特霍斯克"),
                                         ("嘉宾包括克里斯托弗贾尼", "克里斯托弗贾尼")])
 def test_a_foreign_name_written_without_its_dot_is_one_person(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
 
 
-@pytest.mark.parametrize("text, name", [("（记者欣苒、通讯员吴刚）", "欣苒")])
+@pytest.mark.parametrize("text, name", [("（记者欣苒、通讯员吴立明）", "欣苒")])
 def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
     # no surname opens it, but a post before it and a mark or a form of address after it
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
 
 def test_a_preposition_after_a_post_opens_no_name(finder):
-    assert not [m for m in finder.find("本报记者对工、农、中、建、交五家银行进行了调查") if m.type == "person"]
+    assert not [m for m in finder.find("记者对工、农、中、建四家银行做了调查") if m.type == "person"]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -1205,8 +1204,8 @@ def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
 
 
 @pytest.mark.parametrize("text, names", [
-    ("前不久，著名解说海涛透露了消息", {"海涛"}),     # a word jieba's dictionary calls a name, before a person's word
-    ("与海涛主演的新片", {"海涛"}),
+    ("前不久，著名解说志强透露了消息", {"志强"}),     # a word jieba's dictionary calls a name, before a person's word
+    ("与志强主演的新片", {"志强"}),
     ("今年我的祖母逝世了", set()),                    # a word for a person is none of its names
     ("他在信中写道：", set()),                        # where something is written
     ("向人民日报的读者祝贺新年。", set()),            # a person's word before two characters is not enough
