@@ -794,15 +794,15 @@ def _trim_known_areas(ms: list[Mention]) -> list[Mention]:
     return out
 
 
-# jieba's tags of a name: a country's or a city's name written right before one heads a longer
-# name kg did not read (某城|某某 a club, 某市|某某 a firm, 某地|某某镇 an estate)
-_NAME_AFTER_TAGS = frozenset(("nr", "nrt", "nz", "ns"))
+# jieba's tags of a name, or of a word it did not know: a country's or a city's name written
+# right before one heads a longer name kg did not read (某城|某某 a club, 某市|某某 a firm, 某地|某某镇 an estate)
+_NAME_AFTER_TAGS = frozenset(("nr", "nrt", "nz", "ns", "oov"))
 
 
 def _drop_name_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A country or a division (gazetteer, world) that no address took, written right before a
-    name jieba tagged (nr, nrt, nz, ns) that no mention covers, heads that longer name: CLUENER
-    marks no address there, so `kg ner` prints none."""
+    name jieba tagged (nr, nrt, nz, ns) or a word it did not know (oov), that no mention covers,
+    heads that longer name: CLUENER marks no address there, so `kg ner` prints none."""
     at = {t.start: t for t in tokens}
     covered = [(m.start, m.end) for m in ms]
     out = []

@@ -216,6 +216,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
     ("他们在深圳恒通买了家电", set()),          # a city heading a firm's name jieba tagged a name
+    ("项目由北京鑫泰承建", set()),              # or a word jieba did not know
     ("新店位于长宁区仙霞路口东北角，交通便利", {"长宁区仙霞路口东北角"}),  # after 位于: up to the clause's end
     ("会所地址：滨湖新区天鹅湖畔", {"滨湖新区天鹅湖畔"}),
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
