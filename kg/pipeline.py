@@ -943,12 +943,23 @@ def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted((grown.get(id(m), m) for m in ms if id(m) not in drop), key=lambda m: (m.start, m.end))
 
 
-def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
+# jieba's tags of a common word or a name that may open with an address's ending (楼市, 城商行,
+# 城市); not the words of where (路口, 街头, 路上: the address goes on with those)
+_RUN_ON_TAGS = frozenset(("n", "j"))
+
+
+def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
     address never runs into another mention that is not a place or an event word (某某|会议中心:
-    the event noun inside a building's name is the address's)."""
+    the event noun inside a building's name is the address's), and its ending never stops inside
+    a word jieba read (某市|楼市: the market, not a building; 某市|5家城|商行)."""
     taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
+    # a word that opens with an address's ending and runs on (楼|市, 城|商行, 城|市): where the
+    # tail would stop inside it, the ending is that word's first character, not a building
+    parts = set(_address_parts())
+    opens = {t.start + n: t for t in tokens or () if t.tag in _RUN_ON_TAGS
+             for n in range(1, len(t.word)) if t.word[:n] in parts}
     out = []
     for m in ms:
         if m.type == "place":
@@ -958,6 +969,9 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
                 end = min([a for a, _ in taken if m.end <= a < end] + [end])
                 # (the ending must close the tail: a mention cut it short)
                 cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                if cut and end in opens:
+                    end = opens[end].start  # (back to the part before that word, if any)
+                    cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
                 if cut:
                     m = replace(m, end=end, text=text[m.start:end], rule="address")
         out.append(m)
@@ -1122,7 +1136,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
         found = _join_body_heads(view.text, _drop_word_names(view.text, found), tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
-        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
+        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
         found = _ner_persons(view.text, found)

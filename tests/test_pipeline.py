@@ -152,6 +152,7 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("暴雨袭击了巴西南部", "巴西南部"),
     ("展览在悉尼会议中心举办", "悉尼会议中心"),                      # an event word inside a building's name
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
+    ("今年杭州楼市明显回暖", "杭州"),                                  # 楼|市 is a word: no building
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
