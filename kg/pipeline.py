@@ -848,6 +848,42 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+# 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
+_HELD_AT = re.compile(r"在([^，。,；;！!？?\s（(）)、《》“”\"]{2,24}?)(?:举行|举办|召开|开幕|闭幕|上演|进行)")
+# tags of a last word that is no part of an address but says how (成功|举办, 隆重|举行)
+_HOW_TAGS = frozenset(("d", "ad", "a", "v", "vd", "vn", "p", "c", "r", "t", "m", "u", "uj"))
+
+
+def _held_at(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """在, a place and what follows it up to the verb of an event held there (在|某国某州某某会议中心|举行):
+    CLUENER marks those words one address; `kg ner` prints them so when they open with a place
+    kg read, hold no function word and no mention but places and event words, and the last word
+    is a name's (not how it is held: 成功, 隆重)."""
+    if "在" not in text:
+        return ms
+    out = list(ms)
+    end_at = {t.end: t for t in tokens}
+    for c in _HELD_AT.finditer(text):
+        a, e = c.span(1)
+        if any(ch in _NOT_IN_ADDRESS for ch in text[a:e]):
+            continue
+        inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
+        if not any(x.type == "place" and x.start == a for x in inside) or any(x.start < a or x.end > e for x in inside) \
+                or any(x.type not in ("place", "event", "person") or x.type == "person" and x.rule in _STRONG_PERSON_RULES
+                       for x in inside):
+            continue
+        last = end_at.get(e)
+        if last is None or last.tag in _HOW_TAGS:
+            continue
+        if not text.endswith(_address_parts(), a, e) and not any(x.type == "place" and x.end == e for x in inside):
+            continue  # (the words must close with a place's or a building's ending)
+        if len(inside) == 1 and inside[0].end == e:
+            continue
+        out = [x for x in out if x not in inside]
+        out.append(Mention(a, e, text[a:e], "place", "other", "held-at"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 # a note in brackets after an address: at most 30 characters
 _BRACKET_NOTE = re.compile(r"[^（()）\n]{2,30}[）)]")
 
@@ -1138,7 +1174,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
-        found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
+        found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
         found = _ner_persons(view.text, found)
     for m in found:
         s, e = view.to_original(m.start, m.end)
