@@ -848,6 +848,27 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+# prepositions and conjunctions jieba glues onto an unknown name after them (于|某泽, 把|某泽, 据|某松)
+_GLUED_HEADS = "于把对使因据被将让向从在与和及跟同给"
+# measure words a count glues onto an unknown name after it (39|名|某某家园)
+_GLUED_COUNTS = "名个家座所"
+
+
+def _trim_glued_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place whose first word jieba did not know and opened with a preposition (于丽泽|商务区 for
+    于|某某商务区) or, after a number, with a measure word (39|名旗胜|家园): the name starts after
+    that character, as CLUENER marks it."""
+    first = {t.start: t for t in tokens if t.tag == "oov" and len(t.word) >= 2}
+    out = []
+    for m in ms:
+        t = first.get(m.start)
+        if m.type == "place" and t is not None and m.end - m.start >= 4 and (
+                t.word[0] in _GLUED_HEADS or t.word[0] in _GLUED_COUNTS and text[m.start - 1 : m.start].isdigit()):
+            m = replace(m, start=m.start + 1, text=m.text[1:])
+        out.append(m)
+    return out
+
+
 # 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
 _HELD_AT = re.compile(r"在([^，。,；;！!？?\s（(）)、《》“”\"]{2,24}?)(?:举行|举办|召开|开幕|闭幕|上演|进行)")
 # tags of a last word that is no part of an address but says how (成功|举办, 隆重|举行)
@@ -1175,7 +1196,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
-        found = _ner_persons(view.text, found)
+        found = _ner_persons(view.text, _trim_glued_heads(view.text, found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

@@ -155,6 +155,8 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("今年杭州楼市明显回暖", "杭州"),                                  # 楼|市 is a word: no building
     ("年会将在美国加州阿纳海姆会议中心举行", "美国加州阿纳海姆会议中心"),  # 在 … 举行: where it is held
     ("比赛在杭州成功举办", "杭州"),                                    # how it is held is no address
+    ("据竹松基地透露，飞机已降落", "竹松基地"),                        # a preposition jieba glued on
+    ("上述39名旗胜家园租赁商户已撤离", "旗胜家园"),                    # a count's measure word, likewise
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
