@@ -869,6 +869,27 @@ def _trim_glued_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+# one character jieba cut off a name's start: a side it tags a place (南|某丹, 东|某某省) or an
+# adjective that names (老|某某球场, 大|某某商务区)
+_CUT_HEAD_ADJECTIVES = "大小新老"
+
+
+def _join_cut_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place right after a one-character word jieba tagged a place (东|某某省, 南|某丹) or one of
+    大, 小, 新, 老 as an adjective, that no mention covers: the character is the name's first
+    (东某某省, 老某某球场), as CLUENER marks it."""
+    ends = {t.end: t for t in tokens}
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    out = []
+    for m in ms:
+        p = ends.get(m.start)
+        if m.type == "place" and p is not None and len(p.word) == 1 and p.start not in covered \
+                and (p.tag == "ns" or p.tag == "a" and p.word in _CUT_HEAD_ADJECTIVES):
+            m = replace(m, start=p.start, text=text[p.start : m.end])
+        out.append(m)
+    return out
+
+
 # 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
 _HELD_AT = re.compile(r"在([^，。,；;！!？?\s（(）)、《》“”\"]{2,24}?)(?:举行|举办|召开|开幕|闭幕|上演|进行)")
 # tags of a last word that is no part of an address but says how (成功|举办, 隆重|举行)
@@ -1196,7 +1217,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
-        found = _ner_persons(view.text, _trim_glued_heads(view.text, found, tokens))
+        found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

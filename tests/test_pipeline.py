@@ -157,6 +157,7 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("比赛在杭州成功举办", "杭州"),                                    # how it is held is no address
     ("据竹松基地透露，飞机已降落", "竹松基地"),                        # a preposition jieba glued on
     ("上述39名旗胜家园租赁商户已撤离", "旗胜家园"),                    # a count's measure word, likewise
+    ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
