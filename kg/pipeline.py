@@ -1166,6 +1166,17 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     return kept
 
 
+# the endings of a sight's name (某某博物馆, 某某风景区, 某某公园): CLUENER marks sights as scenes,
+# not addresses
+_SIGHT_ENDS = ("博物馆", "美术馆", "纪念馆", "展览馆", "艺术馆", "景区", "名胜区", "旅游区", "遗址", "公园")
+
+
+def _drop_sights(ms: list[Mention]) -> list[Mention]:
+    """A place named as a sight (某某博物馆, 某某国家公园, 某某风景区) is a scene in CLUENER's
+    labels, not an address: `kg ner` prints no place for it (the graph keeps it)."""
+    return [m for m in ms if m.type != "place" or not m.text.endswith(_SIGHT_ENDS) or m.text in _SIGHT_ENDS]
+
+
 # a person written as a surname and 某 (张某, 欧阳某某): a name withheld, as court and police
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
@@ -1217,6 +1228,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
+        found = _drop_sights(found)
         found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)

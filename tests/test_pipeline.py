@@ -243,6 +243,8 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("他常读《纽约时报》和《南宁晚报》", set()),       # a place inside a title names the work
     ("电影《柳州往事》昨天首映", set()),
     ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
+    ("他在杭州博物馆工作", set()),                      # a sight is a scene in CLUENER's labels
+    ("游客在梅岭风景区拍照", set()),
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
