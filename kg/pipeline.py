@@ -1177,6 +1177,20 @@ def _drop_sights(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if m.type != "place" or not m.text.endswith(_SIGHT_ENDS) or m.text in _SIGHT_ENDS]
 
 
+def _drop_quoted_tails(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place that closes a quotation it does not open (“某某|某某广场”, “星展|某国”) is the tail of
+    the quoted name, a project's, a brand's or a body's: `kg ner` prints no place for it."""
+    if "”" not in text:
+        return ms
+    out = []
+    for m in ms:
+        if m.type == "place" and text[m.end : m.end + 1] == "”" and m.start > 0 and text[m.start - 1] != "“" \
+                and "“" in text[max(0, m.start - 12) : m.start]:
+            continue
+        out.append(m)
+    return out
+
+
 # a person written as a surname and 某 (张某, 欧阳某某): a name withheld, as court and police
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
@@ -1228,7 +1242,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
-        found = _drop_sights(found)
+        found = _drop_quoted_tails(view.text, _drop_sights(found))
         found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)

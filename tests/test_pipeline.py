@@ -245,6 +245,9 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
     ("他在杭州博物馆工作", set()),                      # a sight is a scene in CLUENER's labels
     ("游客在梅岭风景区拍照", set()),
+    ("项目更名为“金辉东方广场”。", set()),             # the tail of a quoted name is no address
+    ("“星展中国”分行开业", set()),
+    ("他们来到“杭州”，住了三天", {"杭州"}),              # a place quoted whole stays
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
