@@ -1191,6 +1191,22 @@ def _drop_quoted_tails(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _drop_latin_neighbours(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place written right after a Latin letter goes on with a Latin name (ac|某城 a club,
+    某某|某港 a firm's branch), and a bare place name (not an address) written right before one
+    qualifies a Latin-named thing (某国|NCSoft, 某国|DotA战队): `kg ner` prints no place."""
+    out = []
+    for m in ms:
+        if m.type == "place" and (m.start > 0 and _LATIN.match(text, m.start - 1) or _LATIN.match(text, m.end)
+                                  and m.rule in ("world", "gazetteer", "jieba-ns")):
+            continue
+        out.append(m)
+    return out
+
+
 # a person written as a surname and 某 (张某, 欧阳某某): a name withheld, as court and police
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
@@ -1242,7 +1258,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
-        found = _drop_quoted_tails(view.text, _drop_sights(found))
+        found = _drop_latin_neighbours(view.text, _drop_quoted_tails(view.text, _drop_sights(found)))
         found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)

@@ -248,6 +248,8 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("项目更名为“金辉东方广场”。", set()),             # the tail of a quoted name is no address
     ("“星展中国”分行开业", set()),
     ("他们来到“杭州”，住了三天", {"杭州"}),              # a place quoted whole stays
+    ("这款游戏由韩国NCSoft开发", set()),               # a place qualifying a Latin name
+    ("作用明显的应该是ac米兰。", set()),                 # a place going on with a Latin name
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
