@@ -1197,11 +1197,13 @@ _LATIN = re.compile(r"[A-Za-z]")
 def _drop_latin_neighbours(text: str, ms: list[Mention]) -> list[Mention]:
     """A place written right after a Latin letter goes on with a Latin name (ac|某城 a club,
     某某|某港 a firm's branch), and a bare place name (not an address) written right before one
-    qualifies a Latin-named thing (某国|NCSoft, 某国|DotA战队): `kg ner` prints no place."""
+    qualifies a Latin-named thing (某国|NCSoft, 某国|DotA战队): `kg ner` prints no place. Nor
+    for a place right before a name's dot (某某·某某: a person's or an estate's dotted name)."""
     out = []
     for m in ms:
         if m.type == "place" and (m.start > 0 and _LATIN.match(text, m.start - 1) or _LATIN.match(text, m.end)
-                                  and m.rule in ("world", "gazetteer", "jieba-ns")):
+                                  and m.rule in ("world", "gazetteer", "jieba-ns")
+                                  or m.end < len(text) and text[m.end] in _NAME_DOTS):
             continue
         out.append(m)
     return out
