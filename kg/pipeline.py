@@ -1215,6 +1215,46 @@ _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
 _NAME_DOTS = "·•・‧"
 
 
+# the endings of an estate's, a village's or a hill's name written after a dotted name (某某·某某村)
+_DOTTED_PLACE_ENDS = "村山城园苑湾岛谷"
+# jieba's tags of a developer's or a brand's name before it (某某|甲·乙苑)
+_ESTATE_HEAD_TAGS = frozenset(("j", "nz", "oov", "ns", "nt"))
+
+
+def _dotted_estates(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A dotted name kg read as a person (甲·乙) that jieba's word runs on past (甲·乙|园 in one
+    word) or that a one-character kind follows (甲·乙|村, 甲·乙|山), ending so in an estate's, a
+    village's or a hill's ending, is an estate or a place (某某·某某村), as CLUENER marks it."""
+    if not any(d in text for d in _NAME_DOTS):
+        return ms
+    ends = {}
+    for t in tokens:
+        for i in range(t.start + 1, t.end + 1):
+            ends[i] = t
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        if m.type == "person" and any(d in m.text for d in _NAME_DOTS) and m.text[-1] not in _NAME_DOTS:
+            e = m.end
+            t = ends.get(e)
+            if t is not None and t.end > e and _ALL_HAN.fullmatch(t.word):
+                e = t.end  # (甲·乙|园: the word goes on)
+            n = starts.get(e)
+            if n is not None and len(n.word) == 1 and n.word in _DOTTED_PLACE_ENDS:
+                e = n.end
+            if e > m.end and text[e - 1] in _DOTTED_PLACE_ENDS:
+                b = m.start
+                p = ends.get(b)
+                if out and out[-1].type == "place" and out[-1].end == b:
+                    b = out.pop().start  # 某市|甲·乙园: the city heads the estate's name
+                elif p is not None and p.end == b and p.tag in _ESTATE_HEAD_TAGS and len(p.word) >= 2 \
+                        and _ALL_HAN.fullmatch(p.word) and not any(x.start < b and p.start < x.end for x in ms):
+                    b = p.start  # 某某|甲·乙园: the developer's name heads it
+                m = replace(m, start=b, end=e, text=text[b:e], type="place", rule=m.rule + "+estate")
+        out.append(m)
+    return out
+
+
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name,
     and a name the line cuts off right after its dot (某某·) keeps the dot, which tells the
@@ -1261,6 +1301,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
         found = _drop_latin_neighbours(view.text, _drop_quoted_tails(view.text, _drop_sights(found)))
+        found = _dotted_estates(view.text, found, tokens)
         found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)

@@ -251,6 +251,7 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("这款游戏由韩国NCSoft开发", set()),               # a place qualifying a Latin name
     ("作用明显的应该是ac米兰。", set()),                 # a place going on with a Latin name
     ("他在阿里·萨米扬球场踢球", set()),                 # a place before a name's dot opens that name
+    ("（编辑王明）嘉禾·世纪村（论坛相册）项目开盘", {"嘉禾·世纪村"}),  # a dotted estate's name, no person
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
