@@ -848,6 +848,84 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+# prepositions and conjunctions jieba glues onto an unknown name after them (于|某泽, 把|某泽, 据|某松)
+_GLUED_HEADS = "于把对使因据被将让向从在与和及跟同给"
+# measure words a count glues onto an unknown name after it (39|名|某某家园)
+_GLUED_COUNTS = "名个家座所"
+
+
+def _trim_glued_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place whose first word jieba did not know and opened with a preposition (于丽泽|商务区 for
+    于|某某商务区) or, after a number, with a measure word (39|名旗胜|家园): the name starts after
+    that character, as CLUENER marks it."""
+    first = {t.start: t for t in tokens if t.tag == "oov" and len(t.word) >= 2}
+    out = []
+    for m in ms:
+        t = first.get(m.start)
+        if m.type == "place" and t is not None and m.end - m.start >= 4 and (
+                t.word[0] in _GLUED_HEADS or t.word[0] in _GLUED_COUNTS and text[m.start - 1 : m.start].isdigit()):
+            m = replace(m, start=m.start + 1, text=m.text[1:])
+        out.append(m)
+    return out
+
+
+# one character jieba cut off a name's start: a side it tags a place (南|某丹, 东|某某省) or an
+# adjective that names (老|某某球场, 大|某某商务区)
+_CUT_HEAD_ADJECTIVES = "大小新老"
+
+
+def _join_cut_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place right after a one-character word jieba tagged a place (东|某某省, 南|某丹) or one of
+    大, 小, 新, 老 as an adjective, that no mention covers: the character is the name's first
+    (东某某省, 老某某球场), as CLUENER marks it."""
+    ends = {t.end: t for t in tokens}
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    out = []
+    for m in ms:
+        p = ends.get(m.start)
+        if m.type == "place" and p is not None and len(p.word) == 1 and p.start not in covered \
+                and (p.tag == "ns" or p.tag == "a" and p.word in _CUT_HEAD_ADJECTIVES):
+            m = replace(m, start=p.start, text=text[p.start : m.end])
+        out.append(m)
+    return out
+
+
+# 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
+_HELD_AT = re.compile(r"在([^，。,；;！!？?\s（(）)、《》“”\"]{2,24}?)(?:举行|举办|召开|开幕|闭幕|上演|进行)")
+# tags of a last word that is no part of an address but says how (成功|举办, 隆重|举行)
+_HOW_TAGS = frozenset(("d", "ad", "a", "v", "vd", "vn", "p", "c", "r", "t", "m", "u", "uj"))
+
+
+def _held_at(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """在, a place and what follows it up to the verb of an event held there (在|某国某州某某会议中心|举行):
+    CLUENER marks those words one address; `kg ner` prints them so when they open with a place
+    kg read, hold no function word and no mention but places and event words, and the last word
+    is a name's (not how it is held: 成功, 隆重)."""
+    if "在" not in text:
+        return ms
+    out = list(ms)
+    end_at = {t.end: t for t in tokens}
+    for c in _HELD_AT.finditer(text):
+        a, e = c.span(1)
+        if any(ch in _NOT_IN_ADDRESS for ch in text[a:e]):
+            continue
+        inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
+        if not any(x.type == "place" and x.start == a for x in inside) or any(x.start < a or x.end > e for x in inside) \
+                or any(x.type not in ("place", "event", "person") or x.type == "person" and x.rule in _STRONG_PERSON_RULES
+                       for x in inside):
+            continue
+        last = end_at.get(e)
+        if last is None or last.tag in _HOW_TAGS:
+            continue
+        if not text.endswith(_address_parts(), a, e) and not any(x.type == "place" and x.end == e for x in inside):
+            continue  # (the words must close with a place's or a building's ending)
+        if len(inside) == 1 and inside[0].end == e:
+            continue
+        out = [x for x in out if x not in inside]
+        out.append(Mention(a, e, text[a:e], "place", "other", "held-at"))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 # a note in brackets after an address: at most 30 characters
 _BRACKET_NOTE = re.compile(r"[^（()）\n]{2,30}[）)]")
 
@@ -943,12 +1021,23 @@ def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted((grown.get(id(m), m) for m in ms if id(m) not in drop), key=lambda m: (m.start, m.end))
 
 
-def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
+# jieba's tags of a common word or a name that may open with an address's ending (楼市, 城商行,
+# 城市); not the words of where (路口, 街头, 路上: the address goes on with those)
+_RUN_ON_TAGS = frozenset(("n", "j"))
+
+
+def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
     address never runs into another mention that is not a place or an event word (某某|会议中心:
-    the event noun inside a building's name is the address's)."""
+    the event noun inside a building's name is the address's), and its ending never stops inside
+    a word jieba read (某市|楼市: the market, not a building; 某市|5家城|商行)."""
     taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
+    # a word that opens with an address's ending and runs on (楼|市, 城|商行, 城|市): where the
+    # tail would stop inside it, the ending is that word's first character, not a building
+    parts = set(_address_parts())
+    opens = {t.start + n: t for t in tokens or () if t.tag in _RUN_ON_TAGS
+             for n in range(1, len(t.word)) if t.word[:n] in parts}
     out = []
     for m in ms:
         if m.type == "place":
@@ -958,6 +1047,9 @@ def join_addresses(text: str, ms: list[Mention]) -> list[Mention]:
                 end = min([a for a, _ in taken if m.end <= a < end] + [end])
                 # (the ending must close the tail: a mention cut it short)
                 cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                if cut and end in opens:
+                    end = opens[end].start  # (back to the part before that word, if any)
+                    cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
                 if cut:
                     m = replace(m, end=end, text=text[m.start:end], rule="address")
         out.append(m)
@@ -1074,10 +1166,93 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     return kept
 
 
+# the endings of a sight's name (某某博物馆, 某某风景区, 某某公园): CLUENER marks sights as scenes,
+# not addresses
+_SIGHT_ENDS = ("博物馆", "美术馆", "纪念馆", "展览馆", "艺术馆", "景区", "名胜区", "旅游区", "遗址", "公园")
+
+
+def _drop_sights(ms: list[Mention]) -> list[Mention]:
+    """A place named as a sight (某某博物馆, 某某国家公园, 某某风景区) is a scene in CLUENER's
+    labels, not an address: `kg ner` prints no place for it (the graph keeps it)."""
+    return [m for m in ms if m.type != "place" or not m.text.endswith(_SIGHT_ENDS) or m.text in _SIGHT_ENDS]
+
+
+def _drop_quoted_tails(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place that closes a quotation it does not open (“某某|某某广场”, “星展|某国”) is the tail of
+    the quoted name, a project's, a brand's or a body's: `kg ner` prints no place for it."""
+    if "”" not in text:
+        return ms
+    out = []
+    for m in ms:
+        if m.type == "place" and text[m.end : m.end + 1] == "”" and m.start > 0 and text[m.start - 1] != "“" \
+                and "“" in text[max(0, m.start - 12) : m.start]:
+            continue
+        out.append(m)
+    return out
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _drop_latin_neighbours(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place written right after a Latin letter goes on with a Latin name (ac|某城 a club,
+    某某|某港 a firm's branch), and a bare place name (not an address) written right before one
+    qualifies a Latin-named thing (某国|NCSoft, 某国|DotA战队): `kg ner` prints no place. Nor
+    for a place right before a name's dot (某某·某某: a person's or an estate's dotted name)."""
+    out = []
+    for m in ms:
+        if m.type == "place" and (m.start > 0 and _LATIN.match(text, m.start - 1) or _LATIN.match(text, m.end)
+                                  and m.rule in ("world", "gazetteer", "jieba-ns")
+                                  or m.end < len(text) and text[m.end] in _NAME_DOTS):
+            continue
+        out.append(m)
+    return out
+
+
 # a person written as a surname and 某 (张某, 欧阳某某): a name withheld, as court and police
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
 _NAME_DOTS = "·•・‧"
+
+
+# the endings of an estate's, a village's or a hill's name written after a dotted name (某某·某某村)
+_DOTTED_PLACE_ENDS = "村山城园苑湾岛谷"
+# jieba's tags of a developer's or a brand's name before it (某某|甲·乙苑)
+_ESTATE_HEAD_TAGS = frozenset(("j", "nz", "oov", "ns", "nt"))
+
+
+def _dotted_estates(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A dotted name kg read as a person (甲·乙) that jieba's word runs on past (甲·乙|园 in one
+    word) or that a one-character kind follows (甲·乙|村, 甲·乙|山), ending so in an estate's, a
+    village's or a hill's ending, is an estate or a place (某某·某某村), as CLUENER marks it."""
+    if not any(d in text for d in _NAME_DOTS):
+        return ms
+    ends = {}
+    for t in tokens:
+        for i in range(t.start + 1, t.end + 1):
+            ends[i] = t
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        if m.type == "person" and any(d in m.text for d in _NAME_DOTS) and m.text[-1] not in _NAME_DOTS:
+            e = m.end
+            t = ends.get(e)
+            if t is not None and t.end > e and _ALL_HAN.fullmatch(t.word):
+                e = t.end  # (甲·乙|园: the word goes on)
+            n = starts.get(e)
+            if n is not None and len(n.word) == 1 and n.word in _DOTTED_PLACE_ENDS:
+                e = n.end
+            if e > m.end and text[e - 1] in _DOTTED_PLACE_ENDS:
+                b = m.start
+                p = ends.get(b)
+                if out and out[-1].type == "place" and out[-1].end == b:
+                    b = out.pop().start  # 某市|甲·乙园: the city heads the estate's name
+                elif p is not None and p.end == b and p.tag in _ESTATE_HEAD_TAGS and len(p.word) >= 2 \
+                        and _ALL_HAN.fullmatch(p.word) and not any(x.start < b and p.start < x.end for x in ms):
+                    b = p.start  # 某某|甲·乙园: the developer's name heads it
+                m = replace(m, start=b, end=e, text=text[b:e], type="place", rule=m.rule + "+estate")
+        out.append(m)
+    return out
 
 
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
@@ -1122,10 +1297,12 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
         found = _join_body_heads(view.text, _drop_word_names(view.text, found), tokens)
         found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
-        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
+        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
-        found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _ner_persons(view.text, found)
+        found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
+        found = _drop_latin_neighbours(view.text, _drop_quoted_tails(view.text, _drop_sights(found)))
+        found = _dotted_estates(view.text, found, tokens)
+        found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

@@ -152,6 +152,12 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("暴雨袭击了巴西南部", "巴西南部"),
     ("展览在悉尼会议中心举办", "悉尼会议中心"),                      # an event word inside a building's name
     ("他在北京举办了画展", "北京"),                                    # a verb ends the place
+    ("今年杭州楼市明显回暖", "杭州"),                                  # 楼|市 is a word: no building
+    ("年会将在美国加州阿纳海姆会议中心举行", "美国加州阿纳海姆会议中心"),  # 在 … 举行: where it is held
+    ("比赛在杭州成功举办", "杭州"),                                    # how it is held is no address
+    ("据竹松基地透露，飞机已降落", "竹松基地"),                        # a preposition jieba glued on
+    ("上述39名旗胜家园租赁商户已撤离", "旗胜家园"),                    # a count's measure word, likewise
+    ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
@@ -237,6 +243,15 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("他常读《纽约时报》和《南宁晚报》", set()),       # a place inside a title names the work
     ("电影《柳州往事》昨天首映", set()),
     ("小说《回到大理》在大理首发", {"大理"}),          # outside the title it is where
+    ("他在杭州博物馆工作", set()),                      # a sight is a scene in CLUENER's labels
+    ("游客在梅岭风景区拍照", set()),
+    ("项目更名为“金辉东方广场”。", set()),             # the tail of a quoted name is no address
+    ("“星展中国”分行开业", set()),
+    ("他们来到“杭州”，住了三天", {"杭州"}),              # a place quoted whole stays
+    ("这款游戏由韩国NCSoft开发", set()),               # a place qualifying a Latin name
+    ("作用明显的应该是ac米兰。", set()),                 # a place going on with a Latin name
+    ("他在阿里·萨米扬球场踢球", set()),                 # a place before a name's dot opens that name
+    ("（编辑王明）嘉禾·世纪村（论坛相册）项目开盘", {"嘉禾·世纪村"}),  # a dotted estate's name, no person
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
