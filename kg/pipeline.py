@@ -1095,6 +1095,55 @@ def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# what joins the items of a listing (某某、某某, 某某和某某)
+_LIST_JOINS = ("、", "以及", "和", "与", "及")
+
+
+def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """Names listed beside a foreign person's name are persons too (某某、某某某和某某 in a
+    team's line-up, a painter among painters): a word no mention covers, joined to such a
+    name by 、 和 与 及, spelled only with the characters of foreign names and cut by jieba
+    into whole tokens, is a person for `kg ner`. Only spelled names: a Chinese word in the
+    list (展望, a common word) could be anything."""
+    lex = load_lexicon()
+    spelled = lex.translit_chars | lex.translit_core_chars
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    covered = [(m.start, m.end) for m in ms]
+    n = len(text)
+    found: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in covered) and not any(f.start < b and a < f.end for f in found)
+
+    def add(a: int, b: int) -> None:
+        if 2 <= b - a <= 6 and a in starts and b in ends and free(a, b):
+            found.append(Mention(text=text[a:b], start=a, end=b, type="person", rule="listed-person"))
+
+    todo = list(ms)
+    while todo:  # a name found so lists its own neighbour (某某、某某、某某)
+        m = todo.pop(0)
+        if m.type != "person" or len(m.text) < 2 or not all(c in spelled for c in m.text):
+            continue
+        had = len(found)
+        for j in _LIST_JOINS:  # the next item
+            if text.startswith(j, m.end):
+                a = b = m.end + len(j)
+                while b < n and text[b] in spelled and b - a < 6:
+                    b += 1
+                add(a, b)
+                break
+        for j in _LIST_JOINS:  # the item before
+            if text.endswith(j, 0, m.start):
+                b = a = m.start - len(j)
+                while a > 0 and text[a - 1] in spelled and b - a < 6:
+                    a -= 1
+                add(a, b)
+                break
+        todo.extend(found[had:])
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1125,7 +1174,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _ner_persons(view.text, found)
+        found = _ner_persons(view.text, _listed_persons(view.text, found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

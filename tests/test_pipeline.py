@@ -274,6 +274,8 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
 @pytest.mark.parametrize("text, person, absent", [
     ("犯罪嫌疑人吴某在法庭上认罪", None, "吴某"),              # a withheld name names no one
     ("据悉，主演还有克里斯蒂·", "克里斯蒂·", None),            # the line cut the name after its dot
+    ("又传来多达比和卡纳斯受伤的消息", "多达比", None),         # a spelled name listed beside a person
+    ("他们攻弱守强，博纳维利、卡拉乔维都是大中锋", "博纳维利", None),
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
