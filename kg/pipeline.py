@@ -1095,6 +1095,27 @@ def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _name_tails() -> tuple[str, ...]:
+    from kg.lexicon import read_resource_lines
+    from kg.mentions import _strong_org_suffixes
+
+    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines("name_tails.txt") for w in row}
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+# the rules that read a person from the word alone, with no post, speech verb or byline beside it
+_WORD_PERSON_RULES = frozenset(("jieba-nr", "name-model", "name-shape", "foreign-name", "list-neighbour", "listed-person"))
+
+
+def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone, written right before the rest of
+    a site's, a firm's or a work's name (某某|故居, 某某某|会议中心, 某某|国际, 某某|作品集;
+    name_tails.txt), heads that name: `kg ner` prints no person there."""
+    tails = _name_tails()
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
+
+
 # what joins the items of a listing (某某、某某, 某某和某某)
 _LIST_JOINS = ("、", "以及", "和", "与", "及")
 
@@ -1174,7 +1195,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _ner_persons(view.text, _listed_persons(view.text, found, tokens))
+        found = _ner_persons(view.text, _drop_person_heads(view.text, _listed_persons(view.text, found, tokens)))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

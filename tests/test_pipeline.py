@@ -276,6 +276,9 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("据悉，主演还有克里斯蒂·", "克里斯蒂·", None),            # the line cut the name after its dot
     ("又传来多达比和卡纳斯受伤的消息", "多达比", None),         # a spelled name listed beside a person
     ("他们攻弱守强，博纳维利、卡拉乔维都是大中锋", "博纳维利", None),
+    ("这次我去看了欧阳明", "欧阳明", None),
+    ("这次我去看了欧阳明故居", None, "欧阳明"),                # the name heads a site's name
+    ("今年大家都在读沈从武作品集", None, "沈从武"),            # ... or a book's
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
