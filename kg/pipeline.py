@@ -1078,16 +1078,24 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
 _NAME_DOTS = "·•・‧"
+# what after a bare surname makes a form of address, no name (某氏 a clan or a married woman,
+# 某总 the boss, 某妻 his wife): CLUENER marks none of them a person
+_BY_SURNAME = "氏总妻"
 
 
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
-    """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name,
-    and a name the line cuts off right after its dot (某某·) keeps the dot, which tells the
-    name runs on; the graph keeps the withheld name and never takes a dot."""
+    """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
+    a surname with 氏, 总 or 妻 (某氏, 某总), and a name the line cuts off right after its dot
+    (某某·) keeps the dot, which tells the name runs on; the graph keeps the withheld name and
+    never takes a dot."""
+    lex = load_lexicon()
     out = []
     for m in ms:
         if m.type == "person":
             if _WITHHELD.fullmatch(m.text):
+                continue
+            k = lex.is_surname_start(m.text, 0)
+            if k and len(m.text) == k + 1 and m.text[-1] in _BY_SURNAME:
                 continue
             if m.end < len(text) and text[m.end] in _NAME_DOTS and not text[m.end + 1 :].strip():
                 m = replace(m, end=m.end + 1, text=text[m.start : m.end + 1])

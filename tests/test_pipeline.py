@@ -279,6 +279,8 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("这次我去看了欧阳明", "欧阳明", None),
     ("这次我去看了欧阳明故居", None, "欧阳明"),                # the name heads a site's name
     ("今年大家都在读沈从武作品集", None, "沈从武"),            # ... or a book's
+    ("下面有请集团副总经理郝总讲话", None, "郝总"),              # a form of address, no name
+    ("几天后，郝妻到银行查询账户", None, "郝妻"),
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
