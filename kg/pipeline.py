@@ -1081,11 +1081,15 @@ _NAME_DOTS = "·•・‧"
 # what after a bare surname makes a form of address, no name (某氏 a clan or a married woman,
 # 某总 the boss, 某妻 his wife): CLUENER marks none of them a person
 _BY_SURNAME = "氏总妻"
+# conjunctions and prepositions that are no surname or a very rare one, which jieba glues to the
+# name after them (。但|某某某表示, 由|某某亲自撰写): the name starts after them
+_GLUED_HEADS = frozenset("但由和过让向被把对从给与及而并且就却又还也都才")
 
 
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
-    a surname with 氏, 总 or 妻 (某氏, 某总), and a name the line cuts off right after its dot
+    a surname with 氏, 总 or 妻 (某氏, 某总), a conjunction glued before a name is cut off
+    (但|某某某), and a name the line cuts off right after its dot
     (某某·) keeps the dot, which tells the name runs on; the graph keeps the withheld name and
     never takes a dot."""
     lex = load_lexicon()
@@ -1097,6 +1101,8 @@ def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
             k = lex.is_surname_start(m.text, 0)
             if k and len(m.text) == k + 1 and m.text[-1] in _BY_SURNAME:
                 continue
+            if len(m.text) >= 3 and m.text[0] in _GLUED_HEADS:
+                m = replace(m, start=m.start + 1, text=m.text[1:])
             if m.end < len(text) and text[m.end] in _NAME_DOTS and not text[m.end + 1 :].strip():
                 m = replace(m, end=m.end + 1, text=text[m.start : m.end + 1])
         out.append(m)
