@@ -1130,6 +1130,19 @@ def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
 
 
+def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word of two characters that jieba's dictionary holds as a well-known person's full name
+    (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
+    where no mention covers it, unless it heads a longer name (某某|故居, 某家|大院)."""
+    lex = load_lexicon()
+    tails = _name_tails()
+    covered = [(m.start, m.end) for m in ms]
+    found = [Mention(text=t.word, start=t.start, end=t.end, type="person", rule="famous-name") for t in tokens
+             if t.tag == "nrfg" and len(t.word) == 2 and lex.is_surname_start(t.word, 0) == 1 and t.word[1] != "家"
+             and not text.startswith(tails, t.end) and not any(a < t.end and t.start < b for a, b in covered)]
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 # what joins the items of a listing (某某、某某, 某某和某某)
 _LIST_JOINS = ("、", "以及", "和", "与", "及")
 
@@ -1209,7 +1222,8 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _ner_persons(view.text, _drop_person_heads(view.text, _listed_persons(view.text, found, tokens)))
+        found = _drop_person_heads(view.text, _listed_persons(view.text, _famous_names(view.text, found, tokens), tokens))
+        found = _ner_persons(view.text, found)
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

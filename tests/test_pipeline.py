@@ -293,3 +293,17 @@ def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
 def test_the_graph_keeps_a_withheld_name():
     assert "吴某" in {m.text for m in extract_text_mentions("犯罪嫌疑人吴某在法庭上认罪", join_places=False)
                      if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, word, person", [
+    ("我们都读过郝默的小说", "郝默", True),          # the dictionary's well-known person, no cue needed
+    ("我们参观了郝默故居", "郝默", False),          # ... heading a site's name
+    ("营业中郝家大院昨天", "郝家", False),          # a family's compound, no person
+])
+def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_person(text, word, person):
+    from kg.pipeline import _famous_names
+    from kg.segment import Token
+
+    i = text.index(word)
+    tokens = [Token(i, i + 2, word, "nrfg")]
+    assert bool(_famous_names(text, [], tokens)) is person
