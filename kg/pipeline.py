@@ -1143,6 +1143,23 @@ def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
+def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
+    """In a match report or a betting tip (主场, 作胆, 欧冠 …) a three-character word read as a
+    name from its spelling alone (name-model, or a foreign spelling with no person's word beside
+    it) is a club's name or the game's jargon (主队|某平胜, 降级球队|某某克): `kg ner` prints no
+    person there."""
+    from kg.mentions import _CLUB_TALK, _PERSON_VERBS
+
+    lex = load_lexicon()
+    cands = [m for m in ms if m.type == "person" and len(m.text) == 3 and m.rule in ("name-model", "foreign-name")]
+    if not cands or _CLUB_TALK.search(text) is None:
+        return ms
+    drop = {id(m) for m in cands if m.rule == "name-model" or not (
+        text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+        or text.endswith(lex.person_cues_before, 0, m.start))}
+    return [m for m in ms if id(m) not in drop]
+
+
 # what joins the items of a listing (某某、某某, 某某和某某)
 _LIST_JOINS = ("、", "以及", "和", "与", "及")
 
@@ -1223,7 +1240,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
         found = _drop_person_heads(view.text, _listed_persons(view.text, _famous_names(view.text, found, tokens), tokens))
-        found = _ner_persons(view.text, found)
+        found = _ner_persons(view.text, _drop_club_talk_names(view.text, found))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
