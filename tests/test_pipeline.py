@@ -284,6 +284,7 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("这是行业的标杆。但纪蓓表示，还要努力", "纪蓓", "但纪蓓"),  # a conjunction glued before the name
     ("书里，由哈洁亲自撰写的跋", "哈洁", "由哈洁"),
     ("这场比赛主队郝平胜赔只有1.91左右", None, "郝平胜"),      # a betting tip: the odds, no name
+    ("五矿华科·如园紧邻森林公园", None, "华科·如"),              # a housing estate after its developer
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
