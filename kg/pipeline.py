@@ -1160,6 +1160,30 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if id(m) not in drop]
 
 
+@functools.lru_cache(maxsize=1)
+def _travel_words() -> tuple[str, ...]:
+    from kg.lexicon import read_resource_lines
+
+    return tuple(w for row in read_resource_lines("travel_words.txt") for w in row)
+
+
+def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """In travel writing (游客, 景点, 自驾 …; travel_words.txt) a word spelled only with the
+    characters of foreign names that jieba or the name model read as a person, with no person's
+    word beside it, is the foreign town or site visited (从某某某|出发): `kg ner` prints no person."""
+    from kg.mentions import _PERSON_VERBS
+
+    lex = load_lexicon()
+    spelled = lex.translit_chars | lex.translit_core_chars
+    cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
+             and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+                      or text.endswith(lex.person_cues_before, 0, m.start))]
+    if not cands or not any(w in text for w in _travel_words()):
+        return ms
+    drop = {id(m) for m in cands}
+    return [m for m in ms if id(m) not in drop]
+
+
 def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
     """A dotted name that ends inside a word jieba cut (某某·花|墅香醍, 某某·宫|园) is the name of
     a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
@@ -1247,7 +1271,8 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
         found = _drop_person_heads(view.text, _listed_persons(view.text, _famous_names(view.text, found, tokens), tokens))
-        found = _ner_persons(view.text, _drop_cut_dotted_names(_drop_club_talk_names(view.text, found), tokens))
+        found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, found))
+        found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

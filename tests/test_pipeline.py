@@ -309,3 +309,17 @@ def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_pers
     i = text.index(word)
     tokens = [Token(i, i + 2, word, "nrfg")]
     assert bool(_famous_names(text, [], tokens)) is person
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("自驾的客人从奥罗多出发，30分钟车程就到", "奥罗多", False),   # travel writing: the town visited
+    ("凯洛斯表示，游客明年会更多", "凯洛斯", True),                 # a person's word beside the name
+    ("奥罗多昨天在会上发言", "奥罗多", True),                       # no word of travel writing
+])
+def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(text, word, kept):
+    from kg.pipeline import _drop_travel_places
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_travel_places(text, [m])) is kept
