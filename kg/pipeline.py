@@ -1146,18 +1146,32 @@ def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
 def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
     """In a match report or a betting tip (主场, 作胆, 欧冠 …) a three-character word read as a
     name from its spelling alone (name-model, or a foreign spelling with no person's word beside
-    it) is a club's name or the game's jargon (主队|某平胜, 降级球队|某某克): `kg ner` prints no
-    person there."""
+    it) is a club's name or the game's jargon (主队|某平胜, 降级球队|某某克), and so is a two-
+    character one the name model read amid the clause with no person's word beside it (a club's
+    nickname: 作胆|某军): `kg ner` prints no person there."""
     from kg.mentions import _CLUB_TALK, _PERSON_VERBS
 
     lex = load_lexicon()
-    cands = [m for m in ms if m.type == "person" and len(m.text) == 3 and m.rule in ("name-model", "foreign-name")]
+    cands = [m for m in ms if m.type == "person" and (len(m.text) == 3 and m.rule in ("name-model", "foreign-name")
+                                                       or len(m.text) == 2 and m.rule == "name-model")]
     if not cands or _CLUB_TALK.search(text) is None:
         return ms
-    drop = {id(m) for m in cands if m.rule == "name-model" or not (
-        text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
-        or text.endswith(lex.person_cues_before, 0, m.start))}
+
+    def cued(m: Mention) -> bool:
+        return text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end) \
+            or text.endswith(lex.person_cues_before, 0, m.start)
+
+    def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|大单, not 某某、某某)
+        return m.start > 0 and _ALL_HAN.fullmatch(text[m.start - 1]) is not None \
+            and text[m.start - 1] not in _LIST_HEADS and text[m.end : m.end + 1] not in _LIST_HEADS
+
+    drop = {id(m) for m in cands if not cued(m) and (len(m.text) == 3 or inside(m))
+            or len(m.text) == 3 and m.rule == "name-model"}
     return [m for m in ms if id(m) not in drop]
+
+
+# the characters that join or open the items of a listing
+_LIST_HEADS = "、和与及"
 
 
 @functools.lru_cache(maxsize=1)

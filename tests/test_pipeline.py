@@ -285,6 +285,8 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("书里，由哈洁亲自撰写的跋", "哈洁", "由哈洁"),
     ("这场比赛主队郝平胜赔只有1.91左右", None, "郝平胜"),      # a betting tip: the odds, no name
     ("五矿华科·如园紧邻森林公园", None, "华科·如"),              # a housing estate after its developer
+    ("看好主场作胆白鹰大单必须防平", None, "白鹰"),              # a club's nickname amid a betting tip
+    ("主场作胆，柏军、郝平都已伤愈", "柏军", None),              # ... but names listed there stay
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
