@@ -1174,6 +1174,30 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
 _LIST_HEADS = "、和与及"
 
 
+# a listing closed by the kind of its items when they are firms (某某、某某等公司, 某某等6家外资银行)
+_FIRMS_AFTER = re.compile(r"等(?:\d+家|[多几数各]家)?(?:大型|知名|国际|跨国|外资|博彩|境外|国内|海外)?"
+                          r"(?:公司|机构|银行|企业|集团|媒体|品牌|网站|厂商|券商)")
+_CLAUSE_ENDS = frozenset("，。；！？,;!?：:")
+
+
+def _drop_listed_firms(text: str, ms: list[Mention]) -> list[Mention]:
+    """Items listed before 等公司, 等银行, 等跨国公司 (某某、某某等公司) are firms, whatever their
+    spelling: `kg ner` prints no person among them, up to the clause's start."""
+    if "等" not in text or not any(m.type == "person" for m in ms):
+        return ms
+    ends = [m.start() for m in _FIRMS_AFTER.finditer(text)]
+    if not ends:
+        return ms
+
+    def listed(m: Mention) -> bool:
+        for k in ends:
+            if k >= m.end and not any(c in _CLAUSE_ENDS for c in text[m.end : k]):
+                return True
+        return False
+
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES | {"name-list"} and listed(m))]
+
+
 @functools.lru_cache(maxsize=1)
 def _travel_words() -> tuple[str, ...]:
     from kg.lexicon import read_resource_lines
@@ -1188,7 +1212,7 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     from kg.mentions import _PERSON_VERBS
 
     lex = load_lexicon()
-    spelled = lex.translit_chars | lex.translit_core_chars
+    spelled = _spelled_chars()
     cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
              and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
                       or text.endswith(lex.person_cues_before, 0, m.start))]
@@ -1201,8 +1225,17 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
 def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
     """A dotted name that ends inside a word jieba cut (某某·花|墅香醍, 某某·宫|园) is the name of
     a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
+    if not any(m.rule == "dotted-name" for m in ms):
+        return ms
     inner = {i for t in tokens for i in range(t.start + 1, t.end)}
     return [m for m in ms if not (m.type == "person" and m.rule == "dotted-name" and m.end in inner)]
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_chars() -> frozenset[str]:
+    """The characters of transliterated foreign names, broad and narrow sets together."""
+    lex = load_lexicon()
+    return frozenset(lex.translit_chars | lex.translit_core_chars)
 
 
 # what joins the items of a listing (某某、某某, 某某和某某)
@@ -1215,8 +1248,9 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     name by 、 和 与 及, spelled only with the characters of foreign names and cut by jieba
     into whole tokens, is a person for `kg ner`. Only spelled names: a Chinese word in the
     list (展望, a common word) could be anything."""
-    lex = load_lexicon()
-    spelled = lex.translit_chars | lex.translit_core_chars
+    spelled = _spelled_chars()
+    if not any(m.type == "person" and all(c in spelled for c in m.text) for m in ms):
+        return ms
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     covered = [(m.start, m.end) for m in ms]
@@ -1285,7 +1319,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
         found = _drop_person_heads(view.text, _listed_persons(view.text, _famous_names(view.text, found, tokens), tokens))
-        found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, found))
+        found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, _drop_listed_firms(view.text, found)))
         found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
