@@ -1238,6 +1238,24 @@ def _spelled_chars() -> frozenset[str]:
     return frozenset(lex.translit_chars | lex.translit_core_chars)
 
 
+def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A clause that opens with a surname jieba cut off alone (tag nr) and a two-character word,
+    followed by a verb of saying (。某|某某|认为, 某|某某|称): the three characters are the speaker's
+    name, though jieba read the given name as a word (大为, 机能)."""
+    from kg.mentions import _PERSON_VERBS, _POLITE
+
+    lex = load_lexicon()
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for a, b in zip(tokens, tokens[1:]):
+        if a.tag == "nr" and len(a.word) == 1 and len(b.word) == 2 and lex.is_surname_start(a.word, 0) \
+                and (a.start == 0 or not _ALL_HAN.fullmatch(text[a.start - 1])) and _ALL_HAN.fullmatch(b.word) \
+                and b.word not in _POLITE and text.startswith(_PERSON_VERBS, b.end) \
+                and not any(x < b.end and a.start < y for x, y in covered):
+            found.append(Mention(text=text[a.start : b.end], start=a.start, end=b.end, type="person", rule="split-name"))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 # what joins the items of a listing (某某、某某, 某某和某某)
 _LIST_JOINS = ("、", "以及", "和", "与", "及")
 
@@ -1318,7 +1336,8 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _drop_person_heads(view.text, _listed_persons(view.text, _famous_names(view.text, found, tokens), tokens))
+        found = _famous_names(view.text, _split_names(view.text, found, tokens), tokens)
+        found = _drop_person_heads(view.text, _listed_persons(view.text, found, tokens))
         found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, _drop_listed_firms(view.text, found)))
         found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
     for m in found:

@@ -288,6 +288,7 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("看好主场作胆白鹰大单必须防平", None, "白鹰"),              # a club's nickname amid a betting tip
     ("主场作胆，柏军、郝平都已伤愈", "柏军", None),              # ... but names listed there stay
     ("据悉，郝氏达、柯洛威等公司仍然看好主队", None, "柯洛威"),  # items listed before 等公司 are firms
+    ("郝机能认为，红木家具领域中", "郝机能", None),              # a surname cut off alone, then the given name
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
