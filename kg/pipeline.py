@@ -1256,6 +1256,35 @@ def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
+# what follows a name the writer made up to shield the person (某某（化名）)
+_PSEUDONYM = ("（化名）", "(化名)")
+
+
+def _pseudonyms(text: str, ms: list[Mention]) -> list[Mention]:
+    """A surname and one or two given-name characters right before （化名） name a person (the
+    writer's made-up name for one): a surname three characters back is taken first."""
+    if "化名" not in text:
+        return ms
+    from kg.mentions import _POLITE
+
+    lex = load_lexicon()
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for mark in _PSEUDONYM:
+        e = text.find(mark)
+        while e >= 0:
+            for n in (3, 2):
+                a = e - n
+                w = text[a:e]
+                if a >= 0 and lex.is_surname_start(w, 0) == 1 and w[1:] not in _POLITE \
+                        and all(c in lex.given_chars for c in w[1:]):
+                    if not any(x < e and a < y for x, y in covered):
+                        found.append(Mention(text=w, start=a, end=e, type="person", rule="pseudonym"))
+                    break
+            e = text.find(mark, e + len(mark))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 # what joins the items of a listing (某某、某某, 某某和某某)
 _LIST_JOINS = ("、", "以及", "和", "与", "及")
 
@@ -1336,7 +1365,7 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found), tokens))
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _sited_addresses(view.text, found, tokens))
-        found = _famous_names(view.text, _split_names(view.text, found, tokens), tokens)
+        found = _famous_names(view.text, _split_names(view.text, _pseudonyms(view.text, found), tokens), tokens)
         found = _drop_person_heads(view.text, _listed_persons(view.text, found, tokens))
         found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, _drop_listed_firms(view.text, found)))
         found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
