@@ -1101,6 +1101,8 @@ def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
             k = lex.is_surname_start(m.text, 0)
             if k and len(m.text) == k + 1 and m.text[-1] in _BY_SURNAME:
                 continue
+            if len(m.text) >= 3 and m.text[-1] == "为" and text[m.end : m.end + 1].isdigit():
+                continue  # 某卡为|160元: a thing and its amount, no name
             if len(m.text) >= 3 and m.text[0] in _GLUED_HEADS:
                 m = replace(m, start=m.start + 1, text=m.text[1:])
             if m.end < len(text) and text[m.end] in _NAME_DOTS and not text[m.end + 1 :].strip():

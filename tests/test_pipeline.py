@@ -291,6 +291,7 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
     ("郝机能认为，红木家具领域中", "郝机能", None),              # a surname cut off alone, then the given name
     ("在钢铁集团的郝海洋（化名）必须每天半夜起床", "郝海洋", None),  # the writer's made-up name for one
     ("银行的客户郝先生（化名）表示", None, "郝先生"),
+    ("会员费方面，白金卡为300元，银卡为120元", None, "银卡为"),  # a thing and its amount
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
