@@ -1082,7 +1082,7 @@ _NAME_DOTS = "·•・‧"
 # 某总 the boss, 某妻 his wife): CLUENER marks none of them a person
 _BY_SURNAME = "氏总妻"
 # conjunctions and prepositions that are no surname or a very rare one, which jieba glues to the
-# name after them (。但|某某某表示, 由|某某亲自撰写): the name starts after them
+# name after them (。但|某某某表示, 由|某某作序): the name starts after them
 _GLUED_HEADS = frozenset("但由和过让向被把对从给与及而并且就却又还也都才")
 
 
@@ -1148,7 +1148,7 @@ def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
 def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
     """In a match report or a betting tip (主场, 作胆, 欧冠 …) a three-character word read as a
     name from its spelling alone (name-model, or a foreign spelling with no person's word beside
-    it) is a club's name or the game's jargon (主队|某平胜, 降级球队|某某克), and so is a two-
+    it) is a club's name or the game's jargon (主队|某某胜, 降级球队|某某某), and so is a two-
     character one the name model read amid the clause with no person's word beside it (a club's
     nickname: 作胆|某军): `kg ner` prints no person there."""
     from kg.mentions import _CLUB_TALK, _PERSON_VERBS
@@ -1163,7 +1163,7 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
         return text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end) \
             or text.endswith(lex.person_cues_before, 0, m.start)
 
-    def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|大单, not 某某、某某)
+    def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|取胜, not 某某、某某)
         return m.start > 0 and _ALL_HAN.fullmatch(text[m.start - 1]) is not None \
             and text[m.start - 1] not in _LIST_HEADS and text[m.end : m.end + 1] not in _LIST_HEADS
 
@@ -1225,7 +1225,7 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
-    """A dotted name that ends inside a word jieba cut (某某·花|墅香醍, 某某·宫|园) is the name of
+    """A dotted name that ends inside a word jieba cut (某某·花|园, 某某·宫|园) is the name of
     a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
     if not any(m.rule == "dotted-name" for m in ms):
         return ms
@@ -1243,7 +1243,7 @@ def _spelled_chars() -> frozenset[str]:
 def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A clause that opens with a surname jieba cut off alone (tag nr) and a two-character word,
     followed by a verb of saying (。某|某某|认为, 某|某某|称): the three characters are the speaker's
-    name, though jieba read the given name as a word (大为, 机能)."""
+    name, though jieba read the given name as a common word."""
     from kg.mentions import _PERSON_VERBS, _POLITE
 
     lex = load_lexicon()
@@ -1296,7 +1296,7 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     team's line-up, a painter among painters): a word no mention covers, joined to such a
     name by 、 和 与 及, spelled only with the characters of foreign names and cut by jieba
     into whole tokens, is a person for `kg ner`. Only spelled names: a Chinese word in the
-    list (展望, a common word) could be anything."""
+    list (a common word) could be anything."""
     spelled = _spelled_chars()
     if not any(m.type == "person" and all(c in spelled for c in m.text) for m in ms):
         return ms
