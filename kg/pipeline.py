@@ -849,7 +849,7 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
 
 
 # prepositions and conjunctions jieba glues onto an unknown name after them (于|某泽, 把|某泽, 据|某松)
-_GLUED_HEADS = "于把对使因据被将让向从在与和及跟同给"
+_GLUED_PLACE_HEADS = "于把对使因据被将让向从在与和及跟同给"
 # measure words a count glues onto an unknown name after it (39|名|某某家园)
 _GLUED_COUNTS = "名个家座所"
 
@@ -863,7 +863,7 @@ def _trim_glued_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     for m in ms:
         t = first.get(m.start)
         if m.type == "place" and t is not None and m.end - m.start >= 4 and (
-                t.word[0] in _GLUED_HEADS or t.word[0] in _GLUED_COUNTS and text[m.start - 1 : m.start].isdigit()):
+                t.word[0] in _GLUED_PLACE_HEADS or t.word[0] in _GLUED_COUNTS and text[m.start - 1 : m.start].isdigit()):
             m = replace(m, start=m.start + 1, text=m.text[1:])
         out.append(m)
     return out
@@ -1213,6 +1213,12 @@ def _drop_latin_neighbours(text: str, ms: list[Mention]) -> list[Mention]:
 # reports write it; the graph keeps it as the actor of its case, but it names no one
 _WITHHELD = re.compile(r"[\u4e00-\u9fff]{1,2}某{1,2}")
 _NAME_DOTS = "·•・‧"
+# what after a bare surname makes a form of address, no name (某氏 a clan or a married woman,
+# 某总 the boss, 某妻 his wife): CLUENER marks none of them a person
+_BY_SURNAME = "氏总妻"
+# conjunctions and prepositions that are no surname or a very rare one, which jieba glues to the
+# name after them (。但|某某某表示, 由|某某作序): the name starts after them
+_GLUED_NAME_HEADS = frozenset("但由和过让向被把对从给与及而并且就却又还也都才")
 
 
 # the endings of an estate's, a village's or a hill's name written after a dotted name (某某·某某村)
@@ -1256,18 +1262,254 @@ def _dotted_estates(text: str, ms: list[Mention], tokens) -> list[Mention]:
 
 
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
-    """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name,
-    and a name the line cuts off right after its dot (某某·) keeps the dot, which tells the
-    name runs on; the graph keeps the withheld name and never takes a dot."""
+    """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
+    a surname with 氏, 总 or 妻 (某氏, 某总), a conjunction glued before a name is cut off
+    (但|某某某), and a name the line cuts off right after its dot
+    (某某·) keeps the dot, which tells the name runs on; the graph keeps the withheld name and
+    never takes a dot."""
+    lex = load_lexicon()
     out = []
     for m in ms:
         if m.type == "person":
             if _WITHHELD.fullmatch(m.text):
                 continue
+            k = lex.is_surname_start(m.text, 0)
+            if k and len(m.text) == k + 1 and m.text[-1] in _BY_SURNAME:
+                continue
+            if len(m.text) >= 3 and m.text[-1] == "为" and text[m.end : m.end + 1].isdigit():
+                continue  # 某卡为|160元: a thing and its amount, no name
+            if len(m.text) >= 3 and m.text[0] in _GLUED_NAME_HEADS:
+                m = replace(m, start=m.start + 1, text=m.text[1:])
             if m.end < len(text) and text[m.end] in _NAME_DOTS and not text[m.end + 1 :].strip():
                 m = replace(m, end=m.end + 1, text=text[m.start : m.end + 1])
         out.append(m)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _name_tails() -> tuple[str, ...]:
+    from kg.lexicon import read_resource_lines
+    from kg.mentions import _strong_org_suffixes
+
+    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines("name_tails.txt") for w in row}
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+# the rules that read a person from the word alone, with no post, speech verb or byline beside it
+_WORD_PERSON_RULES = frozenset(("jieba-nr", "name-model", "name-shape", "foreign-name", "list-neighbour", "listed-person"))
+
+
+def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone, written right before the rest of
+    a site's, a firm's or a work's name (某某|故居, 某某某|会议中心, 某某|国际, 某某|作品集;
+    name_tails.txt), heads that name: `kg ner` prints no person there."""
+    tails = _name_tails()
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
+
+
+def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word of two characters that jieba's dictionary holds as a well-known person's full name
+    (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
+    where no mention covers it, unless it heads a longer name (某某|故居, 某家|大院)."""
+    lex = load_lexicon()
+    tails = _name_tails()
+    covered = [(m.start, m.end) for m in ms]
+    found = [Mention(text=t.word, start=t.start, end=t.end, type="person", rule="famous-name") for t in tokens
+             if t.tag == "nrfg" and len(t.word) == 2 and lex.is_surname_start(t.word, 0) == 1 and t.word[1] != "家"
+             and not text.startswith(tails, t.end) and not any(a < t.end and t.start < b for a, b in covered)]
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
+def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
+    """In a match report or a betting tip (主场, 作胆, 欧冠 …) a three-character word read as a
+    name from its spelling alone (name-model, or a foreign spelling with no person's word beside
+    it) is a club's name or the game's jargon (主队|某某胜, 降级球队|某某某), and so is a two-
+    character one the name model read amid the clause with no person's word beside it (a club's
+    nickname: 作胆|某军): `kg ner` prints no person there."""
+    from kg.mentions import _CLUB_TALK, _PERSON_VERBS
+
+    lex = load_lexicon()
+    cands = [m for m in ms if m.type == "person" and (len(m.text) == 3 and m.rule in ("name-model", "foreign-name")
+                                                       or len(m.text) == 2 and m.rule == "name-model")]
+    if not cands or _CLUB_TALK.search(text) is None:
+        return ms
+
+    def cued(m: Mention) -> bool:
+        return text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end) \
+            or text.endswith(lex.person_cues_before, 0, m.start)
+
+    def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|取胜, not 某某、某某)
+        return m.start > 0 and _ALL_HAN.fullmatch(text[m.start - 1]) is not None \
+            and text[m.start - 1] not in _LIST_HEADS and text[m.end : m.end + 1] not in _LIST_HEADS
+
+    drop = {id(m) for m in cands if not cued(m) and (len(m.text) == 3 or inside(m))
+            or len(m.text) == 3 and m.rule == "name-model"}
+    return [m for m in ms if id(m) not in drop]
+
+
+# the characters that join or open the items of a listing
+_LIST_HEADS = "、和与及"
+
+
+# a listing closed by the kind of its items when they are firms (某某、某某等公司, 某某等6家外资银行)
+_FIRMS_AFTER = re.compile(r"等(?:\d+家|[多几数各]家)?(?:大型|知名|国际|跨国|外资|博彩|境外|国内|海外)?"
+                          r"(?:公司|机构|银行|企业|集团|媒体|品牌|网站|厂商|券商)")
+_CLAUSE_ENDS = frozenset("，。；！？,;!?：:")
+
+
+def _drop_listed_firms(text: str, ms: list[Mention]) -> list[Mention]:
+    """Items listed before 等公司, 等银行, 等跨国公司 (某某、某某等公司) are firms, whatever their
+    spelling: `kg ner` prints no person among them, up to the clause's start."""
+    if "等" not in text or not any(m.type == "person" for m in ms):
+        return ms
+    ends = [m.start() for m in _FIRMS_AFTER.finditer(text)]
+    if not ends:
+        return ms
+
+    def listed(m: Mention) -> bool:
+        for k in ends:
+            if k >= m.end and not any(c in _CLAUSE_ENDS for c in text[m.end : k]):
+                return True
+        return False
+
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES | {"name-list"} and listed(m))]
+
+
+@functools.lru_cache(maxsize=1)
+def _travel_words() -> tuple[str, ...]:
+    from kg.lexicon import read_resource_lines
+
+    return tuple(w for row in read_resource_lines("travel_words.txt") for w in row)
+
+
+def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """In travel writing (游客, 景点, 自驾 …; travel_words.txt) a word spelled only with the
+    characters of foreign names that jieba or the name model read as a person, with no person's
+    word beside it, is the foreign town or site visited (从某某某|出发): `kg ner` prints no person."""
+    from kg.mentions import _PERSON_VERBS
+
+    lex = load_lexicon()
+    spelled = _spelled_chars()
+    cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
+             and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+                      or text.endswith(lex.person_cues_before, 0, m.start))]
+    if not cands or not any(w in text for w in _travel_words()):
+        return ms
+    drop = {id(m) for m in cands}
+    return [m for m in ms if id(m) not in drop]
+
+
+def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
+    """A dotted name that ends inside a word jieba cut (某某·花|园, 某某·宫|园) is the name of
+    a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
+    if not any(m.rule == "dotted-name" for m in ms):
+        return ms
+    inner = {i for t in tokens for i in range(t.start + 1, t.end)}
+    return [m for m in ms if not (m.type == "person" and m.rule == "dotted-name" and m.end in inner)]
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled_chars() -> frozenset[str]:
+    """The characters of transliterated foreign names, broad and narrow sets together."""
+    lex = load_lexicon()
+    return frozenset(lex.translit_chars | lex.translit_core_chars)
+
+
+def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A clause that opens with a surname jieba cut off alone (tag nr) and a two-character word,
+    followed by a verb of saying (。某|某某|认为, 某|某某|称): the three characters are the speaker's
+    name, though jieba read the given name as a common word."""
+    from kg.mentions import _PERSON_VERBS, _POLITE
+
+    lex = load_lexicon()
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for a, b in zip(tokens, tokens[1:]):
+        if a.tag == "nr" and len(a.word) == 1 and len(b.word) == 2 and lex.is_surname_start(a.word, 0) \
+                and (a.start == 0 or not _ALL_HAN.fullmatch(text[a.start - 1])) and _ALL_HAN.fullmatch(b.word) \
+                and b.word not in _POLITE and text.startswith(_PERSON_VERBS, b.end) \
+                and not any(x < b.end and a.start < y for x, y in covered):
+            found.append(Mention(text=text[a.start : b.end], start=a.start, end=b.end, type="person", rule="split-name"))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
+# what follows a name the writer made up to shield the person (某某（化名）)
+_PSEUDONYM = ("（化名）", "(化名)")
+
+
+def _pseudonyms(text: str, ms: list[Mention]) -> list[Mention]:
+    """A surname and one or two given-name characters right before （化名） name a person (the
+    writer's made-up name for one): a surname three characters back is taken first."""
+    if "化名" not in text:
+        return ms
+    from kg.mentions import _POLITE
+
+    lex = load_lexicon()
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for mark in _PSEUDONYM:
+        e = text.find(mark)
+        while e >= 0:
+            for n in (3, 2):
+                a = e - n
+                w = text[a:e]
+                if a >= 0 and lex.is_surname_start(w, 0) == 1 and w[1:] not in _POLITE \
+                        and all(c in lex.given_chars for c in w[1:]):
+                    if not any(x < e and a < y for x, y in covered):
+                        found.append(Mention(text=w, start=a, end=e, type="person", rule="pseudonym"))
+                    break
+            e = text.find(mark, e + len(mark))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
+# what joins the items of a listing (某某、某某, 某某和某某)
+_LIST_JOINS = ("、", "以及", "和", "与", "及")
+
+
+def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """Names listed beside a foreign person's name are persons too (某某、某某某和某某 in a
+    team's line-up, a painter among painters): a word no mention covers, joined to such a
+    name by 、 和 与 及, spelled only with the characters of foreign names and cut by jieba
+    into whole tokens, is a person for `kg ner`. Only spelled names: a Chinese word in the
+    list (a common word) could be anything."""
+    spelled = _spelled_chars()
+    if not any(m.type == "person" and all(c in spelled for c in m.text) for m in ms):
+        return ms
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    covered = [(m.start, m.end) for m in ms]
+    n = len(text)
+    found: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in covered) and not any(f.start < b and a < f.end for f in found)
+
+    def add(a: int, b: int) -> None:
+        if 2 <= b - a <= 6 and a in starts and b in ends and free(a, b):
+            found.append(Mention(text=text[a:b], start=a, end=b, type="person", rule="listed-person"))
+
+    todo = list(ms)
+    while todo:  # a name found so lists its own neighbour (某某、某某、某某)
+        m = todo.pop(0)
+        if m.type != "person" or len(m.text) < 2 or not all(c in spelled for c in m.text):
+            continue
+        had = len(found)
+        for j in _LIST_JOINS:  # the next item
+            if text.startswith(j, m.end):
+                a = b = m.end + len(j)
+                while b < n and text[b] in spelled and b - a < 6:
+                    b += 1
+                add(a, b)
+                break
+        for j in _LIST_JOINS:  # the item before
+            if text.endswith(j, 0, m.start):
+                b = a = m.start - len(j)
+                while a > 0 and text[a - 1] in spelled and b - a < 6:
+                    a -= 1
+                add(a, b)
+                break
+        todo.extend(found[had:])
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
@@ -1301,8 +1543,12 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
         found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
         found = _drop_latin_neighbours(view.text, _drop_quoted_tails(view.text, _drop_sights(found)))
+        found = _famous_names(view.text, _split_names(view.text, _pseudonyms(view.text, found), tokens), tokens)
+        found = _drop_person_heads(view.text, _listed_persons(view.text, found, tokens))
+        found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, _drop_listed_firms(view.text, found)))
         found = _dotted_estates(view.text, found, tokens)
-        found = _ner_persons(view.text, _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens))
+        found = _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens)
+        found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))

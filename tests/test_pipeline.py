@@ -290,6 +290,23 @@ def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_t
 @pytest.mark.parametrize("text, person, absent", [
     ("犯罪嫌疑人吴某在法庭上认罪", None, "吴某"),              # a withheld name names no one
     ("据悉，主演还有克里斯蒂·", "克里斯蒂·", None),            # the line cut the name after its dot
+    ("队医确认，博纳维利、卡拉乔维下周都能出场", "博纳维利", None),  # a spelled name listed beside a person
+    ("这次我去看了欧阳明", "欧阳明", None),
+    ("这次我去看了欧阳明故居", None, "欧阳明"),                # the name heads a site's name
+    ("今年大家都在读沈立武作品集", None, "沈立武"),            # ... or a book's
+    ("接下来有请副总经理郝总致辞", None, "郝总"),                # a form of address, no name
+    ("一周后，郝妻到派出所报案", None, "郝妻"),
+    ("他的作品很受欢迎。但纪蓓表示，明年再开画展", "纪蓓", "但纪蓓"),  # a conjunction glued before the name
+    ("序言由哈洁亲笔写成", "哈洁", "由哈洁"),
+    ("本轮主队郝平胜赔开出1.85", None, "郝平胜"),                # a betting tip: the odds, no name
+    ("华科·如园毗邻湿地公园", None, "华科·如"),                  # a housing estate after its developer
+    ("小组赛主场稳胆白鹰全取三分", None, "白鹰"),                # a club's nickname amid a betting tip
+    ("主场作胆，柏军、郝平都已伤愈", "柏军", None),              # ... but names listed there stay
+    ("此外，郝氏达、柯洛威等公司也下调了赔率", None, "柯洛威"),  # items listed before 等公司 are firms
+    ("郝机能指出，这类家具价格偏高", "郝机能", None),            # a surname cut off alone, then the given name
+    ("在纺织公司的郝海洋（化名）每天早出晚归", "郝海洋", None),  # the writer's made-up name for one
+    ("银行的客户郝先生（化名）表示", None, "郝先生"),
+    ("会员费方面，白金卡为300元，银卡为120元", None, "银卡为"),  # a thing and its amount
 ])
 def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
@@ -300,3 +317,31 @@ def test_kg_ner_marks_persons_as_cluener_does(text, person, absent):
 def test_the_graph_keeps_a_withheld_name():
     assert "吴某" in {m.text for m in extract_text_mentions("犯罪嫌疑人吴某在法庭上认罪", join_places=False)
                      if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, word, person", [
+    ("我们都读过郝默的小说", "郝默", True),          # the dictionary's well-known person, no cue needed
+    ("我们参观了郝默故居", "郝默", False),          # ... heading a site's name
+    ("村里郝家大院今天开放", "郝家", False),        # a family's compound, no person
+])
+def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_person(text, word, person):
+    from kg.pipeline import _famous_names
+    from kg.segment import Token
+
+    i = text.index(word)
+    tokens = [Token(i, i + 2, word, "nrfg")]
+    assert bool(_famous_names(text, [], tokens)) is person
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("游客可以从奥罗多出发，车程不到一小时", "奥罗多", False),     # travel writing: the town visited
+    ("凯洛斯表示，游客明年会更多", "凯洛斯", True),                 # a person's word beside the name
+    ("奥罗多昨天在会上发言", "奥罗多", True),                       # no word of travel writing
+])
+def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(text, word, kept):
+    from kg.pipeline import _drop_travel_places
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_travel_places(text, [m])) is kept
