@@ -518,9 +518,12 @@ class MentionFinder:
         but its persons, which depend on the names known on the page."""
         tokens = self._split_body_posts(self.seg.tokens(s))
         bounds = {t.start for t in tokens} | {len(s)}
-        places = self._places(s, tokens)
+        places, loose = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
         orgs = self._orgs(s, tokens, places, heads)
+        if loose:  # an everyday word is a place only as the head of a body's name (某某|区政府)
+            places = [p for p in places if (p.start, p.end) not in loose
+                      or any(o.start <= p.start and p.end <= o.end for o in orgs)]
         titles = self._titles(s, orgs, tokens, heads)
         # 《某某日报》 is the paper as a publication (a title of a work), not the body
         orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
@@ -624,8 +627,11 @@ class MentionFinder:
         return out
 
     # ---- places --------------------------------------------------------------------------
-    def _places(self, s: str, tokens: list[Token]) -> list[Mention]:
+    def _places(self, s: str, tokens: list[Token]) -> tuple[list[Mention], set[tuple[int, int]]]:
+        """The places of a sentence, and the spans of those that are everyday words the sentence
+        does not show to be places (place_homographs.txt): they may still head a body's name."""
         out = []
+        loose: set[tuple[int, int]] = set()
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
         place_words = self._place_words
@@ -726,6 +732,8 @@ class MentionFinder:
                                          or self._in_place_list(s, tokens, k, out))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
+                    if w in lex.place_homographs and not full and not self._homograph_cued(s, tokens, k, out[:-1], hit):
+                        loose.add((t.start, t.end))  # 各位|来宾, 充足的|日照: the everyday word
                     k += 1
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
@@ -806,6 +814,8 @@ class MentionFinder:
                         out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
+                    if w in lex.place_homographs and not self._in_place_list(s, tokens, k, out[:-1]):
+                        loose.add((t.start, t.end))  # 在|长达七十年的, 小|塘坝: a common word
             if (not out or out[-1].end <= t.start) and len(w) >= 3 and t.tag not in ("nt", "i"):
                 # (an idiom opening with a place's name is no place: 万象|更新)
                 head = self._word_head(w)
@@ -823,7 +833,7 @@ class MentionFinder:
         out += self._listed_villages(s, tokens, out)
         if "地区" in s:
             out = self._full_prefectures(out)
-        return out + self._address_tail(s, tokens, out)
+        return out + self._address_tail(s, tokens, out), loose
 
     def _full_prefectures(self, found: list[Mention]) -> list[Mention]:
         """A prefecture's 地区 written after its province's full name or its country (某某省|某某地区,
@@ -951,6 +961,16 @@ class MentionFinder:
         if s[t.end : t.end + 2] in _AT_PLACE_AFTER:
             return prev in ("在", "于") and all(c in self._translit for c in t.word)
         return False
+
+    def _homograph_cued(self, s: str, tokens: list[Token], k: int, found: list[Mention], hit) -> bool:
+        """Whether the sentence says an everyday word that shares a division's name (来宾, 日照)
+        is the place: a verb of place right before it (在某某, 到某某), a list of places around
+        it, or the place holding it right before (某省|某某)."""
+        t = tokens[k]
+        if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) or self._in_place_list(s, tokens, k, found):
+            return True
+        prev = tokens[k - 1].word if k > 0 else ""
+        return len(prev) >= 2 and any(self.gaz.contains(a, d) for a in self.gaz.lookup(prev) for d in hit)
 
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""
