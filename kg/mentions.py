@@ -93,6 +93,12 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
               "城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
+# what joins two counties of one province named together (某县、某县, 某县和某县, 某县—某县 for
+# the area the two make up)
+_DASHES = ("—", "－", "-")
+_LIST_JOINS = ("、", "和") + _DASHES
+# the status a region's full name adds to its name (某地|特别行政区)
+_REGION_STATUS = ("特别行政区", "特区")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
@@ -509,9 +515,17 @@ class MentionFinder:
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world", "word-head")
+        inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _body_head_place(self, p: Mention) -> Mention:
+        """The place a body is named after: the city itself when the body's name holds its
+        region's status (某地|特区|政府 is the government of 某地, as 某地|政府 would be)."""
+        for status in _REGION_STATUS:
+            if p.text.endswith(status) and self.lex.world_places.get(p.text[: -len(status)]):
+                return Mention(p.start, p.end - len(status), p.text[: -len(status)], "place", p.subtype, "inner-place")
+        return replace(p, rule="inner-place")
 
     def _read_sentence(self, s: str) -> tuple:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
@@ -723,6 +737,8 @@ class MentionFinder:
                 prev_word = tokens[k - 1].word if k > 0 else ""
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
                     or s[max(0, t.start - 1) : t.start] == "、" \
+                    or (s[t.end : t.end + 1] in _DASHES or s[max(0, t.start - 1) : t.start] in _DASHES) \
+                    and self._in_place_list(s, tokens, k, out) \
                     or (s[max(0, t.start - 1) : t.start] in ("和", "及") and out and out[-1].end == t.start - 1
                         and out[-1].rule == "gazetteer") \
                     or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
@@ -927,7 +943,7 @@ class MentionFinder:
         # list of one province's counties, however common the words their short names are
         hits = self.gaz.lookup(t.word)
         for j in (k - 2, k + 2):
-            if 0 <= j < len(tokens) and s[min(t.end, tokens[j].end) : max(t.start, tokens[j].start)] in ("、", "和"):
+            if 0 <= j < len(tokens) and s[min(t.end, tokens[j].end) : max(t.start, tokens[j].start)] in _LIST_JOINS:
                 if any(a.code[:2] == b.code[:2] and a.code != b.code for a in hits for b in self.gaz.lookup(tokens[j].word)):
                     return True
         return False

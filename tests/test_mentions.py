@@ -1221,3 +1221,13 @@ def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
 ])
 def test_a_persons_word_beside_a_dictionary_name(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_two_counties_joined_by_a_dash_are_both_places(finder):
+    got = {m.text for m in finder.find("平山—灵寿一带普降大雪") if m.type == "place"}
+    assert {"平山", "灵寿"} <= got
+
+
+def test_a_body_named_after_a_special_region_names_the_city(finder):
+    got = [m.text for m in finder.find("澳门特区教育委员会今天开会") if m.type == "place"]
+    assert got == ["澳门"]
