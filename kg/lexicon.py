@@ -61,6 +61,7 @@ class Lexicon:
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
     region_endings: frozenset[str]  # 盆地, 流域, 地区: what a region's name ends with
+    place_homographs: frozenset[str]  # 来宾, 日照, 长达: everyday words a place only with a cue
     site_kinds: tuple[str, ...]  # 火山, 海滩, 城堡: sites named right before them, longest first
     collected_works: frozenset[str]  # 文选, 传, 年谱: a title holding them is about a person
     org_names: dict  # well-known short names of bodies -> schema class
@@ -117,6 +118,7 @@ def load_lexicon() -> Lexicon:
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         region_endings=_words("region_endings.txt"),
+        place_homographs=_words("place_homographs.txt"),
         site_kinds=tuple(sorted(_words("site_kinds.txt"), key=lambda w: (-len(w), w))),
         collected_works=_words("collected_works.txt"),
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},

@@ -93,6 +93,12 @@ _NOT_PLACE = {"郊区", "城区", "矿区", "山区", "垦区", "林区", "牧�
               "城镇", "乡镇", "中方", "东方", "西方", "南方", "北方", "全国", "各地", "当地", "本地", "外地", "内地", "两岸",
               "中外", "国内", "国外", "海外", "境外", "城乡", "乡村", "农村", "社区", "小区", "街道", "全省",
               "全市", "全县", "全区", "基层", "一线", "前线", "城市"}
+# what joins two counties of one province named together (某县、某县, 某县和某县, 某县—某县 for
+# the area the two make up)
+_DASHES = ("—", "－", "-")
+_LIST_JOINS = ("、", "和") + _DASHES
+# the status a region's full name adds to its name (某地|特别行政区)
+_REGION_STATUS = ("特别行政区", "特区")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
@@ -509,18 +515,29 @@ class MentionFinder:
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world", "word-head")
+        inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _body_head_place(self, p: Mention) -> Mention:
+        """The place a body is named after: the city itself when the body's name holds its
+        region's status (某地|特区|政府 is the government of 某地, as 某地|政府 would be)."""
+        for status in _REGION_STATUS:
+            if p.text.endswith(status) and self.lex.world_places.get(p.text[: -len(status)]):
+                return Mention(p.start, p.end - len(status), p.text[: -len(status)], "place", p.subtype, "inner-place")
+        return replace(p, rule="inner-place")
 
     def _read_sentence(self, s: str) -> tuple:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
         but its persons, which depend on the names known on the page."""
         tokens = self._split_body_posts(self.seg.tokens(s))
         bounds = {t.start for t in tokens} | {len(s)}
-        places = self._places(s, tokens)
+        places, loose = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
         orgs = self._orgs(s, tokens, places, heads)
+        if loose:  # an everyday word is a place only as the head of a body's name (某某|区政府)
+            places = [p for p in places if (p.start, p.end) not in loose
+                      or any(o.start <= p.start and p.end <= o.end for o in orgs)]
         titles = self._titles(s, orgs, tokens, heads)
         # 《某某日报》 is the paper as a publication (a title of a work), not the body
         orgs = [o for o in orgs if not (s[o.start - 1 : o.start] == "《" and s[o.end : o.end + 1] == "》")]
@@ -624,8 +641,11 @@ class MentionFinder:
         return out
 
     # ---- places --------------------------------------------------------------------------
-    def _places(self, s: str, tokens: list[Token]) -> list[Mention]:
+    def _places(self, s: str, tokens: list[Token]) -> tuple[list[Mention], set[tuple[int, int]]]:
+        """The places of a sentence, and the spans of those that are everyday words the sentence
+        does not show to be places (place_homographs.txt): they may still head a body's name."""
         out = []
+        loose: set[tuple[int, int]] = set()
         gaz, lex = self.gaz, self.lex
         suffix_firsts = self._place_suffix_firsts
         place_words = self._place_words
@@ -717,6 +737,8 @@ class MentionFinder:
                 prev_word = tokens[k - 1].word if k > 0 else ""
                 county_cue = s[t.end : t.end + 1] in ("县", "区", "、") or s[t.end : t.end + 2] in ("两县", "三县") \
                     or s[max(0, t.start - 1) : t.start] == "、" \
+                    or (s[t.end : t.end + 1] in _DASHES or s[max(0, t.start - 1) : t.start] in _DASHES) \
+                    and self._in_place_list(s, tokens, k, out) \
                     or (s[max(0, t.start - 1) : t.start] in ("和", "及") and out and out[-1].end == t.start - 1
                         and out[-1].rule == "gazetteer") \
                     or (len(prev_word) >= 2 and any(gaz.contains(a, d) for a in gaz.lookup(prev_word) for d in hit))
@@ -726,6 +748,8 @@ class MentionFinder:
                                          or self._in_place_list(s, tokens, k, out))):
                     # a short county name must not be the head of a longer word (桥西 of 桥西区)
                     out.append(Mention(t.start, t.end, w, "place", level, "gazetteer"))
+                    if w in lex.place_homographs and not full and not self._homograph_cued(s, tokens, k, out[:-1], hit):
+                        loose.add((t.start, t.end))  # 各位|来宾, 充足的|日照: the everyday word
                     k += 1
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
@@ -806,6 +830,8 @@ class MentionFinder:
                         out.append(Mention(t.start, t.end - 2, w[:-2], "place", "other", "jieba-ns"))
                 else:
                     out.append(Mention(t.start, t.end, w, "place", "other", "jieba-ns"))
+                    if w in lex.place_homographs and not self._in_place_list(s, tokens, k, out[:-1]):
+                        loose.add((t.start, t.end))  # 在|长达七十年的, 小|塘坝: a common word
             if (not out or out[-1].end <= t.start) and len(w) >= 3 and t.tag not in ("nt", "i"):
                 # (an idiom opening with a place's name is no place: 万象|更新)
                 head = self._word_head(w)
@@ -823,7 +849,7 @@ class MentionFinder:
         out += self._listed_villages(s, tokens, out)
         if "地区" in s:
             out = self._full_prefectures(out)
-        return out + self._address_tail(s, tokens, out)
+        return out + self._address_tail(s, tokens, out), loose
 
     def _full_prefectures(self, found: list[Mention]) -> list[Mention]:
         """A prefecture's 地区 written after its province's full name or its country (某某省|某某地区,
@@ -917,7 +943,7 @@ class MentionFinder:
         # list of one province's counties, however common the words their short names are
         hits = self.gaz.lookup(t.word)
         for j in (k - 2, k + 2):
-            if 0 <= j < len(tokens) and s[min(t.end, tokens[j].end) : max(t.start, tokens[j].start)] in ("、", "和"):
+            if 0 <= j < len(tokens) and s[min(t.end, tokens[j].end) : max(t.start, tokens[j].start)] in _LIST_JOINS:
                 if any(a.code[:2] == b.code[:2] and a.code != b.code for a in hits for b in self.gaz.lookup(tokens[j].word)):
                     return True
         return False
@@ -951,6 +977,16 @@ class MentionFinder:
         if s[t.end : t.end + 2] in _AT_PLACE_AFTER:
             return prev in ("在", "于") and all(c in self._translit for c in t.word)
         return False
+
+    def _homograph_cued(self, s: str, tokens: list[Token], k: int, found: list[Mention], hit) -> bool:
+        """Whether the sentence says an everyday word that shares a division's name (来宾, 日照)
+        is the place: a verb of place right before it (在某某, 到某某), a list of places around
+        it, or the place holding it right before (某省|某某)."""
+        t = tokens[k]
+        if s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) or self._in_place_list(s, tokens, k, found):
+            return True
+        prev = tokens[k - 1].word if k > 0 else ""
+        return len(prev) >= 2 and any(self.gaz.contains(a, d) for a in self.gaz.lookup(prev) for d in hit)
 
     def _common_head(self, w: str) -> bool:
         """A word of jieba's dictionary that is not a name (小康, 铁路, 清真)."""

@@ -142,9 +142,18 @@ def test_places(finder, text, places):
 
 @pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度", "干部联乡、帮村、扶户",
                                   "整顿前农村电价高", "因村里电费高低由村电工说了算",
-                                  "亚太地区的经济形势"])
+                                  "亚太地区的经济形势",
+                                  # everyday words that share a division's name, with no cue of place
+                                  "主人向各位来宾致意", "花木需要充足的日照", "一幢幢新建的楼房",
+                                  "在长达十年的时间里", "修建小水窖、小塘坝"])
 def test_common_words_jieba_calls_places_are_not(finder, text):
     assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, place", [("他到日照考察港口", "日照"), ("日照、临沂等市", "日照"),
+                                         ("山东日照的海滩", "日照")])
+def test_an_everyday_word_is_a_place_when_the_sentence_says_so(finder, text, place):
+    assert place in {m.text for m in finder.find(text) if m.type == "place"}
 
 
 def test_event_nouns(finder):
@@ -1212,3 +1221,13 @@ def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
 ])
 def test_a_persons_word_beside_a_dictionary_name(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+def test_two_counties_joined_by_a_dash_are_both_places(finder):
+    got = {m.text for m in finder.find("平山—灵寿一带普降大雪") if m.type == "place"}
+    assert {"平山", "灵寿"} <= got
+
+
+def test_a_body_named_after_a_special_region_names_the_city(finder):
+    got = [m.text for m in finder.find("澳门特区教育委员会今天开会") if m.type == "place"]
+    assert got == ["澳门"]
