@@ -430,6 +430,7 @@ class MentionFinder:
         self._role_finder = tables.role_finder
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
+        self._title_body_lengths = tuple(sorted({len(b) for b in self.lex.title_bodies}, reverse=True))
         self._japanese_finder = tables.japanese_surname_finder
         self._place_words = tables.place_words
         self._place_next_firsts = tables.place_next_firsts
@@ -506,7 +507,9 @@ class MentionFinder:
         kept = _resolve_overlaps(out)
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
-        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        # (a post is found by `_titles` alone: a sentence without one has no post's body)
+        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) \
+            + (self._post_bodies(s, kept) if titles else [])
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [replace(p, rule="inner-place") for p in places if p.rule in ("gazetteer", "world", "word-head")
@@ -1689,7 +1692,8 @@ class MentionFinder:
         # a head cut out of a place's name (合肥市|长江路 holds 市长) is no post
         in_place = [(t.start, t.end) for t in tokens if t.tag == "ns" and len(t.word) >= 3]
         org_by_end = {o.end: o for o in orgs}
-        bodies = sorted(lex.title_bodies, key=len, reverse=True)
+        bodies = lex.title_bodies
+        body_lengths = self._title_body_lengths
         for m in heads:
             head_start, end = m.start(), m.end()
             if any(a < end < b or a < head_start < b for a, b in in_place):
@@ -1713,13 +1717,13 @@ class MentionFinder:
                     start = o.start
                     changed = True
                     continue
-                for b in bodies:
-                    if s.startswith(b, start - len(b)):
-                        if b in lex.org_names:
-                            break  # 中共中央|总书记: a named body stays an organization of its own
+                # the longest post body ending where the post starts: each length looked up once,
+                # not every body tried against the text
+                b = next((s[start - L : start] for L in body_lengths if L <= start and s[start - L : start] in bodies), None)
+                if b is not None:
+                    if b not in lex.org_names:  # 中共中央|总书记: a named body stays an organization of its own
                         start -= len(b)
                         changed = True
-                        break
                 else:
                     if s[start - 1] in _LEVELS and start - 1 >= 0 and (start - 1 == 0 or not _CJK.match(s[start - 2]) or s[start - 2] in "、，。（(的和及与“"):
                         start -= 1
@@ -2042,9 +2046,7 @@ class MentionFinder:
         # (n) a name jieba glued to the word beside it into one new word (而|某某|表示, 问|某某,
         # 某某|是…, 某某某|任…, 某某|说): a preposition, conjunction or verb before the name, or a
         # verb or preposition after it that never ends a name
-        for t in tokens:
-            if t.tag != "oov" or not 3 <= len(t.word) <= 4:
-                continue
+        for t in [t for t in tokens if t.tag == "oov" and 3 <= len(t.word) <= 4]:  # (the few words, in one pass)
             w = t.word
             if w[0] in _GLUED_BEFORE and self._glued_name(w[1:]) and (
                     self._names.score(w[1:]) >= _GLUED_SCORE[0] and (self._names.score(w[1:]) >= _GLUED_SCORE[1]
