@@ -520,7 +520,7 @@ class MentionFinder:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
         but its persons, which depend on the names known on the page."""
         tokens = self._split_body_posts(self.seg.tokens(s))
-        bounds = {t.start for t in tokens} | {len(s)}
+        bounds = {*map(_token_start, tokens), len(s)}
         places = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
         orgs = self._orgs(s, tokens, places, heads)
@@ -1687,6 +1687,8 @@ class MentionFinder:
 
     # ---- posts ---------------------------------------------------------------------------
     def _titles(self, s: str, orgs: list[Mention], tokens: list[Token], heads: list[re.Match]) -> list[Mention]:
+        if not heads:
+            return []  # most sentences: no post's head word, no token pass
         lex = self.lex
         out = []
         # a head cut out of a place's name (合肥市|长江路 holds 市长) is no post
