@@ -1801,6 +1801,9 @@ class MentionFinder:
         # a name right after a body, told by what follows (某某学院|某某某|等, 中国银行|王某|表示)
         for o in orgs:
             i = o.end
+            two = i + lex.is_surname_start(s, i) + 1  # (the ends `name_at` can give: two, two + 1)
+            if not (s[two : two + 2].startswith(_PERSON_VERBS + ("等",)) or s[two + 1 : two + 3].startswith(_PERSON_VERBS + ("等",))):
+                continue
             j = self.name_at(s, i, bounds)
             if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
                 add(i, j, "after-body")
@@ -2041,6 +2044,12 @@ class MentionFinder:
         # followed by as a subject; a place or a body read there is no name
         taken = [(p.start, p.end) for p in places]
         for i in self._clause_starts(s):
+            # (`name_at` ends a name one or two characters after the surname: where neither end
+            # is followed by what follows a subject, it is not asked)
+            two = i + lex.is_surname_start(s, i) + 1
+            if not (s[two : two + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, two)
+                    or s[two + 1 : two + 2] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, two + 1)):
+                continue
             j = self.name_at(s, i, bounds)
             if j and (s[j : j + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, j)) and self._opening_name(s[i:j]) \
                     and free(i, j) and all(j <= a or i >= b for a, b in taken):
