@@ -436,6 +436,7 @@ class MentionFinder:
         self._role_finder = tables.role_finder
         self._title_re = tables.title_re
         self._place_suffix_firsts = tables.place_suffix_firsts
+        self._title_body_lengths = tuple(sorted({len(b) for b in self.lex.title_bodies}, reverse=True))
         self._japanese_finder = tables.japanese_surname_finder
         self._place_words = tables.place_words
         self._place_next_firsts = tables.place_next_firsts
@@ -512,7 +513,9 @@ class MentionFinder:
         kept = _resolve_overlaps(out)
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
         # named too; `kg ner` prints outermost spans only and drops these
-        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) + self._post_bodies(s, kept)
+        # (a post is found by `_titles` alone: a sentence without one has no post's body)
+        inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) \
+            + (self._post_bodies(s, kept) if titles else [])
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
@@ -531,7 +534,7 @@ class MentionFinder:
         """Tokens, token starts, places, bodies, posts and events of a sentence: everything
         but its persons, which depend on the names known on the page."""
         tokens = self._split_body_posts(self.seg.tokens(s))
-        bounds = {t.start for t in tokens} | {len(s)}
+        bounds = {*map(_token_start, tokens), len(s)}
         places, loose = self._places(s, tokens)
         heads = list(self._title_re.finditer(s))  # posts' head words, for bodies and posts alike
         orgs = self._orgs(s, tokens, places, heads)
@@ -809,7 +812,7 @@ class MentionFinder:
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))
                          or (len(w) >= 3 and w[-1] in _FEATURE_END and w[0] in _NUMERAL_HEAD)) \
-                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or all(c in self._translit_core for c in w)))
+                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or self._translit_core.issuperset(w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))
@@ -956,7 +959,7 @@ class MentionFinder:
                 or w[0] in _NOT_PLACE_HEAD or not _CJK.match(w):
             return 0
         nxt = tokens[k + 1].word
-        foreign = all(c in self._translit for c in w) and not self.gaz.lookup(w)
+        foreign = self._translit.issuperset(w) and not self.gaz.lookup(w)
         if nxt in self.lex.region_endings:
             # (非洲|草原, 海湾|沙漠: a world region and what lies in it, not a named region)
             # (某市|地区: a prefecture of the gazetteer jieba took for a name, named in full)
@@ -975,7 +978,7 @@ class MentionFinder:
         if _DATELINE.match(s, t.end):
             return prev.endswith(("本报", "新华社", "社")) or self.lex.world_places.get(prev) == "country"
         if s[t.end : t.end + 2] in _AT_PLACE_AFTER:
-            return prev in ("在", "于") and all(c in self._translit for c in t.word)
+            return prev in ("在", "于") and self._translit.issuperset(t.word)
         return False
 
     def _homograph_cued(self, s: str, tokens: list[Token], k: int, found: list[Mention], hit) -> bool:
@@ -1440,7 +1443,7 @@ class MentionFinder:
         sl = self.lex.is_surname_start(w, 0)
         if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or self._common_word(w):
             return False
-        return all(c in self.lex.given_chars for c in w[sl:]) or self._names.score(w) >= 1.0
+        return self.lex.given_chars.issuperset(w[sl:]) or self._names.score(w) >= 1.0
 
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
@@ -1456,8 +1459,8 @@ class MentionFinder:
     def _surname_shaped(self, w: str) -> bool:
         """A surname and one or two given-name characters: a Chinese person's name."""
         sl = self.lex.is_surname_start(w, 0)
-        return bool(sl) and len(w) - sl in (1, 2) and all(c in self.lex.given_chars for c in w[sl:]) \
-            and not all(c in self._translit for c in w)  # 桑德兰, 马德里: spelled like a foreign name
+        return bool(sl) and len(w) - sl in (1, 2) and self.lex.given_chars.issuperset(w[sl:]) \
+            and not self._translit.issuperset(w)  # 桑德兰, 马德里: spelled like a foreign name
 
     def _self_placed(self, w: str) -> bool:
         """A body's word that opens with its place or country (中国共产党, 哈尔滨市委)."""
@@ -1470,9 +1473,9 @@ class MentionFinder:
         """A surname and given-name characters, or a transliteration: what a person's or a
         brand's name inside a body's name looks like (a founder's name: 某某公司; 西门子公司)."""
         sl = self.lex.is_surname_start(w, 0)
-        if sl and all(c in self.lex.given_chars for c in w[sl:]) and len(w) - sl <= 2:
+        if sl and self.lex.given_chars.issuperset(w[sl:]) and len(w) - sl <= 2:
             return True
-        return all(c in self._translit for c in w)
+        return self._translit.issuperset(w)
 
     def _placed_noun_run(self, tokens, tok_at_end, last) -> bool:
         """A place and a few common nouns before a body word (北京市|技术|监督局, 无锡|钻探|工具厂):
@@ -1720,12 +1723,15 @@ class MentionFinder:
 
     # ---- posts ---------------------------------------------------------------------------
     def _titles(self, s: str, orgs: list[Mention], tokens: list[Token], heads: list[re.Match]) -> list[Mention]:
+        if not heads:
+            return []  # most sentences: no post's head word, no token pass
         lex = self.lex
         out = []
         # a head cut out of a place's name (合肥市|长江路 holds 市长) is no post
         in_place = [(t.start, t.end) for t in tokens if t.tag == "ns" and len(t.word) >= 3]
         org_by_end = {o.end: o for o in orgs}
-        bodies = sorted(lex.title_bodies, key=len, reverse=True)
+        bodies = lex.title_bodies
+        body_lengths = self._title_body_lengths
         for m in heads:
             head_start, end = m.start(), m.end()
             if any(a < end < b or a < head_start < b for a, b in in_place):
@@ -1749,13 +1755,13 @@ class MentionFinder:
                     start = o.start
                     changed = True
                     continue
-                for b in bodies:
-                    if s.startswith(b, start - len(b)):
-                        if b in lex.org_names:
-                            break  # 中共中央|总书记: a named body stays an organization of its own
+                # the longest post body ending where the post starts: each length looked up once,
+                # not every body tried against the text
+                b = next((s[start - L : start] for L in body_lengths if L <= start and s[start - L : start] in bodies), None)
+                if b is not None:
+                    if b not in lex.org_names:  # 中共中央|总书记: a named body stays an organization of its own
                         start -= len(b)
                         changed = True
-                        break
                 else:
                     if s[start - 1] in _LEVELS and start - 1 >= 0 and (start - 1 == 0 or not _CJK.match(s[start - 2]) or s[start - 2] in "、，。（(的和及与“"):
                         start -= 1
@@ -1806,14 +1812,14 @@ class MentionFinder:
                     and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
             elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
-                         and all(c in self._translit_core for c in s[i:jf])):
+                         and self._translit_core.issuperset(s[i:jf])):
                 add(i, jf, "after-title")  # 总统|某某某: a foreign name jieba calls a place
             else:
                 # a word jieba's dictionary calls a name, right after the post (总统|某某某、)
                 at = bisect.bisect_left(tokens, i, key=_token_start)  # (the word starting there, if one does)
                 nxt = tokens[at] if at < len(tokens) and tokens[at].start == i else None
                 if nxt is not None and nxt.tag in ("nr", "nrt", "nrfg") and 2 <= len(nxt.word) <= 4 \
-                        and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or all(c in self._translit for c in nxt.word)) \
+                        and (len(nxt.word) < 4 or lex.is_surname_start(nxt.word, 0) or self._translit.issuperset(nxt.word)) \
                         and _ALL_CJK.match(nxt.word) and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
                     add(i, nxt.end, "after-title")
                 elif nxt is not None and nxt.tag == "oov" and 2 <= len(nxt.word) <= 3 and _ALL_CJK.match(nxt.word) \
@@ -1831,6 +1837,9 @@ class MentionFinder:
         # a name right after a body, told by what follows (某某学院|某某某|等, 中国银行|王某|表示)
         for o in orgs:
             i = o.end
+            two = i + lex.is_surname_start(s, i) + 1  # (the ends `name_at` can give: two, two + 1)
+            if not (s[two : two + 2].startswith(_PERSON_VERBS + ("等",)) or s[two + 1 : two + 3].startswith(_PERSON_VERBS + ("等",))):
+                continue
             j = self.name_at(s, i, bounds)
             if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
                 add(i, j, "after-body")
@@ -1850,7 +1859,7 @@ class MentionFinder:
                 i = t.start - L
                 if i >= 0 and lex.is_surname_start(s, i) and _ALL_CJK.match(s[i : t.start]) and (i, t.start) and \
                         (self.seg.tag(s[i : t.start]) in ("nr", "nrfg", "nrt") or (i in bounds and not self._common_word(s[i : t.start])
-                         and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : t.start]))):
+                         and lex.given_chars.issuperset(s[i + lex.is_surname_start(s, i) : t.start]))):
                     if any(s[i - k : t.start] in lex.world_places or self.gaz.lookup(s[i - k : t.start])
                            for k in (1, 2) if i - k >= 0):
                         break  # 俄罗斯总理: 罗斯 is the tail of a country
@@ -1886,7 +1895,7 @@ class MentionFinder:
                             add(a, b, "byline")
                         continue
                 j = self.name_at(s, i, bounds, strict=True)
-                if j and not self._common_word(s[i:j]) and all(c in lex.given_chars for c in s[i + lex.is_surname_start(s, i) : j]):
+                if j and not self._common_word(s[i:j]) and lex.given_chars.issuperset(s[i + lex.is_surname_start(s, i) : j]):
                     add(i, j, "after-role")
         # (c2) the familiar forms 老张, 小马: 老 or 小 and a surname, a word of its own, where a
         # person is spoken of (老张说, 扶贫干部小马) or one of that surname is named on the page
@@ -1977,7 +1986,7 @@ class MentionFinder:
                 or any((x, y) in found for x, y in items)
                 or any(s[x:y] in known for x, y in items)
             )
-            shaped = all(all(c in lex.given_chars for c in s[x + lex.is_surname_start(s, x) : y])
+            shaped = all(lex.given_chars.issuperset(s[x + lex.is_surname_start(s, x) : y])
                          and not self._common_word(s[x:y]) for x, y in items)
             namey = sum(1 for x, y in items if (self.seg.tag(s[x:y]) in ("nr", "nrfg", "oov") and lex.is_surname_start(s, x))
                         or self._name_as_time(s[x:y]))
@@ -1994,7 +2003,7 @@ class MentionFinder:
         # (one look at the tag first: most words have another and are passed over at once)
         for k, t in [(k, t) for k, t in enumerate(tokens) if t.tag in _NAME_OR_TIME_TAGS and (
                      (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
-                     or (t.tag == "t" and self._name_as_time(t.word)))]:
+                     or (t.tag == "t" and len(t.word) == 3 and self._name_as_time(t.word)))]:
             as_time = t.tag == "t"
             if as_time:
                 t = t._replace(tag="nr")  # read as the name it is
@@ -2009,16 +2018,16 @@ class MentionFinder:
             # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
-            given_ok = sl and all(c in lex.given_chars for c in w[sl:])
+            given_ok = sl and lex.given_chars.issuperset(w[sl:])
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places and w not in lex.person_nouns:
                 # two-character dictionary "names" are often words (杜绝, 智慧): they need a cue;
                 # longer ones are names (three characters, Chinese or transliterated)
                 # (the word before is the verb of place itself: 感到|某某, 看到|某某 are no places)
                 at_place = (k > 0 and tokens[k - 1].word in _TO_PLACE) or (before.endswith(_LIST_SEP) and any(
                     p.end == t.start - 1 for p in places)) or (after[:1] == _LIST_SEP and any(p.start == t.end + 1 for p in places))
-                if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and all(c in self._translit for c in w):
+                if at_place and not before.endswith(self.lex.person_nouns) and len(w) >= 3 and self._translit.issuperset(w):
                     pass  # 在马普托, 巴基斯坦、孟加拉: a foreign-looking word among places is a place
-                elif len(w) >= 4 and sl != 2 and not all(c in self._translit for c in w):
+                elif len(w) >= 4 and sl != 2 and not self._translit.issuperset(w):
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
                 # (nrfg: the dictionary's well-known persons by their full names, whatever the statistics of
                 # their given names; two characters may be a word the dictionary tags so: 连成)
@@ -2026,8 +2035,8 @@ class MentionFinder:
                                             and not self.gaz.lookup(w)) or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
-                                                or all(c in self._translit_core for c in w)
-                                                or (t.tag == "nrt" and all(c in self._translit for c in w)
+                                                or self._translit_core.issuperset(w)
+                                                or (t.tag == "nrt" and self._translit.issuperset(w)
                                                     and not self.gaz.lookup(w)))):
                     add(t.start, t.end, "jieba-nr")
             elif t.tag == "oov" and 2 <= len(w) <= 3 and sl and _ALL_CJK.match(w) and w not in lex.agency_words:
@@ -2047,12 +2056,12 @@ class MentionFinder:
                         add(t.start, nxt.end, "name-model")  # 某某|渝, 某某|藩: jieba left the given name's last character alone
                     else:
                         add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
-            elif t.tag == "oov" and len(w) >= 3 and all(c in self._translit_core for c in w) and (context or edge):
+            elif t.tag == "oov" and len(w) >= 3 and self._translit_core.issuperset(w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
                 # jieba split a name (李/红梅, 曹/鹏飞): join the surname with what follows
                 nxt = tokens[k + 1]
-                if 1 <= len(nxt.word) <= 2 and all(c in lex.given_chars for c in nxt.word) \
+                if 1 <= len(nxt.word) <= 2 and lex.given_chars.issuperset(nxt.word) \
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
@@ -2071,6 +2080,12 @@ class MentionFinder:
         # followed by as a subject; a place or a body read there is no name
         taken = [(p.start, p.end) for p in places]
         for i in self._clause_starts(s):
+            # (`name_at` ends a name one or two characters after the surname: where neither end
+            # is followed by what follows a subject, it is not asked)
+            two = i + lex.is_surname_start(s, i) + 1
+            if not (s[two : two + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, two)
+                    or s[two + 1 : two + 2] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, two + 1)):
+                continue
             j = self.name_at(s, i, bounds)
             if j and (s[j : j + 1] in _AFTER_SUBJECT or s.startswith(_PERSON_VERBS, j)) and self._opening_name(s[i:j]) \
                     and free(i, j) and all(j <= a or i >= b for a, b in taken):
@@ -2078,9 +2093,7 @@ class MentionFinder:
         # (n) a name jieba glued to the word beside it into one new word (而|某某|表示, 问|某某,
         # 某某|是…, 某某某|任…, 某某|说): a preposition, conjunction or verb before the name, or a
         # verb or preposition after it that never ends a name
-        for t in tokens:
-            if t.tag != "oov" or not 3 <= len(t.word) <= 4:
-                continue
+        for t in [t for t in tokens if t.tag == "oov" and 3 <= len(t.word) <= 4]:  # (the few words, in one pass)
             w = t.word
             if w[0] in _GLUED_BEFORE and self._glued_name(w[1:]) and (
                     self._names.score(w[1:]) >= _GLUED_SCORE[0] and (self._names.score(w[1:]) >= _GLUED_SCORE[1]
@@ -2124,7 +2137,7 @@ class MentionFinder:
             # (and a transliterated name on either side of a name, whatever jieba calls it:
             # 某某某某和|某某某, 某某某和|某的复出)
             foreign_at_start = {t.start: t for t in tokens if t.tag in ("nr", "nrt", "ns", "oov") and 2 <= len(t.word) <= 6
-                                and all(c in self._translit_core for c in t.word) and t.word not in lex.world_places
+                                and self._translit_core.issuperset(t.word) and t.word not in lex.world_places
                                 and not self.gaz.lookup(t.word)}
             foreign_at_end = {t.end: t for t in foreign_at_start.values()}
             for a, b in beside_and:
@@ -2132,7 +2145,7 @@ class MentionFinder:
                 if t is not None and s[t.end : t.end + 1] in _CLOSES_NAME and lex.is_surname_start(t.word, 0) \
                         and (t.start, t.end) not in found and free(t.start, t.end) and _ALL_CJK.match(t.word):
                     add(t.start, t.end, "list-neighbour")
-                if not all(c in self._translit for c in s[a:b]):
+                if not self._translit.issuperset(s[a:b]):
                     continue
                 t = foreign_at_start.get(b + 1) if s[b : b + 1] in _AND else None
                 if t is not None and free(t.start, t.end):
@@ -2274,7 +2287,7 @@ class MentionFinder:
         where they are words of their own or glued to the next word, never a function word,
         a place's or a body's ending."""
         translit = self._translit
-        if not any(j - i >= 2 and all(c in translit for c in s[i:j]) for i, j in found):
+        if not any(j - i >= 2 and translit.issuperset(s[i:j]) for i, j in found):
             return  # most sentences: no foreign name to mend, so no token maps to build
         at_start = {t.start: t for t in tokens}
         at_end = {t.end: t for t in tokens}
@@ -2287,12 +2300,12 @@ class MentionFinder:
 
         for (i, j), rule in list(found.items()):
             w = s[i:j]
-            if len(w) < 2 or not all(c in translit for c in w):
+            if len(w) < 2 or not translit.issuperset(w):
                 continue
             sl = lex.is_surname_start(w, 0)
             # a Chinese name spelt with these characters (马丁, 安娜) starts with its surname,
             # and three characters are its whole length
-            chinese = sl and len(w) <= 3 and all(c in lex.given_chars for c in w[sl:])
+            chinese = sl and len(w) <= 3 and lex.given_chars.issuperset(w[sl:])
             a, b = i, j
             if b in inside and inside[b].tag in ("nr", "nrt", "nrfg") and piece(s[b:inside[b].end]):
                 b = inside[b].end  # 彼特杰克|逊: the name ends where jieba's name word does
@@ -2360,7 +2373,7 @@ class MentionFinder:
         """A surname and one or two given-name characters, no word and no form of address
         (孙先生), which the name statistics call a name."""
         sl = self.lex.is_surname_start(w, 0)
-        return 1 <= len(w) - sl <= 2 and all(c in self.lex.given_chars for c in w[sl:]) \
+        return 1 <= len(w) - sl <= 2 and self.lex.given_chars.issuperset(w[sl:]) \
             and not self._common_word(w) and w[-1] not in _NOT_NAME_END and w[sl:] not in _POLITE \
             and w[0] not in _FUNCTION_CHARS and w not in self.lex.world_places and not self.gaz.lookup(w) \
             and self._names.score(w) >= _OPENING_NAME_SCORE[len(w) - sl]  # (由|小溪, 武隆: a preposition, a county)
@@ -2494,8 +2507,8 @@ class MentionFinder:
                     continue
                 for g in (3, 2, 1):
                     j = i + L + g
-                    if j > len(s) or not all(c in lex.japanese_given_chars for c in s[i + L : j]) \
-                            or all(c in _RESULT_HEAD for c in s[i + L : j]):  # 新井|三十六口: a number
+                    if j > len(s) or not lex.japanese_given_chars.issuperset(s[i + L : j]) \
+                            or _RESULT_HEAD.issuperset(s[i + L : j]):  # 新井|三十六口: a number
                         continue
                     nxt = at.get(j)
                     cue = j in title_at or s.startswith(_POLITE, j) or i in title_end
@@ -2512,7 +2525,7 @@ class MentionFinder:
     def _foreign_before_date(self, w: str) -> bool:
         """Whether the characters between a post and a date (总统|某某|12日) are a transliterated
         name: spelt with the characters of transliterations, and no place nor ordinary word."""
-        return all(c in self._translit for c in w) and w not in self.lex.world_places and not self.gaz.lookup(w) \
+        return self._translit.issuperset(w) and w not in self.lex.world_places and not self.gaz.lookup(w) \
             and self.seg.tag(w) not in _NOT_NAME_TAGS and w not in self.lex.title_heads
 
     def _credit_bracket(self, s: str) -> tuple[int, list[tuple[int, int]]]:
@@ -2600,7 +2613,7 @@ class MentionFinder:
         chains, cur = [], [dots[0]]
         for a, b in zip(dots, dots[1:]):
             middle = m.string[a + 1 : b]
-            if len(middle) <= 6 and (all(c in translit for c in middle) or (a + 1, b) in words):
+            if len(middle) <= 6 and (translit.issuperset(middle) or (a + 1, b) in words):
                 cur.append(b)
             else:
                 chains.append(cur)
@@ -2647,7 +2660,7 @@ class MentionFinder:
         while j < right and j - k < 6 and not any(a <= j < b for a, b in fixed):
             nxt = at.get(j)
             if nxt is not None and nxt.tag in ("nr", "nrt") and j - k + len(nxt.word) <= 6 \
-                    and all(c in self._translit for c in nxt.word):
+                    and self._translit.issuperset(nxt.word):
                 j = base = nxt.end  # 伯尔|穆特: a name-tagged word spelt on as a whole
             elif s[j] in self._translit and not (nxt is not None and len(nxt.word) == 1 and nxt.tag in _FUNCTION_TAGS):
                 j += 1  # a character transliterations are spelt with, not a word of its own (曾 of 曾把)

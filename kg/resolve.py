@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,6 +18,12 @@ _LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟
 # words that open with a level character without being one (市场监督管理局 is no 市 + 场…)
 _NOT_LEVEL_PREFIX = {"市场", "市民", "市区", "市政", "县城", "区域", "省份", "州府", "市县", "省市", "县区", "区县", "县市"}
 _PARTY_BODY = re.compile(r"^(省委|市委|县委|区委|州委|地委)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviation_lengths() -> tuple[int, ...]:
+    """The lengths of abbreviations.tsv's short forms, longest first."""
+    return tuple(sorted({len(x) for x in load_lexicon().abbreviations}, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,10 +206,13 @@ class Resolver:
 
     def expand(self, name: str) -> str:
         """Full form of an abbreviated agency name (太原市卫健委 → 太原市卫生健康委员会)."""
-        for short in sorted(self.lex.abbreviations, key=len, reverse=True):
-            if name.endswith(short):
-                full = self.lex.abbreviations[short]
-                return name[: -len(short)] + full
+        # the longest abbreviation the name ends with: each length looked up once, not every
+        # abbreviation tried (one of a length can end it)
+        abbreviations = self.lex.abbreviations
+        for n in _abbreviation_lengths():
+            short = name[len(name) - n :]
+            if n <= len(name) and short in abbreviations:
+                return name[: len(name) - n] + abbreviations[short]
         return name
 
     def place_of_org(self, org: Entity) -> Division | None:
