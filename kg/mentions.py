@@ -136,8 +136,6 @@ _FEATURE_END = frozenset("山河湖江泊峰岭")
 _AREA_AFTER_NAME = ("草原", "沙漠")
 # halls, museums and zoos are also named by what they show (某某|博物馆, 私人|博物馆): a common
 # noun before one makes a kind of hall, a name before it makes a place
-# kinds of place a common noun before makes a kind, not a name (重点村, 试点乡, 科技大厦, 文化园区)
-_KIND_AFTER_COMMON = frozenset(("村", "社区", "小区", "乡"))
 _VENUE_KINDS = frozenset(("博物馆", "美术馆", "展览馆", "纪念馆", "纪念堂", "剧场", "动物园", "音乐厅", "展览中心", "公墓"))
 # names listed before the kind of place they all are (某坂、某塘、某坪等村, 某庄、某坪两个特贫村)
 _LISTED_PLACES = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,3})(等(?:[一二三四五六七八九十两几]个)?(?:村|乡|镇|乡镇))")
@@ -756,7 +754,7 @@ class MentionFinder:
                     continue
             # the text's own compounds: a name followed by 镇/乡/街道/村/社区/小区
             m = suffix_next if t.tag in _SUFFIX_HEAD_TAGS else None
-            if m and (m.group() in _KIND_AFTER_COMMON or m.group() in _VENUE_KINDS) \
+            if m and (m.group() in ("村", "社区", "小区") or m.group() in _VENUE_KINDS) \
                     and t.tag not in ("oov", "ns", "nz", "nr", "j", "nrt"):
                 m = None  # 重点村, 红色社区: a common word makes a kind of place, not a place
             if m and len(w) >= 2 and w not in _NOT_PLACE and w[0] not in _PLACE_PREFIX_STOP:
