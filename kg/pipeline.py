@@ -643,12 +643,14 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _body_tails() -> tuple[str, ...]:
+@functools.lru_cache(maxsize=None)
+def _tails(resource: str) -> tuple[str, ...]:
+    """The strong body suffixes and the words of one resource file, longest first: what closes
+    a name that a place or a person's name heads (body_tails.txt, name_tails.txt)."""
     from kg.lexicon import read_resource_lines
     from kg.mentions import _strong_org_suffixes
 
-    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines("body_tails.txt") for w in row}
+    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines(resource) for w in row}
     return tuple(sorted(tails, key=len, reverse=True))
 
 
@@ -667,7 +669,7 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
     address, so `kg ner` prints no place. The rest is at most seven words, none a verb or a
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
-    tails = _body_tails()
+    tails = _tails("body_tails.txt")
     heads = load_lexicon().title_heads
     at = {t.start: k for k, t in enumerate(tokens)}
     taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
@@ -1286,15 +1288,6 @@ def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _name_tails() -> tuple[str, ...]:
-    from kg.lexicon import read_resource_lines
-    from kg.mentions import _strong_org_suffixes
-
-    tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines("name_tails.txt") for w in row}
-    return tuple(sorted(tails, key=len, reverse=True))
-
-
 # the rules that read a person from the word alone, with no post, speech verb or byline beside it
 _WORD_PERSON_RULES = frozenset(("jieba-nr", "name-model", "name-shape", "foreign-name", "list-neighbour", "listed-person"))
 
@@ -1303,7 +1296,7 @@ def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
     """A word read as a person's name from its spelling alone, written right before the rest of
     a site's, a firm's or a work's name (某某|故居, 某某某|会议中心, 某某|国际, 某某|作品集;
     name_tails.txt), heads that name: `kg ner` prints no person there."""
-    tails = _name_tails()
+    tails = _tails("name_tails.txt")
     return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
 
 
@@ -1312,7 +1305,7 @@ def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
     where no mention covers it, unless it heads a longer name (某某|故居, 某家|大院)."""
     lex = load_lexicon()
-    tails = _name_tails()
+    tails = _tails("name_tails.txt")
     covered = [(m.start, m.end) for m in ms]
     found = [Mention(text=t.word, start=t.start, end=t.end, type="person", rule="famous-name") for t in tokens
              if t.tag == "nrfg" and len(t.word) == 2 and lex.is_surname_start(t.word, 0) == 1 and t.word[1] != "家"
