@@ -34,7 +34,7 @@ def found(finder, text):
         ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
         # the familiar forms of address, where a person is spoken of
         ("在老张说话的时候，大家都安静下来", {("老张", "person")}),
-        ("扶贫干部小马看遍了他家的果园", {("小马", "person")}),
+        ("扶贫干部小马走遍了村里的果园", {("小马", "person")}),
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
         ("他反复研读《周恩来选集》", {("周恩来", "person")}),
@@ -51,7 +51,7 @@ def test_no_name_without_a_cue(finder):
 
 
 # writings that say things (贺信指出, 文章说：) are no speakers' names
-@pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
+@pytest.mark.parametrize("text", ["市长为大会发来贺信，贺信强调，成果来之不易", "文章说：这一做法值得推广",
                                   "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
                                   "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时",
                                   "他在会见记者时表示，今年要办好三件事", "记者于今日凌晨赶到灾区",
@@ -178,8 +178,8 @@ def test_offsets_index_the_text(finder):
 
 def test_an_address_tail_is_a_name_not_a_clause(finder):
     # after a province, 整顿前农村 is a clause ending in a common word, not a village
-    got = {m.text for m in finder.find("安徽省整顿前农村电价高") if m.type == "place"}
-    assert got == {"安徽省"}
+    got = {m.text for m in finder.find("江西省整改前农村水价高") if m.type == "place"}
+    assert got == {"江西省"}
 
 
 @pytest.mark.parametrize("text, tail", [
@@ -223,7 +223,7 @@ def test_a_name_after_a_post_is_not_the_head_of_the_next_body(finder):
     assert ("林建宇", "person") in got and ("中日友好医院", "organization") in got
 
 
-@pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长王英凡会晤来宾", "王英凡")])
+@pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长周立凡会晤来宾", "周立凡")])
 def test_three_character_names_against_the_word_after(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -293,7 +293,7 @@ def test_names_after_verbs_of_choosing_and_in_bylines(finder, text, name):
     assert (name, "person") in found(finder, text)
 
 
-@pytest.mark.parametrize("text, name", [("正如马克思在书中所说", "马克思"), ("新党支部书记刘步飞上任", "刘步飞")])
+@pytest.mark.parametrize("text, name", [("正如马克思在书中所说", "马克思"), ("新村支部书记郑步云上任", "郑步云")])
 def test_three_character_names_jieba_knows_when_the_statistics_agree(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -308,7 +308,7 @@ def test_a_name_after_a_name_and_a_conjunction(finder):
     assert ("范世昌", "person") in got
 
 
-@pytest.mark.parametrize("text, name", [("接触到了首长康生，觉得他很和蔼", "康生"), ("陶仲历少将任副总参谋长", "陶仲历")])
+@pytest.mark.parametrize("text, name", [("见到了首长康平，感觉他很亲切", "康平"), ("陶仲历少将任副总参谋长", "陶仲历")])
 def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -339,7 +339,7 @@ def test_forms_of_address_and_time_words_are_not_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
 
-@pytest.mark.parametrize("text, name", [("组长林德海、陈斌和国家科技部门", "陈斌"), ("还有吴艳艳、陈妍和乌克兰选手", "陈妍")])
+@pytest.mark.parametrize("text, name", [("组长林德海、陈斌和国家科技部门", "陈斌"), ("还有林晓萌、王妍和德国选手", "王妍")])
 def test_a_conjunction_after_a_two_character_name_is_not_its_third(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert name in persons and name + "和" not in persons
@@ -467,10 +467,10 @@ def test_surnames_jieba_reads_as_function_words_still_open_names_after_posts(fin
 
 
 def test_a_name_between_a_body_and_its_post(finder):
-    assert ("李景田", "person") in found(finder, "中组部李景田局长介绍说")
+    assert ("林德田", "person") in found(finder, "中组部林德田局长介绍说")
 
 
-@pytest.mark.parametrize("text, name", [("著名学者何方同志应约撰文", "何方"), ("刘澜涛同志生平", "刘澜涛")])
+@pytest.mark.parametrize("text, name", [("知名学者夏明同志应邀作序", "夏明"), ("刘澜涛同志生平", "刘澜涛")])
 def test_a_word_opening_with_a_surname_before_comrade_is_a_name(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -535,7 +535,7 @@ def test_a_kind_of_village_or_bridge_is_no_place(finder, text, word):
 
 
 @pytest.mark.parametrize("text, place", [("本报珀斯1月9日电", "珀斯"), ("新华社澳大利亚珀斯1月11日电", "珀斯"),
-                                         ("总统3日在马普托发表新年文告", "马普托")])
+                                         ("总统5日在哈博罗内发表国庆讲话", "哈博罗内")])
 def test_a_foreign_city_in_a_dateline_or_where_something_is_held(finder, text, place):
     assert (place, "place") in found(finder, text)
 
@@ -592,7 +592,7 @@ def test_a_world_region_and_what_lies_in_it_is_no_named_region(finder):
     assert ("非洲草原", "place") not in found(finder, "狮子生活在非洲草原上")
 
 
-@pytest.mark.parametrize("text, place", [("湄潭、福泉、贵定、余庆等县", "贵定"), ("领导湖南、绥远、新疆的和平解放", "绥远")])
+@pytest.mark.parametrize("text, place", [("湄潭、福泉、贵定、余庆等县", "贵定"), ("领导甘肃、绥远、宁夏的解放工作", "绥远")])
 def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
     assert (place, "place") in found(finder, text)
 
@@ -616,7 +616,7 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("球队迎来主力中场萨维尼奥的复出。", "萨维尼奥"),   # what a person is, before; jieba cut 萨维尼|奥
     ("新秀莫兰迪身价已经翻了一番。", "莫兰迪"),
     ("可惜里德尔伤愈后状态一般。", "里德尔"),          # what a person does, after
-    ("上季主力卡特伤愈之后状态一直不理想", "卡特"),       # two characters, with a cue on each side
+    ("替补中锋卡特复出之后表现一直不稳", "卡特"),       # two characters, with a cue on each side
     ("巴西国脚埃兰诺和队友都在", "埃兰诺"),             # the country before the post is no part of it
     ("商务参赞迪耶拉从寓所出发。", "迪耶拉"),            # what a person is in diplomacy, politics, trade
     ("一名外汇交易员里森造成巨额亏损。", "里森"),
@@ -1019,7 +1019,7 @@ def test_a_name_before_a_verb_or_a_preposition_and_a_body_stays_a_name(finder, t
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
 
-@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "运往西海岸的范登堡空军基地。"])
+@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "火箭已运抵范登堡空军基地。"])
 def test_a_measure_word_a_card_or_a_foreign_base_is_no_person(finder, text):
     # (这|位彩民: 位 counts persons; 白金|卡: a kind of card; 某某某|空军基地: a foreign place's name)
     assert not [m for m in finder.find(text) if m.type == "person"]
@@ -1038,7 +1038,7 @@ def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
 
-@pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
+@pytest.mark.parametrize("text", ["王府井也行，跟华贸也行", "他们把故障车吊到路边"])
 def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
@@ -1147,8 +1147,8 @@ def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
 
 
 @pytest.mark.parametrize("text, place", [("救灾物资运抵张家口地区", "张家口地区"),
-                                         ("向河北省张家口地区的灾民表示慰问", "河北省张家口地区"),
-                                         ("中国张家口地区发生地震", "中国张家口地区")])
+                                         ("向山西省忻州地区的农民表示祝贺", "山西省忻州地区"),
+                                         ("中国忻州地区遭遇旱灾", "中国忻州地区")])
 def test_a_prefectures_district_is_named_in_full(finder, text, place):
     # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
@@ -1195,7 +1195,7 @@ def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
 
 
 def test_a_preposition_after_a_post_opens_no_name(finder):
-    assert not [m for m in finder.find("记者对工、农、中、建四家银行做了调查") if m.type == "person"]
+    assert not [m for m in finder.find("记者对工、农、中、建几家银行做了走访") if m.type == "person"]
 
 
 @pytest.mark.parametrize("text, names", [
