@@ -96,7 +96,7 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("万达队的前锋表现出色", "万达队"),
         ("中日合资长城电子有限公司今天成立", "长城电子有限公司"),
         # a body written as one word does not take the sentence before it
-        ("国务院委托国家计委批复了这个项目", "国家计委"),
+        ("国务院委托国家计委审核了那份方案", "国家计委"),
     ],
 )
 def test_organizations(finder, text, org):
@@ -266,9 +266,9 @@ def test_dotted_names_end_where_the_name_does(finder, text, name):
 
 
 def test_two_dotted_names_in_one_run_are_two_names(finder):
-    text = "某国前总理拉杰·库马尔的遗孀普丽娅·库马尔最近决定参加大选，耶鲁大学的布拉德利·斯通等人"
+    text = "某国前总理拉杰·库马尔的遗孀普丽娅·库马尔最近决定参加大选，哈佛大学的马修·斯通等人"
     persons = {m.text for m in finder.find(text) if m.type == "person"}
-    assert persons == {"拉杰·库马尔", "普丽娅·库马尔", "布拉德利·斯通"}
+    assert persons == {"拉杰·库马尔", "普丽娅·库马尔", "马修·斯通"}
 
 
 def test_a_name_passes_along_a_list(finder):
@@ -277,7 +277,7 @@ def test_a_name_passes_along_a_list(finder):
     assert not [m for m in finder.find("重点抓好农业、工业、交通三件事") if m.type == "person"]
 
 
-@pytest.mark.parametrize("text", ["要做有知识、有礼貌、有担当、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“企业要改革”",
+@pytest.mark.parametrize("text", ["要做有知识、有礼貌、有担当、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“工厂要转型”",
                                   "就连美国专家也感到意外", "泰国、越南、缅甸、菲律宾的渔工",
                                   "要求各级领导干部、党和国家机关职工带头"])
 def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
@@ -313,7 +313,7 @@ def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
     assert (name, "person") in found(finder, text)
 
 
-@pytest.mark.parametrize("text, wrong", [("国务院委托国家计委批复了这个项目", "国务院委托国家计委"),
+@pytest.mark.parametrize("text, wrong", [("国务院委托国家计委审核了那份方案", "国务院委托国家计委"),
                                          ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司"),
                                          ("省统计局委托江东省物价局进行调查", "省统计局委托江东省物价局"),
                                          ("这是绵阳市和钢铁公司组织的活动", "绵阳市和钢铁公司"),
@@ -420,9 +420,9 @@ def test_a_word_ending_in_xi_after_a_university_is_no_department(finder, text):
 
 
 def test_a_party_committee_before_a_post_keeps_the_post_and_names_the_body(finder):
-    got = found(finder, "作者是湖南省公安消防总队党委书记、政委周新民。")
+    got = found(finder, "作者是湖南省武警交通支队党委书记、政委周新民。")
     assert ("党委书记", "position") in got
-    assert ("湖南省公安消防总队党委", "organization") in got
+    assert ("湖南省武警交通支队党委", "organization") in got
 
 
 @pytest.mark.parametrize("text, word", [
@@ -668,7 +668,7 @@ def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
 @pytest.mark.parametrize("text, names", [
     ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
     ("发射了一颗卫星等航天器", set()),
-    ("学习总得越学越好才是。", set()),             # 越…越: grammar, not a name
+    ("日子总得越过越好才行。", set()),             # 越…越: grammar, not a name
     ("李强、王刚等参加了会议。", {"李强", "王刚"}),
     ("初三学生卢佳和她的同学们一起去了", {"卢佳"}),   # 和 before a pronoun is the conjunction
 ])
@@ -795,7 +795,7 @@ def test_groups_sent_out_are_not_organizations(finder, text):
     [
         # a body and a department named by its line of work are one name
         ("水利部规划司负责人介绍了情况", "水利部规划司"),
-        ("省人民检察院宣传处等单位受到表彰", "省人民检察院宣传处"),
+        ("市人民检察院办公室等单位受到表扬", "市人民检察院办公室"),
         ("全国妇联办公厅发出通知", "全国妇联办公厅"),
         ("冶金部黄金管理局局长表示", "冶金部黄金管理局"),
         ("中国美术家协会青年工作委员会成立", "中国美术家协会青年工作委员会"),
@@ -839,7 +839,7 @@ def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and "届" in m.text]
 
 
-@pytest.mark.parametrize("text", ["上海外国语大学离休干部来信", "北京电报局营业大厅内人头攒动"])
+@pytest.mark.parametrize("text", ["南京师范大学离休干部来信", "北京电报局营业大厅内人头攒动"])
 def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("干部", "大厅"))]
 
@@ -866,9 +866,9 @@ def test_a_counted_or_determined_head_is_no_name(finder, text):
     "text, org",
     [
         # a verb or a set phrase between a place and a body word is the body's line of work
-        ("上海市老年病防治中心的专家前来义诊", "上海市老年病防治中心"),
+        ("杭州市儿童保健中心的医生前来义诊", "杭州市儿童保健中心"),
         ("日本有线电视新闻公司报道", "日本有线电视新闻公司"),
-        ("江苏省国防教育委员会编写了读本", "江苏省国防教育委员会"),
+        ("浙江省国防教育委员会印发了手册", "浙江省国防教育委员会"),
         # two nouns joined by 与 after a parent body
         ("由国家计委农业经济与技术经济研究所组织", "国家计委农业经济与技术经济研究所"),
     ],
