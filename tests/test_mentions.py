@@ -105,7 +105,7 @@ def test_organizations(finder, text, org):
 
 @pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面",
                                   "新春音乐会在京举行", "医疗集团组织专家会诊", "坚持和平共处五项原则",
-                                  "减少经济对外部的依赖", "发达国家是国家不办", "当年共收编了３１５名反政府武装分子",
+                                  "减少产业对外部的依赖", "发达国家是国家不办", "当年共收编了３１５名反政府武装分子",
                                   "形成了对外开放的新格局", "全国各加油站都要销售无铅汽油", "这是一家上市公司"])
 def test_common_nouns_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
@@ -279,7 +279,7 @@ def test_a_name_passes_along_a_list(finder):
 
 @pytest.mark.parametrize("text", ["要做有知识、有礼貌、有担当、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“工厂要转型”",
                                   "就连美国专家也感到意外", "泰国、越南、缅甸、菲律宾的渔工",
-                                  "要求各级领导干部、党和国家机关职工带头"])
+                                  "号召各级领导干部、党和政府机关职工带头"])
 def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
@@ -489,7 +489,7 @@ def test_words_before_comrade_that_are_no_names(finder, text):
     # a person's name before a body in a list of winners
     ("陈立新苏州华联电子公司总经理", "苏州华联电子公司", "陈立新苏州华联电子公司"),
     # a body whose own word names its country takes no sentence before it
-    ("沿海群众积极响应中国共产党的倡议", "中国共产党", "沿海群众积极响应中国共产党"),
+    ("沿海渔民纷纷响应中国共产党的倡议", "中国共产党", "沿海渔民纷纷响应中国共产党"),
 ])
 def test_a_body_name_does_not_run_left_into_the_sentence(finder, text, org, wrong):
     got = found(finder, text)
@@ -502,7 +502,7 @@ def test_a_player_beaten_at_chess_is_no_team(finder):
 
 
 def test_a_foreign_club_stays_a_team(finder):
-    assert ("桑德兰", "organization") in found(finder, "桑德兰主场遭遇三连败")
+    assert ("桑德兰", "organization") in found(finder, "桑德兰客场遭遇两连败")
 
 
 @pytest.mark.parametrize("text, place", [
@@ -839,7 +839,7 @@ def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and "届" in m.text]
 
 
-@pytest.mark.parametrize("text", ["南京师范大学离休干部来信", "北京电报局营业大厅内人头攒动"])
+@pytest.mark.parametrize("text", ["南京师范大学离休干部来信", "天津电信局营业大厅内排起长队"])
 def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("干部", "大厅"))]
 
@@ -1195,7 +1195,7 @@ def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
 
 
 def test_a_preposition_after_a_post_opens_no_name(finder):
-    assert not [m for m in finder.find("记者对工、农、中、建几家银行做了走访") if m.type == "person"]
+    assert not [m for m in finder.find("经理对工、农、中、建四大行的网点做了比较") if m.type == "person"]
 
 
 @pytest.mark.parametrize("text, names", [
