@@ -97,7 +97,7 @@ def _jieba_reference():
 
 SENTENCES = [
     "县委书记王宏伟主持召开县委常委会会议。",
-    "新华社北京1月3日电 外交部发言人沈国放今天说，",
+    "新华社北京3月8日电 外交部发言人林志远今天说，",
     "市卫健委主任张华到阳曲县调研疫情防控工作",
     "ABC公司2021年营收12.5%增长，C++ 和 Python 3.11",
     "（记者 林雨桐 韩冰）\r\n第二段\t制表",
@@ -106,7 +106,7 @@ SENTENCES = [
 
 
 @pytest.mark.parametrize("text", SENTENCES + [
-    "2003-04赛季，F-22和rs-12m型导弹，6.71B的Dota更新于2018-10-17",  # runs jieba-rs's HMM would keep whole
+    "2003-04赛季，F-22和rs-12m型导弹，6.71B的Dota更新于2019-03-05",  # runs jieba-rs's HMM would keep whole
     "张㐀明和豈、𠀀都是扩展区的字，鿖也是",  # characters jieba-rs counts as Chinese and jieba does not
 ])
 def test_segmenter_cuts_as_jieba_does(text):

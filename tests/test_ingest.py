@@ -441,7 +441,7 @@ def test_a_pen_name_under_the_headline_is_a_byline(author):
 
 
 def test_a_word_under_the_headline_that_the_body_explains_is_no_author():
-    text = "前一篇的最后一句。\n学一点金融\n利率\n利率是一定时期内利息与本金的比率，由中央银行调控。\n"
+    text = "前一篇的最后一句。\n学一点金融\n汇率\n汇率是两种货币之间兑换的比价，随市场供求变动。\n"
     articles = split_articles(Page.from_text(text))
     assert articles[-1].bylines == ()
 

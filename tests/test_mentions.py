@@ -34,7 +34,7 @@ def found(finder, text):
         ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
         # the familiar forms of address, where a person is spoken of
         ("在老张说话的时候，大家都安静下来", {("老张", "person")}),
-        ("扶贫干部小马看遍了他家的果园", {("小马", "person")}),
+        ("扶贫干部小马走遍了村里的果园", {("小马", "person")}),
         # a famous name jieba's dictionary tags as a time word
         ("纪念周恩来同志诞辰一百周年", {("周恩来", "person")}),
         ("他反复研读《周恩来选集》", {("周恩来", "person")}),
@@ -51,7 +51,7 @@ def test_no_name_without_a_cue(finder):
 
 
 # writings that say things (贺信指出, 文章说：) are no speakers' names
-@pytest.mark.parametrize("text", ["省长为大会发来贺信，贺信指出，成绩来之不易", "文章说：这一做法值得推广",
+@pytest.mark.parametrize("text", ["市长为大会发来贺信，贺信强调，成果来之不易", "文章说：这一做法值得推广",
                                   "他在上半年完成了任务", "这笔款项折合３亿谢克尔", "他将５２００万里拉如数归还",
                                   "老师说：同学们好", "他从小张罗家务", "小康家庭越来越多", "每天工作八小时",
                                   "他在会见记者时表示，今年要办好三件事", "记者于今日凌晨赶到灾区",
@@ -96,7 +96,7 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("万达队的前锋表现出色", "万达队"),
         ("中日合资长城电子有限公司今天成立", "长城电子有限公司"),
         # a body written as one word does not take the sentence before it
-        ("国务院委托国家计委批复了这个项目", "国家计委"),
+        ("国务院委托国家计委审核了那份方案", "国家计委"),
     ],
 )
 def test_organizations(finder, text, org):
@@ -105,7 +105,7 @@ def test_organizations(finder, text, org):
 
 @pytest.mark.parametrize("text", ["及时到定点医院就医", "在公共场所活动时", "有关部门要加强监管", "格局和局面",
                                   "新春音乐会在京举行", "医疗集团组织专家会诊", "坚持和平共处五项原则",
-                                  "减少经济对外部的依赖", "发达国家是国家不办", "共遣散了２０４０名反政府武装分子",
+                                  "减少产业对外部的依赖", "发达国家是国家不办", "当年共收编了３１５名反政府武装分子",
                                   "形成了对外开放的新格局", "全国各加油站都要销售无铅汽油", "这是一家上市公司"])
 def test_common_nouns_are_not_organizations(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
@@ -141,7 +141,7 @@ def test_places(finder, text, places):
 
 
 @pytest.mark.parametrize("text", ["不扎堆、少聚集", "送药上门", "提升了群众的满意度", "干部联乡、帮村、扶户",
-                                  "整顿前农村电价高", "因村里电费高低由村电工说了算",
+                                  "整顿前农村电价高", "因乡里电费高低由电管员说了算",
                                   "亚太地区的经济形势",
                                   # everyday words that share a division's name, with no cue of place
                                   "主人向各位来宾致意", "花木需要充足的日照", "一幢幢新建的楼房",
@@ -178,8 +178,8 @@ def test_offsets_index_the_text(finder):
 
 def test_an_address_tail_is_a_name_not_a_clause(finder):
     # after a province, 整顿前农村 is a clause ending in a common word, not a village
-    got = {m.text for m in finder.find("安徽省整顿前农村电价高") if m.type == "place"}
-    assert got == {"安徽省"}
+    got = {m.text for m in finder.find("江西省整改前农村水价高") if m.type == "place"}
+    assert got == {"江西省"}
 
 
 @pytest.mark.parametrize("text, tail", [
@@ -196,7 +196,7 @@ def test_an_address_tail_after_its_division(finder, text, tail):
 
 
 def test_an_agency_name_does_not_open_with_the_words_before_it(finder):
-    orgs = {m.text for m in finder.find("本报北京１月８日讯据中央气象台提供的信息") if m.type == "organization"}
+    orgs = {m.text for m in finder.find("本报杭州３月２日讯据中央气象台发布的信息") if m.type == "organization"}
     assert orgs == {"中央气象台"}
     orgs = {m.text for m in finder.find("代表团应邀参加中宣部组织的活动") if m.type == "organization"}
     assert "应邀参加中宣部" not in orgs
@@ -219,11 +219,11 @@ def test_name_boundaries(finder, text, name):
 
 
 def test_a_name_after_a_post_is_not_the_head_of_the_next_body(finder):
-    got = found(finder, "医疗中心主任陈振文中日友好医院专家")
-    assert ("陈振文", "person") in got and ("中日友好医院", "organization") in got
+    got = found(finder, "病区主任林建宇中日友好医院专家")
+    assert ("林建宇", "person") in got and ("中日友好医院", "organization") in got
 
 
-@pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长王英凡会晤来宾", "王英凡")])
+@pytest.mark.parametrize("text, name", [("记者王力军报道", "王力军"), ("外交部副部长周立凡会晤来宾", "周立凡")])
 def test_three_character_names_against_the_word_after(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -252,13 +252,13 @@ def test_a_city_in_a_football_report_is_the_club(finder, text, name, kind):
 
 @pytest.mark.parametrize("text, name", [
     ("委员会秘书长哈桑·本·阿里·卡迪尔提交的报告", "哈桑·本·阿里·卡迪尔"),
-    ("特使阿拉丁·布鲁杰尔迪访巴", "阿拉丁·布鲁杰尔迪"),
-    ("副委员长铁木尔·达瓦买提出席了会议", "铁木尔·达瓦买提"),
-    ("柬埔寨诺罗敦·西哈努克国王今天抵京", "诺罗敦·西哈努克"),  # not into the country before it
-    ("司机保罗·德桑蒂斯开着汽车", "保罗·德桑蒂斯"),  # 开 before 着 is a verb
-    ("丹麦作家卡伦·布里克森曾把自己的年华留在这里", "卡伦·布里克森"),  # 曾 the adverb
+    ("特使塞利姆·哈达迪访巴", "塞利姆·哈达迪"),
+    ("副主任阿卜杜拉·买买提出席了会议", "阿卜杜拉·买买提"),
+    ("柬埔寨索万·帕拉国王今天抵京", "索万·帕拉"),  # not into the country before it
+    ("司机马克·贝朗热开着卡车", "马克·贝朗热"),  # 开 before 着 is a verb
+    ("挪威诗人英格丽·哈尔沃森曾把自己的青春留在这里", "英格丽·哈尔沃森"),  # 曾 the adverb
     ("她的丈夫卡里姆·阿赫塔尔及其亲信", "卡里姆·阿赫塔尔"),  # not the tail of 丈夫
-    ("实验室的绍尔·伯尔穆特以及其他人", "绍尔·伯尔穆特"),
+    ("研究所的伊万·索科洛夫以及其他人", "伊万·索科洛夫"),
 ])
 def test_dotted_names_end_where_the_name_does(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
@@ -266,20 +266,20 @@ def test_dotted_names_end_where_the_name_does(finder, text, name):
 
 
 def test_two_dotted_names_in_one_run_are_two_names(finder):
-    text = "某国前总理拉杰·库马尔的遗孀普丽娅·库马尔最近决定参加大选，耶鲁大学的布拉德利·斯通等人"
+    text = "某国前总理拉杰·库马尔的遗孀普丽娅·库马尔最近决定参加大选，哈佛大学的马修·斯通等人"
     persons = {m.text for m in finder.find(text) if m.type == "person"}
-    assert persons == {"拉杰·库马尔", "普丽娅·库马尔", "布拉德利·斯通"}
+    assert persons == {"拉杰·库马尔", "普丽娅·库马尔", "马修·斯通"}
 
 
 def test_a_name_passes_along_a_list(finder):
-    persons = {m.text for m in finder.find("赴西安同张学良、杨虎城一起谈判") if m.type == "person"}
-    assert {"张学良", "杨虎城"} <= persons
+    persons = {m.text for m in finder.find("赴重庆同张学良、杨海城一起商谈") if m.type == "person"}
+    assert {"张学良", "杨海城"} <= persons
     assert not [m for m in finder.find("重点抓好农业、工业、交通三件事") if m.type == "person"]
 
 
-@pytest.mark.parametrize("text", ["要做有理想、有道德、有文化、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“企业要改革”",
-                                  "就连美国专家也感到意外", "印度、巴基斯坦、孟加拉、菲律宾的劳工",
-                                  "要求各级领导干部、党和国家工作人员带头"])
+@pytest.mark.parametrize("text", ["要做有知识、有礼貌、有担当、有纪律的新人", "由专家向农民传授技术", "他对记者解释说：“工厂要转型”",
+                                  "就连美国专家也感到意外", "泰国、越南、缅甸、菲律宾的渔工",
+                                  "号召各级领导干部、党和政府机关职工带头"])
 def test_words_that_start_with_a_surname_character_are_no_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
@@ -293,7 +293,7 @@ def test_names_after_verbs_of_choosing_and_in_bylines(finder, text, name):
     assert (name, "person") in found(finder, text)
 
 
-@pytest.mark.parametrize("text, name", [("正如马克思在书中所说", "马克思"), ("新党支部书记刘步飞上任", "刘步飞")])
+@pytest.mark.parametrize("text, name", [("正如马克思在书中所说", "马克思"), ("新村支部书记郑步云上任", "郑步云")])
 def test_three_character_names_jieba_knows_when_the_statistics_agree(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -308,12 +308,12 @@ def test_a_name_after_a_name_and_a_conjunction(finder):
     assert ("范世昌", "person") in got
 
 
-@pytest.mark.parametrize("text, name", [("接触到了首长康生，觉得他很和蔼", "康生"), ("陶仲历少将任副总参谋长", "陶仲历")])
+@pytest.mark.parametrize("text, name", [("见到了首长康平，感觉他很亲切", "康平"), ("陶仲历少将任副总参谋长", "陶仲历")])
 def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
     assert (name, "person") in found(finder, text)
 
 
-@pytest.mark.parametrize("text, wrong", [("国务院委托国家计委批复了这个项目", "国务院委托国家计委"),
+@pytest.mark.parametrize("text, wrong", [("国务院委托国家计委审核了那份方案", "国务院委托国家计委"),
                                          ("中日合资长城电子有限公司今天成立", "日合资长城电子有限公司"),
                                          ("省统计局委托江东省物价局进行调查", "省统计局委托江东省物价局"),
                                          ("这是绵阳市和钢铁公司组织的活动", "绵阳市和钢铁公司"),
@@ -328,8 +328,8 @@ def test_the_place_a_body_is_named_after_is_named_too(finder):
     assert ("浙江", "place", "inner-place") in {(m.text, m.type, m.rule) for m in ms}
 
 
-@pytest.mark.parametrize("text, name", [("马尔代夫总统加尧姆、孟加拉国总理", "加尧姆"),
-                                        ("利比亚革命领导人卡扎菲、罗马尼亚总统", "卡扎菲")])
+@pytest.mark.parametrize("text, name", [("古希腊哲学家亚里士多德、罗马皇帝", "亚里士多德"),
+                                        ("意大利科学家伽利略、英国诗人", "伽利略")])
 def test_a_dictionary_name_after_a_post_or_person_noun_beside_places(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -339,7 +339,7 @@ def test_forms_of_address_and_time_words_are_not_names(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
 
-@pytest.mark.parametrize("text, name", [("组长温家宝、宋健和国家科技部门", "宋健"), ("还有吴艳艳、陈妍和乌克兰选手", "陈妍")])
+@pytest.mark.parametrize("text, name", [("组长林德海、陈斌和国家科技部门", "陈斌"), ("还有林晓萌、王妍和德国选手", "王妍")])
 def test_a_conjunction_after_a_two_character_name_is_not_its_third(finder, text, name):
     persons = {m.text for m in finder.find(text) if m.type == "person"}
     assert name in persons and name + "和" not in persons
@@ -420,9 +420,9 @@ def test_a_word_ending_in_xi_after_a_university_is_no_department(finder, text):
 
 
 def test_a_party_committee_before_a_post_keeps_the_post_and_names_the_body(finder):
-    got = found(finder, "作者是江西省公安边防总队党委书记、政委吴正明。")
+    got = found(finder, "作者是湖南省武警交通支队党委书记、政委周新民。")
     assert ("党委书记", "position") in got
-    assert ("江西省公安边防总队党委", "organization") in got
+    assert ("湖南省武警交通支队党委", "organization") in got
 
 
 @pytest.mark.parametrize("text, word", [
@@ -455,7 +455,7 @@ def test_a_big_city_is_no_place(finder):
     assert ("大城市", "place") not in found(finder, "大城市的居民越来越多")
 
 
-@pytest.mark.parametrize("text", ["外交部发言人谈明年外交工作", "新华社记者来到南京采访", "教练席上坐满了人", "周总理向毛主席提出建议"])
+@pytest.mark.parametrize("text", ["外交部发言人谈今年外交成果", "新华社记者来到南京采访", "教练席上坐满了人", "周总理向毛主席提出建议"])
 def test_words_after_a_post_that_open_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
@@ -467,10 +467,10 @@ def test_surnames_jieba_reads_as_function_words_still_open_names_after_posts(fin
 
 
 def test_a_name_between_a_body_and_its_post(finder):
-    assert ("李景田", "person") in found(finder, "中组部李景田局长介绍说")
+    assert ("林德田", "person") in found(finder, "中组部林德田局长介绍说")
 
 
-@pytest.mark.parametrize("text, name", [("著名学者何方同志应约撰文", "何方"), ("刘澜涛同志生平", "刘澜涛")])
+@pytest.mark.parametrize("text, name", [("知名学者夏明同志应邀作序", "夏明"), ("刘澜涛同志生平", "刘澜涛")])
 def test_a_word_opening_with_a_surname_before_comrade_is_a_name(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -489,7 +489,7 @@ def test_words_before_comrade_that_are_no_names(finder, text):
     # a person's name before a body in a list of winners
     ("陈立新苏州华联电子公司总经理", "苏州华联电子公司", "陈立新苏州华联电子公司"),
     # a body whose own word names its country takes no sentence before it
-    ("山区群众积极响应中国共产党的号召", "中国共产党", "山区群众积极响应中国共产党"),
+    ("沿海渔民纷纷响应中国共产党的倡议", "中国共产党", "沿海渔民纷纷响应中国共产党"),
 ])
 def test_a_body_name_does_not_run_left_into_the_sentence(finder, text, org, wrong):
     got = found(finder, text)
@@ -502,7 +502,7 @@ def test_a_player_beaten_at_chess_is_no_team(finder):
 
 
 def test_a_foreign_club_stays_a_team(finder):
-    assert ("桑德兰", "organization") in found(finder, "桑德兰主场遭遇三连败")
+    assert ("桑德兰", "organization") in found(finder, "桑德兰客场遭遇两连败")
 
 
 @pytest.mark.parametrize("text, place", [
@@ -535,7 +535,7 @@ def test_a_kind_of_village_or_bridge_is_no_place(finder, text, word):
 
 
 @pytest.mark.parametrize("text, place", [("本报珀斯1月9日电", "珀斯"), ("新华社澳大利亚珀斯1月11日电", "珀斯"),
-                                         ("总统3日在马普托发表新年文告", "马普托")])
+                                         ("总统5日在哈博罗内发表国庆讲话", "哈博罗内")])
 def test_a_foreign_city_in_a_dateline_or_where_something_is_held(finder, text, place):
     assert (place, "place") in found(finder, text)
 
@@ -582,7 +582,7 @@ def test_a_body_name_does_not_open_with_a_verb(finder, text, wrong):
     assert (wrong, "organization") not in found(finder, text)
 
 
-@pytest.mark.parametrize("text, place", [("他在斯塔万格市找了工作", "斯塔万格市"), ("向斯堪的纳维亚半岛输送天然气", "斯堪的纳维亚半岛"),
+@pytest.mark.parametrize("text, place", [("他在斯塔万格市找了工作", "斯塔万格市"), ("向斯堪的纳维亚半岛出口电力", "斯堪的纳维亚半岛"),
                                          ("松辽地区石油勘探", "松辽地区")])
 def test_a_name_and_the_kind_of_place_cut_apart(finder, text, place):
     assert (place, "place") in found(finder, text)
@@ -592,7 +592,7 @@ def test_a_world_region_and_what_lies_in_it_is_no_named_region(finder):
     assert ("非洲草原", "place") not in found(finder, "狮子生活在非洲草原上")
 
 
-@pytest.mark.parametrize("text, place", [("瓮安、福泉、贵定、开阳等县", "贵定"), ("领导湖南、绥远、新疆的和平解放", "绥远")])
+@pytest.mark.parametrize("text, place", [("湄潭、福泉、贵定、余庆等县", "贵定"), ("领导甘肃、绥远、宁夏的解放工作", "绥远")])
 def test_a_word_in_a_list_of_places_is_a_place(finder, text, place):
     assert (place, "place") in found(finder, text)
 
@@ -616,7 +616,7 @@ def test_a_transliterated_name_jieba_cut_apart_is_one_name(finder, text, name):
     ("球队迎来主力中场萨维尼奥的复出。", "萨维尼奥"),   # what a person is, before; jieba cut 萨维尼|奥
     ("新秀莫兰迪身价已经翻了一番。", "莫兰迪"),
     ("可惜里德尔伤愈后状态一般。", "里德尔"),          # what a person does, after
-    ("上季主力卡特伤愈之后状态一直不理想", "卡特"),       # two characters, with a cue on each side
+    ("替补中锋卡特复出之后表现一直不稳", "卡特"),       # two characters, with a cue on each side
     ("巴西国脚埃兰诺和队友都在", "埃兰诺"),             # the country before the post is no part of it
     ("商务参赞迪耶拉从寓所出发。", "迪耶拉"),            # what a person is in diplomacy, politics, trade
     ("一名外汇交易员里森造成巨额亏损。", "里森"),
@@ -668,7 +668,7 @@ def test_a_transliterated_name_stops_before_an_adverb_spelt_like_one(finder):
 @pytest.mark.parametrize("text, names", [
     ("水稻、玉米等作物长势很好。", set()),         # words jieba's dictionary calls names, before 等
     ("发射了一颗卫星等航天器", set()),
-    ("学习总得越学越好才是。", set()),             # 越…越: grammar, not a name
+    ("日子总得越过越好才行。", set()),             # 越…越: grammar, not a name
     ("李强、王刚等参加了会议。", {"李强", "王刚"}),
     ("初三学生卢佳和她的同学们一起去了", {"卢佳"}),   # 和 before a pronoun is the conjunction
 ])
@@ -680,7 +680,7 @@ def test_a_word_jieba_calls_a_name_needs_a_name_s_look(finder, text, names):
     ("这一年，罗定邦和同事们搬进了新楼。", {"罗定邦"}),       # jieba cut 罗定|邦
     ("会后，章立凌对记者说了几句。", {"章立凌"}),             # and 章立|凌对
     ("敬爱的老师，公正的裁判。", set()),                      # adjectives jieba's dictionary calls names
-    ("南国春来早，花城今更艳。", set()),                      # 来 is no word a subject is followed by
+    ("南国春来早，江城柳渐青。", set()),                      # 来 is no word a subject is followed by
     ("他说过，莫若到乡下去看看。", set()),
     ("这个周末，周中在家里休息。", set()),                    # too weak a name for the statistics
 ])
@@ -757,7 +757,7 @@ def test_a_speaker_opening_a_transcript(finder, text, name):
 
 @pytest.mark.parametrize("text, name", [
     ("美国总统奥巴马发表讲话", "奥巴马"),            # after a post, though jieba calls it a place
-    ("阿德巴约和范佩西已经联手", "阿德巴约"),         # a foreign name beside a name across 和
+    ("奥孔科约和范德维尔已经联手", "奥孔科约"),         # a foreign name beside a name across 和
     ("球队的洛里亚因伤缺阵", "洛里亚"),              # what a player does tells the name
 ])
 def test_foreign_names_jieba_calls_places_or_misses(finder, text, name):
@@ -795,7 +795,7 @@ def test_groups_sent_out_are_not_organizations(finder, text):
     [
         # a body and a department named by its line of work are one name
         ("水利部规划司负责人介绍了情况", "水利部规划司"),
-        ("省人民检察院宣传处等单位受到表彰", "省人民检察院宣传处"),
+        ("市人民检察院办公室等单位受到表扬", "市人民检察院办公室"),
         ("全国妇联办公厅发出通知", "全国妇联办公厅"),
         ("冶金部黄金管理局局长表示", "冶金部黄金管理局"),
         ("中国美术家协会青年工作委员会成立", "中国美术家协会青年工作委员会"),
@@ -825,7 +825,7 @@ def test_a_post_or_a_common_word_after_a_body_is_no_department(finder, text, org
     [
         # a body with an owner of its own and a dateline: two names, not one
         ("中国丝绸总公司中国纺织总公司联合推出", "中国丝绸总公司", "中国纺织总公司"),
-        ("新华社北京一月六日电外交部发言人说", "新华社", "外交部"),
+        ("新华社广州二月九日电外交部发言人表示", "新华社", "外交部"),
     ],
 )
 def test_two_bodies_side_by_side_stay_two(finder, text, first, second):
@@ -834,12 +834,12 @@ def test_two_bodies_side_by_side_stay_two(finder, text, first, second):
 
 
 @pytest.mark.parametrize("text", ["政协吉林市第八届委员会第二次全体会议今天开幕",
-                                  "中国人民政治协商会议第九届全国委员会第一次会议"])
+                                  "中国人民政治协商会议第十届全国委员会第三次会议"])
 def test_a_term_and_its_session_name_a_meeting_not_a_body(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and "届" in m.text]
 
 
-@pytest.mark.parametrize("text", ["上海外国语大学离休干部来信", "北京电报局营业大厅内人头攒动"])
+@pytest.mark.parametrize("text", ["南京师范大学离休干部来信", "天津电信局营业大厅内排起长队"])
 def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization" and m.text.endswith(("干部", "大厅"))]
 
@@ -848,7 +848,7 @@ def test_a_cadre_or_a_hall_after_a_body_is_no_unit(finder, text):
     "text, org",
     [
         # a body a country has one of, named by its line of work alone
-        ("船舶总公司的发展步伐加快", "船舶总公司"),
+        ("船舶总公司的出口订单增加", "船舶总公司"),
         ("这本书由石油工业出版社出版", "石油工业出版社"),
         ("纺织总会会长在会上讲话", "纺织总会"),
     ],
@@ -866,9 +866,9 @@ def test_a_counted_or_determined_head_is_no_name(finder, text):
     "text, org",
     [
         # a verb or a set phrase between a place and a body word is the body's line of work
-        ("上海市老年病防治中心的专家前来义诊", "上海市老年病防治中心"),
+        ("杭州市儿童保健中心的医生前来义诊", "杭州市儿童保健中心"),
         ("日本有线电视新闻公司报道", "日本有线电视新闻公司"),
-        ("江苏省国防教育委员会编写了读本", "江苏省国防教育委员会"),
+        ("浙江省国防教育委员会印发了手册", "浙江省国防教育委员会"),
         # two nouns joined by 与 after a parent body
         ("由国家计委农业经济与技术经济研究所组织", "国家计委农业经济与技术经济研究所"),
     ],
@@ -886,11 +886,11 @@ def test_a_clause_between_a_place_and_a_body_word_is_no_name(finder, text):
 
 def test_a_city_jieba_tags_as_an_adverb_opens_the_body_it_names(finder):
     # jieba tags 大连 an adverb; the gazetteer knows the city
-    assert ("大连陆军学院", "organization") in found(finder, "大连陆军学院开展群体活动")
+    assert ("大连陆军学院", "organization") in found(finder, "大连陆军学院组织冬季训练")
 
 
 def test_a_government_named_by_its_standing_is_a_kind_unless_a_name_comes_before(finder):
-    assert not [m for m in finder.find("联合政府也面临解体的危险") if m.type == "organization"]
+    assert not [m for m in finder.find("联合政府也面临垮台的可能") if m.type == "organization"]
     assert not [m for m in finder.find("地方政府要加强管理") if m.type == "organization"]
     assert ("利库德联合政府", "organization") in found(finder, "利库德联合政府出现了危机")
 
@@ -1019,7 +1019,7 @@ def test_a_name_before_a_verb_or_a_preposition_and_a_body_stays_a_name(finder, t
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
 
-@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "运往西海岸的范登堡空军基地。"])
+@pytest.mark.parametrize("text", ["这位彩民应该很幸运", "三位彩民都中了奖", "他寄来的白金卡到了", "火箭已运抵范登堡空军基地。"])
 def test_a_measure_word_a_card_or_a_foreign_base_is_no_person(finder, text):
     # (这|位彩民: 位 counts persons; 白金|卡: a kind of card; 某某某|空军基地: a foreign place's name)
     assert not [m for m in finder.find(text) if m.type == "person"]
@@ -1038,7 +1038,7 @@ def test_a_name_jieba_glued_to_a_function_word_is_cut_out(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
 
 
-@pytest.mark.parametrize("text", ["东单也好，跟华贸也好", "他们把故障车吊到路边"])
+@pytest.mark.parametrize("text", ["王府井也行，跟华贸也行", "他们把故障车吊到路边"])
 def test_a_word_glued_to_a_function_word_the_name_statistics_reject_is_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
@@ -1147,8 +1147,8 @@ def test_a_well_known_person_in_jiebas_dictionary_needs_no_cue(finder):
 
 
 @pytest.mark.parametrize("text, place", [("救灾物资运抵张家口地区", "张家口地区"),
-                                         ("向河北省张家口地区的灾民表示慰问", "河北省张家口地区"),
-                                         ("中国张家口地区发生地震", "中国张家口地区")])
+                                         ("向山西省忻州地区的农民表示祝贺", "山西省忻州地区"),
+                                         ("中国忻州地区遭遇旱灾", "中国忻州地区")])
 def test_a_prefectures_district_is_named_in_full(finder, text, place):
     # 某市|地区 that jieba cut; after its province or country, one name as an address gives it
     assert place in {m.text for m in finder.find(text) if m.type == "place"}
@@ -1195,7 +1195,7 @@ def test_a_new_word_after_a_post_closed_by_a_mark_is_a_name(finder, text, name):
 
 
 def test_a_preposition_after_a_post_opens_no_name(finder):
-    assert not [m for m in finder.find("记者对工、农、中、建四家银行做了调查") if m.type == "person"]
+    assert not [m for m in finder.find("经理对工、农、中、建四大行的网点做了比较") if m.type == "person"]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -1217,7 +1217,7 @@ def test_a_transliterated_run_before_a_verb_a_person_is_the_subject_of(finder):
     ("与志强主演的新片", {"志强"}),
     ("今年我的祖母逝世了", set()),                    # a word for a person is none of its names
     ("他在信中写道：", set()),                        # where something is written
-    ("向人民日报的读者祝贺新年。", set()),            # a person's word before two characters is not enough
+    ("给人民日报的读者写一封信。", set()),            # a person's word before two characters is not enough
 ])
 def test_a_persons_word_beside_a_dictionary_name(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
