@@ -1516,6 +1516,26 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# `kg ner`'s steps after the mention stage, in order: CLUENER's way of marking addresses, bodies
+# and persons where it differs from the graph's. Each takes what it needs of (text, ms, tokens),
+# by its parameters' names.
+_NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f in (
+    # places that are no address, and bodies they head
+    _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
+    _join_body_heads,
+    # buildings, streets and venues; addresses joined
+    _sites_as_places, _street_words, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
+    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
+    # places CLUENER marks otherwise
+    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
+    # persons
+    _pseudonyms, _split_names, _famous_names, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _drop_club_talk_names, _drop_travel_places, _dotted_estates,
+    # a character too many or too few at a place's start; persons' last touches
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _ner_persons,
+))
+
+
 def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = False) -> list[Mention]:
     """Mentions of one line of text with ORIGINAL offsets (what `kg ner` prints). Places written
     one after the other (西昌市太和镇) are one address there, as annotators mark them; the graph
@@ -1528,20 +1548,9 @@ def extract_text_mentions(text: str, *, join_places: bool = True, lac: bool = Fa
         from kg.segment import get_segmenter
 
         tokens = get_segmenter().tokens(view.text)
-        found = _drop_places_in_titles(view.text, _drop_modifier_countries(view.text, found))
-        found = _drop_clubs(view.text, _drop_body_heads(view.text, found, tokens), tokens)
-        found = _join_body_heads(view.text, _drop_word_names(view.text, found), tokens)
-        found = _venue_names(view.text, _street_words(view.text, _sites_as_places(found), tokens), tokens)
-        found = _join_adjacent_places(join_divisions(view.text, join_addresses(view.text, found, tokens), tokens))
-        found = _drop_name_heads(view.text, _trim_known_areas(found), tokens)
-        found = _address_ends(view.text, _held_at(view.text, _sited_addresses(view.text, found, tokens), tokens))
-        found = _drop_latin_neighbours(view.text, _drop_quoted_tails(view.text, _drop_sights(found)))
-        found = _famous_names(view.text, _split_names(view.text, _pseudonyms(view.text, found), tokens), tokens)
-        found = _drop_person_heads(view.text, _listed_persons(view.text, found, tokens))
-        found = _drop_travel_places(view.text, _drop_club_talk_names(view.text, _drop_listed_firms(view.text, found)))
-        found = _dotted_estates(view.text, found, tokens)
-        found = _join_cut_heads(view.text, _trim_glued_heads(view.text, found, tokens), tokens)
-        found = _ner_persons(view.text, _drop_cut_dotted_names(found, tokens))
+        for step, params in _NER_STEPS:
+            args = {"text": view.text, "ms": found, "tokens": tokens}
+            found = step(*(args[p] for p in params))
     for m in found:
         s, e = view.to_original(m.start, m.end)
         out.append(replace(m, start=s, end=e, text=text[s:e]))
