@@ -10,7 +10,7 @@ from typing import Callable
 from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
-from kg.mentions import MentionFinder
+from kg.mentions import MentionFinder, _tables
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, infer_locale
@@ -1382,7 +1382,7 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     from kg.mentions import _PERSON_VERBS
 
     lex = load_lexicon()
-    spelled = _spelled_chars()
+    spelled = _tables().translit  # (the characters of transliterated names, broad and narrow sets)
     cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
              and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
                       or text.endswith(lex.person_cues_before, 0, m.start))]
@@ -1399,13 +1399,6 @@ def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
         return ms
     inner = {i for t in tokens for i in range(t.start + 1, t.end)}
     return [m for m in ms if not (m.type == "person" and m.rule == "dotted-name" and m.end in inner)]
-
-
-@functools.lru_cache(maxsize=1)
-def _spelled_chars() -> frozenset[str]:
-    """The characters of transliterated foreign names, broad and narrow sets together."""
-    lex = load_lexicon()
-    return frozenset(lex.translit_chars | lex.translit_core_chars)
 
 
 def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -1465,7 +1458,7 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     name by 、 和 与 及, spelled only with the characters of foreign names and cut by jieba
     into whole tokens, is a person for `kg ner`. Only spelled names: a Chinese word in the
     list (a common word) could be anything."""
-    spelled = _spelled_chars()
+    spelled = _tables().translit  # (the characters of transliterated names, broad and narrow sets)
     if not any(m.type == "person" and all(c in spelled for c in m.text) for m in ms):
         return ms
     starts = {t.start for t in tokens}
