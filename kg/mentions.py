@@ -43,8 +43,8 @@ _PERSON_VERBS = (
     "女士", "书记", "主任", "部长", "教授", "老人", "表态", "回答", "作", "发表", "宣布", "会见", "会谈",
 )
 _PERSON_VERBS_LONG = tuple(v for v in _PERSON_VERBS if len(v) >= 2)
-# Last characters of the words jieba calls organizations that really are (联合国, 新华社); its nt
-# tag also lands on phrases like 最新进展.
+# what follows a name said of a person or closing a listing of persons (某某|表示, 某某|等)
+_PERSON_VERBS_OR_LIST = _PERSON_VERBS + ("等",)
 # a term written inside a body's name (某市第十届人民代表大会) and the session after it
 _TERM_IN_NAME = re.compile(r".第[一二三四五六七八九十百]+届")
 _SESSION_AFTER = re.compile(r"(?:第[一二三四五六七八九十百]+次)?(?:全体)?会议")
@@ -69,7 +69,8 @@ _MAX_READ = 4096  # sentences whose reading a finder keeps (a page's; `kg ner` r
 _MAKER_MARKS = frozenset("作画绘")
 # what may follow the last name of 某某和某某: a pause, the end, 等
 _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
-_CLOSING_MARKS = frozenset("。，,、；;：:！？!?）)")
+# what follows a name as a subject, or closes it
+_AFTER_SUBJECT_OR_CLOSE = _AFTER_SUBJECT | _CLOSES_NAME
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 # last characters of a site's name (某某岛, 某某寺), which a new word the name statistics take
@@ -156,10 +157,10 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 # the name model's score a new word needs to be taken for a name without any other cue, by
 # length: two characters are many words' shape, so they need more
 _NAME_SCORE = {2: 1.8, 3: 0.5}
-# tags jieba gives a given name's last character when it leaves it alone after a new word
-# (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
 # last characters of two-character words that say where (信中, 家里, 会上)
 _PLACE_WORD_END = frozenset("中里内外上下")
+# tags jieba gives a given name's last character when it leaves it alone after a new word
+# (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
 _LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
 # a match told of: the words around a club's name, and a score
 # how a company is owned, written before its name (中美合资某某有限公司)
@@ -181,14 +182,10 @@ _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后�
 
 @functools.lru_cache(maxsize=1)
 def _league_in_word() -> re.Pattern:
+    """The league words of two characters or more: a word holding one is a league's or a club's,
+    and a sentence without one tells of no league."""
     words = sorted((w for w in load_lexicon().league_words if len(w) > 1), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
-
-
-@functools.lru_cache(maxsize=1)
-def _league_in_text() -> re.Pattern:
-    """Any league word at all (one character too): a sentence without one has no word that is or holds one."""
-    return re.compile("|".join(map(re.escape, sorted(load_lexicon().league_words, key=len, reverse=True))))
 
 
 # the roles of the persons of a club, written before a name (队长|某某, 主帅|某某)
@@ -713,7 +710,7 @@ class MentionFinder:
             if t.tag in ("nr", "nrt", "nrfg") and len(w) >= 3 and w[-1] in _NAMED_PLACE_END \
                     and w[0] not in _NOT_PLACE_HEAD and not self._common_head(w[:-1]) \
                     and (w[-1] not in _KIND_END or self._names.score(w[:-1]) >= _NAME_SCORE[2]) \
-                    and not self._surname_shaped(w):  # 王雨亭: a surname and given names is a person
+                    and not self._surname_shaped(w):  # 某某某: a surname and given names is a person
                 # 洪泽县, 骆马湖, 大昭寺 that jieba's dictionary calls a person's name: people are not
                 # named with these endings; 小康村, 铁路桥 (a common word and the ending) are kinds
                 out.append(Mention(t.start, t.end, w, "place", _NAMED_PLACE_END[w[-1]], "named-place"))
@@ -1354,7 +1351,7 @@ class MentionFinder:
         words = self.lex.league_words
         # (a word jieba did not know may hold one: 某某亚盘|解析; the words are looked at only
         # where the sentence holds one of them at all, which most do not)
-        league = _league_in_text().search(s) is not None and any(
+        league = _league_in_word().search(s) is not None and any(
             t.word in words or t.tag == "oov" and len(t.word) > 2 and _league_in_word().search(t.word) for t in tokens)
         if not league and not _MATCH_CUE.search(s) and not _TEAM_RECORD.search(s):
             return []
@@ -1838,10 +1835,10 @@ class MentionFinder:
         for o in orgs:
             i = o.end
             two = i + lex.is_surname_start(s, i) + 1  # (the ends `name_at` can give: two, two + 1)
-            if not (s[two : two + 2].startswith(_PERSON_VERBS + ("等",)) or s[two + 1 : two + 3].startswith(_PERSON_VERBS + ("等",))):
+            if not (s[two : two + 2].startswith(_PERSON_VERBS_OR_LIST) or s[two + 1 : two + 3].startswith(_PERSON_VERBS_OR_LIST)):
                 continue
             j = self.name_at(s, i, bounds)
-            if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS + ("等",)):
+            if j and not self._common_word(s[i:j]) and s[j : j + 2].startswith(_PERSON_VERBS_OR_LIST):
                 add(i, j, "after-body")
         # a name right before a bare post head: 赵乐平总书记, 李明华书记
         body_ends = {o.end for o in orgs}
@@ -2097,7 +2094,7 @@ class MentionFinder:
             w = t.word
             if w[0] in _GLUED_BEFORE and self._glued_name(w[1:]) and (
                     self._names.score(w[1:]) >= _GLUED_SCORE[0] and (self._names.score(w[1:]) >= _GLUED_SCORE[1]
-                    or s.startswith(_PERSON_VERBS, t.end) or s[t.end : t.end + 1] in _AFTER_SUBJECT | _CLOSES_NAME)):
+                    or s.startswith(_PERSON_VERBS, t.end) or s[t.end : t.end + 1] in _AFTER_SUBJECT_OR_CLOSE)):
                 add(t.start + 1, t.end, "glued-name")
             elif w[-1] in _GLUED_AFTER and self._glued_name(w[:-1]) and self._names.score(w[:-1]) >= _GLUED_SCORE[2]:
                 add(t.start, t.end - 1, "glued-name")
@@ -2254,7 +2251,7 @@ class MentionFinder:
             j -= len(part)
         w = s[i:j]
         if 2 <= j - i <= 3 and _ALL_CJK.match(w) and not (self.seg.known(w) and self.seg.tag(w) not in _NAME_TAGS) \
-                and not self.gaz.lookup(w) and w not in lex.world_places and not w.endswith(tuple(lex.org_suffixes)):
+                and not self.gaz.lookup(w) and w not in lex.world_places and not _ends_with_any(w, lex.org_suffixes):
             add(i, j, "column-writer")
 
     def _name_closed_after_post(self, s: str, i: int) -> int:
@@ -2266,20 +2263,16 @@ class MentionFinder:
         sl = lex.is_surname_start(s, i)
         if not sl or s[i] in "和与及同跟":
             return 0
-        for n in (3,):
-            j = i + n
-            if j > len(s) or j - i <= sl or not _ALL_CJK.match(s[i:j]):
-                continue
-            if not (s[j : j + 1] in _CLOSING_MARKS or (s.startswith("报道", j) and j - i == 3) or (s[j : j + 1] == "等" and n == 3)):
-                continue
-            w = s[i:j]
-            if any(c in _AFTER_NAME or c in _FUNCTION_CHARS or c == "不" for c in w[sl:]) or w[-1] in _NOT_NAME_END \
-                    or (self.seg.known(w[sl:]) and self.seg.tag(w[sl:]) not in ("nr", "nrfg", "nrt")) \
-                    or self.gaz.lookup(w) or w in lex.world_places or w in lex.title_heads or lex.title_re.search(w) \
-                    or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
-                return 0
-            return j
-        return 0
+        j = i + 3
+        if j > len(s) or not _ALL_CJK.match(s[i:j]) or not (s[j : j + 1] in _CLOSES_NAME or s.startswith("报道", j)):
+            return 0
+        w = s[i:j]
+        if any(c in _AFTER_NAME or c in _FUNCTION_CHARS or c == "不" for c in w[sl:]) or w[-1] in _NOT_NAME_END \
+                or (self.seg.known(w[sl:]) and self.seg.tag(w[sl:]) not in ("nr", "nrfg", "nrt")) \
+                or self.gaz.lookup(w) or w in lex.world_places or w in lex.title_heads or lex.title_re.search(w) \
+                or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
+            return 0
+        return j
 
     def _mend_foreign(self, s: str, tokens: list[Token], found: dict, free) -> None:
         """A transliterated name jieba cut apart (甲|乙丙丁, 甲乙丙丁|戊, 甲乙丙|丁指出: pieces spelt in transliteration characters):

@@ -974,9 +974,9 @@ def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     city or country, or a name jieba calls a place, written without a verb of place before it,
     is a club or a national team (客胜|某某):
     `kg ner` prints no place there (the graph keeps what the mention stage found)."""
-    from kg.mentions import _TO_PLACE, _league_in_text
+    from kg.mentions import _TO_PLACE, _league_in_word
 
-    if _league_in_text().search(text) is None:
+    if _league_in_word().search(text) is None:
         return ms
     words = load_lexicon().league_words
     if not any(t.word in words for t in tokens):
