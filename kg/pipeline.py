@@ -10,7 +10,7 @@ from typing import Callable
 from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
-from kg.mentions import MentionFinder, _tables
+from kg.mentions import MentionFinder, _ends_with_any, _tables
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, infer_locale
@@ -734,10 +734,17 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
-# the words of a building or a site people meet at, written after its own name (某某|酒店, 某某|网吧)
-_VENUE_WORDS = frozenset(("酒店", "大酒店", "宾馆", "饭店", "网吧", "餐厅", "客栈", "会所", "会馆", "公馆", "小区",
-                          "大厦", "球场", "购物中心", "基地", "空军基地", "片区", "区域", "地区", "广场", "市场",
-                          "工业区", "球馆", "茶馆", "体育场"))
+@functools.lru_cache(maxsize=1)
+def _site_words() -> dict[str, frozenset[str]]:
+    """The words of ner_site_words.tsv by role: venue, building, meeting, sight."""
+    from kg.lexicon import read_resource_lines
+
+    roles: dict[str, set[str]] = {}
+    for word, role in read_resource_lines("ner_site_words.tsv"):
+        roles.setdefault(role, set()).add(word)
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
 # jieba's tags of the name before it: a word it did not know, a name
 _VENUE_NAME_TAGS = frozenset(("oov", "nr", "nrt", "nz"))
 
@@ -746,36 +753,30 @@ def _venue_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A name jieba did not know or tagged a name (2-4 characters) and a venue's word right
     after it (某某|网吧, 某某|大酒店) is one place `kg ner` prints, where no mention covers either;
     CLUENER marks such buildings addresses."""
+    venues = _site_words()["venue"]
     taken = [(m.start, m.end) for m in ms]
     out = list(ms)
     for k in range(1, len(tokens)):
         t, p = tokens[k], tokens[k - 1]
-        if t.word in _VENUE_WORDS and p.tag in _VENUE_NAME_TAGS and 2 <= len(p.word) <= 4 \
+        if t.word in venues and p.tag in _VENUE_NAME_TAGS and 2 <= len(p.word) <= 4 \
                 and _ALL_HAN.fullmatch(p.word) and p.word[0] not in _NOT_IN_ADDRESS \
                 and not any(a < t.end and p.start < b for a, b in taken):
             out.append(Mention(p.start, t.end, text[p.start : t.end], "place", "other", "venue"))
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
-# the endings of a building's name that kg reads as a body (某某国际会议中心, 某某大酒店) but
-# CLUENER marks an address: where people go, not who acts
-_SITE_ORG_ENDS = ("会议中心", "会展中心", "展览中心", "市中心", "国际中心", "贸中心", "大酒店", "酒店", "会议厅", "宴会厅",
-                  "火车站", "购物中心", "大厦", "广场")
-
-
-# where roads or regions meet, which kg reads as a body's office (处)
-_MEETING_POINTS = ("交界处", "交汇处", "交叉处")
-
-
 def _sites_as_places(ms: list[Mention]) -> list[Mention]:
-    """`kg ner` prints a body named for its building (某市国际会议中心) as a place; the graph keeps it a body."""
+    """`kg ner` prints a body named for its building (某市国际会议中心: where people go, not who
+    acts) as a place; the graph keeps it a body. Where roads meet (某某路|交界处) the road is."""
+    words = _site_words()
+    buildings, meetings = words["building"], words["meeting"]
     out = []
     for m in ms:
-        if m.type == "organization" and m.text.endswith(_SITE_ORG_ENDS):
+        if m.type == "organization" and _ends_with_any(m.text, buildings):
             m = replace(m, type="place", rule=m.rule + "+site")
-        elif m.type == "organization" and m.text.endswith(_MEETING_POINTS) and len(m.text) >= 5:
-            end = m.end - 3  # 某某路|交界处: where two roads meet is no body; the road is the address
-            m = replace(m, end=end, text=m.text[:-3], type="place", rule=m.rule + "+site")
+        elif m.type == "organization" and len(m.text) >= 5 and _ends_with_any(m.text, meetings):
+            end = m.end - next(len(w) for w in meetings if m.text.endswith(w))
+            m = replace(m, end=end, text=m.text[: end - m.start], type="place", rule=m.rule + "+site")
         out.append(m)
     return out
 
@@ -1168,15 +1169,11 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     return kept
 
 
-# the endings of a sight's name (某某博物馆, 某某风景区, 某某公园): CLUENER marks sights as scenes,
-# not addresses
-_SIGHT_ENDS = ("博物馆", "美术馆", "纪念馆", "展览馆", "艺术馆", "景区", "名胜区", "旅游区", "遗址", "公园")
-
-
 def _drop_sights(ms: list[Mention]) -> list[Mention]:
     """A place named as a sight (某某博物馆, 某某国家公园, 某某风景区) is a scene in CLUENER's
     labels, not an address: `kg ner` prints no place for it (the graph keeps it)."""
-    return [m for m in ms if m.type != "place" or not m.text.endswith(_SIGHT_ENDS) or m.text in _SIGHT_ENDS]
+    sights = _site_words()["sight"]
+    return [m for m in ms if m.type != "place" or m.text in sights or not _ends_with_any(m.text, sights)]
 
 
 def _drop_quoted_tails(text: str, ms: list[Mention]) -> list[Mention]:
