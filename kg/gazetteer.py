@@ -6,6 +6,7 @@ import csv
 import functools
 import importlib.util
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,9 +98,15 @@ class Gazetteer:
                     if name:
                         names.add_word(name, name)
             names.make_automaton()
+            # the automaton looks a character up among its root's children one by one (half the
+            # text's characters are in no name, and each was a miss over the root's 900): a run
+            # of them is one separator, which the automaton treats as it treats each of them
+            # (no node has it as a child: the search starts over after it), so the same names
+            chars = {c for _, name in names.items() for c in name}
+            self._not_name = re.compile("[^" + "".join(map(re.escape, sorted(chars))) + "]+")
             self._names = names
         counts: dict[str, int] = {}
-        for _, name in self._names.iter_long(text):
+        for _, name in self._names.iter_long(self._not_name.sub("\x00", text)):
             for d in self.lookup(name):
                 counts[d.code] = counts.get(d.code, 0) + 1
         return counts
