@@ -241,8 +241,9 @@ def relate(st: PageState) -> PageState:
     relations = list(st.relations)
     for u, pairs in zip(st.units, st.entity_of):
         key_of = {id(m): k for m, k in pairs}
-        ev = _evidence(st, u)
         orgs = [m for m, k in pairs if m.type == "organization" and k]
+        # evidence only for a sentence a relation can come from (a body in a body, a post's)
+        ev = _evidence(st, u) if orgs or any(m.type == "position" for m, _ in pairs) else None
         parents = []
         for inner in orgs:
             if inner.rule != "inner-body":
@@ -329,9 +330,9 @@ def find_events(st: PageState) -> PageState:
             pairs = st.entity_of[i]
             ms = [m for m, _ in pairs]
             key_of = {id(m): k for m, k in pairs if k}
-            ev = _evidence(st, u)
             dates = find_dates(u.text, st.year)
             cands = find_event_candidates(u.text, ms)
+            ev = _evidence(st, u) if cands else None  # (most sentences name no event)
             here: list[Event] = []
             for c in cands:
                 e = _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev)
@@ -532,9 +533,10 @@ def assemble(st: PageState) -> PageState:
             ks = [k for m, k in pairs if k and id(m) not in nested]
             inner_keys.extend(k for m, k in pairs if k and id(m) in nested)
             keys.extend(ks)
-            ev = _evidence(st, u)
-            for a, b in cooccurring(ks):
-                cooc.append((a, b, ev))
+            if len(ks) > 1:  # (a pair at least: most sentences name one entity or none)
+                ev = _evidence(st, u)
+                for a, b in cooccurring(ks):
+                    cooc.append((a, b, ev))
             authors.extend(k for m, k in pairs if k and m.rule in ("byline", "photo-credit"))
         authors = st.authors.get(ai, []) + authors
         keys.extend(st.authors.get(ai, []))
