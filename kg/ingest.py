@@ -651,7 +651,8 @@ def _read_lines(text: str, pv: View) -> list[_Line]:
         view = _cut_view(pv, text, m.start(), m.end())
         if view.text:
             gap = bool(lines) and _BLANK_LINE.search(text, lines[-1].end, view.start) is not None
-            lines.append(replace(_classify(text, pv, view), gap=gap))
+            line = _classify(text, pv, view)  # (gap=False: copied only for the few after a blank line)
+            lines.append(replace(line, gap=True) if gap else line)
     return _drop_duplicates(lines)
 
 
