@@ -162,8 +162,10 @@ def resolve_entities(st: PageState) -> PageState:
         if old is not None:
             # two names with one key (某某集团, 某某集团有限公司): the second stays an alias
             more = {e.name} - {old.name} if e.kind == "Organization" else set()
-            e = replace(old, aliases=tuple(sorted(set(old.aliases) | set(e.aliases) | more)),
-                        titles=tuple(sorted(set(old.titles) | set(e.titles))))
+            aliases = tuple(sorted(set(old.aliases) | set(e.aliases) | more))
+            titles = tuple(sorted(set(old.titles) | set(e.titles)))
+            # (most repeats add nothing: the entity as it was, not a copy of it)
+            e = old if aliases == old.aliases and titles == old.titles else replace(old, aliases=aliases, titles=titles)
         entities[e.key] = e
         return e
 
