@@ -1231,3 +1231,28 @@ def test_two_counties_joined_by_a_dash_are_both_places(finder):
 def test_a_body_named_after_a_special_region_names_the_city(finder):
     got = [m.text for m in finder.find("澳门特区教育委员会今天开会") if m.type == "place"]
     assert got == ["澳门"]
+
+
+def _page_persons(text):
+    from kg.ingest import Page
+    from kg.pipeline import PageState, find_unit_mentions, split_units
+
+    st = find_unit_mentions(split_units(PageState(Page.from_text(text, "t/page.txt"))))
+    return {m.text for u in st.units for m in u.mentions if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name, glued", [
+    # the page names 谭岳 alone; once the word after is read into the name (谭岳为, 谭岳迎)
+    ("劳模谭岳今年五十岁。谭岳说，干活要细心。见面时记者称谭岳为“谭师傅”。", "谭岳", "谭岳为"),
+    ("谭岳在厂里干了三十年。谭岳说，这是本分。谭岳迎出门对记者说：“欢迎。”", "谭岳", "谭岳迎"),
+    ("欧委会主席桑特为此发言。桑特说，谈判还要继续。桑特则一口一个“朋友”。", "桑特", "桑特则"),
+])
+def test_a_name_read_once_with_the_word_after_is_the_pages_name(text, name, glued):
+    persons = _page_persons(text)
+    assert name in persons and glued not in persons, persons
+
+
+def test_a_longer_name_the_page_uses_as_often_as_the_shorter_stays():
+    # two persons, 王文 and 王文华, each named once: neither is the other's misreading
+    persons = _page_persons("教授王文华作了报告。副教授王文也发了言。")
+    assert {"王文华", "王文"} <= persons, persons
