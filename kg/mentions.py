@@ -273,6 +273,10 @@ _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 _NAME_OR_TIME_TAGS = _NAME_TAGS | {"t"}
+_ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
+# a surname and 某 (或 某某) is a person whose name the writer withholds, with no cue needed; a
+# preposition or verb that may stand for a surname glued to 某 (对某, 向某, 将某) is none
+_NOT_WITHHELD_HEAD = frozenset("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各将给同跟令叫使问应")
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
 # a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
@@ -2062,6 +2066,18 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # a surname and 某 or 某某 (被告之一的甲某, 原告甲|某某): the person whose name the writer
+        # withholds, a person with no cue needed; the surname starts a word and 某 ends one
+        # (甲|某某|等, not 向|某|单位: a preposition, nor 某|些, 某|地: 某 opening a word)
+        p = s.find("某") if "某" in s else -1
+        while p >= 0:
+            e = p + 2 if s[p + 1 : p + 2] == "某" else p + 1
+            for i in (p - 1, p - 2):
+                if i >= 0 and i in bounds and e in bounds and lex.is_surname_start(s, i) == p - i \
+                        and s[i] not in _NOT_WITHHELD_HEAD and (i == 0 or s[i - 1] not in _ORDINAL_MARKS):
+                    add(i, e, "withheld-name")
+                    break
+            p = s.find("某", e)
         # a transliterated name told by a word beside it, what a person is or does (新秀|某某,
         # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)

@@ -1256,3 +1256,17 @@ def test_a_longer_name_the_page_uses_as_often_as_the_shorter_stays():
     # two persons, 王文 and 王文华, each named once: neither is the other's misreading
     persons = _page_persons("教授王文华作了报告。副教授王文也发了言。")
     assert {"王文华", "王文"} <= persons, persons
+
+
+@pytest.mark.parametrize("text, names", [
+    # a surname and 某 or 某某: the person whose name the writer withholds, no cue needed
+    ("案件中，被告之一的郝某，仅是一个普通农民。", {"郝某"}),
+    ("据调查，钱某某与邻居发生口角后动手打人。", {"钱某某"}),
+    ("欧阳某某与他是同学。", {"欧阳某某"}),
+    # 某 opening a word, or after a preposition: no one
+    ("据了解，向某单位借款的人很多。", set()),
+    ("这家公司对某些问题避而不谈。", set()),
+    ("当时某省某市的干部都来了。", set()),
+])
+def test_a_surname_and_mou_is_a_withheld_name(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
