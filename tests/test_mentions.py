@@ -1270,3 +1270,31 @@ def test_a_longer_name_the_page_uses_as_often_as_the_shorter_stays():
 ])
 def test_a_surname_and_mou_is_a_withheld_name(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a post, a surname and two characters closed by a mark, a conjunction, 由 or 报道: the
+    # third character is the name's, whatever word it makes with the second (帝都) or is (都, 来)
+    ("本报记者沈帝都报道：全省财政收入再创新高。", "沈帝都"),
+    ("快餐店经理卢新代、服装厂厂长郑凯等参加了会议。", "卢新代"),
+    ("县长钟保深及县有关部门的领导一起察看了灾情。", "钟保深"),
+    ("国防部长龚文茶由中将晋升为上将。", "龚文茶"),
+])
+def test_a_name_after_a_post_runs_to_the_mark_that_closes_it(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（新华社记者冯宇摄）", "冯宇"),            # 摄 hardly ever ends a name
+    ("国家统计局局长韩洪说，这是好兆头。", "韩洪"),  # nor 说
+])
+def test_a_name_after_a_post_stops_before_a_word_names_seldom_end_with(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("该国总统曾表示，愿意继续谈判。", "曾表示"),     # a verb in it: the sentence's words
+    ("该国在担任轮值主席国期间，推动了改革。", "国期间"),
+])
+def test_a_post_and_three_characters_with_a_verb_or_time_word_are_no_name(finder, text, absent):
+    assert absent not in {m.text for m in finder.find(text) if m.type == "person"}
