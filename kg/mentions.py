@@ -1447,8 +1447,8 @@ class MentionFinder:
 
     def _list_item_name(self, w: str) -> bool:
         sl = self.lex.is_surname_start(w, 0)
-        if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or self._common_word(w):
-            return False
+        if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or (self._common_word(w) and not self._odd_place_word(w)):
+            return False  # (a word jieba calls a place that no gazetteer knows is a name beside one)
         return self.lex.given_chars.issuperset(w[sl:]) or self._names.score(w) >= 1.0
 
     def _word_as_given_name(self, w: str) -> bool:
@@ -1998,8 +1998,11 @@ class MentionFinder:
                         or self._name_as_time(s[x:y]))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             mostly = len(items) >= 4 and namey >= 0.6 * len(items)
-            if self._common_word(s[items[0][0]:items[0][1]]) and not lead:
+            if self._common_word(s[items[0][0]:items[0][1]]) and not self._odd_place_word(s[items[0][0]:items[0][1]]) \
+                    and not lead:
                 continue  # 领导干部、党和国家…: a list opening with a common word, whatever its cue
+                # (a word jieba calls a place that no gazetteer knows opens a list of names as
+                # a name does: writers' and leaders' names are often such words, 某干、某某某)
             if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
                                           or s[x:y] in known or self._name_as_time(s[x:y]) for x, y in items[1:])):
                 for x, y in items:

@@ -1298,3 +1298,11 @@ def test_a_name_after_a_post_stops_before_a_word_names_seldom_end_with(finder, t
 ])
 def test_a_post_and_three_characters_with_a_verb_or_time_word_are_no_name(finder, text, absent):
     assert absent not in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list of names opening with a word jieba calls a place that no gazetteer knows
+    ("万庆、任建强、张思远等参加了会见。", {"万庆", "任建强", "张思远"}),
+])
+def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, names):
+    assert names <= {m.text for m in finder.find(text) if m.type == "person"}
