@@ -278,6 +278,8 @@ _NAME_OR_TIME_TAGS = _NAME_TAGS | {"t"}
 _THIRD_CLOSERS = frozenset("和与及由")
 _THIRD_END_LOGP = -10.0
 _THIRD_NO_WORD_TAGS = frozenset(("v", "vn", "vd", "d", "p", "c", "u", "uj", "f", "t", "m", "r", "ad"))
+_NAME_THEN_COUNT = re.compile(r"(?:^|(?<=[，。；：、,;:\s]))([\u4e00-\u9fff]{2,4})等"
+                              r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:人|名|位)")
 _ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
 # a surname and 某 (或 某某) is a person whose name the writer withholds, with no cue needed; a
 # preposition or verb that may stand for a surname glued to 某 (对某, 向某, 将某) is none
@@ -2074,6 +2076,15 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # a clause opening with a name and 等 and a count of persons (，某某某等53人被授予…): the
+        # count says the name is one of them, whatever jieba makes of its characters
+        for m in _NAME_THEN_COUNT.finditer(s) if "等" in s else ():
+            i, j = m.span(1)
+            w = m.group(1)
+            sl = lex.is_surname_start(w, 0)
+            if sl and 1 <= j - i - sl <= 2 and i in bounds and not (self._common_word(w) and not self._odd_place_word(w)) \
+                    and not self.gaz.lookup(w) and w not in lex.world_places and not lex.title_re.search(w):
+                add(i, j, "name-count")
         # a surname and 某 or 某某 (被告之一的甲某, 原告甲|某某): the person whose name the writer
         # withholds, a person with no cue needed; the surname starts a word and 某 ends one
         # (甲|某某|等, not 向|某|单位: a preposition, nor 某|些, 某|地: 某 opening a word)

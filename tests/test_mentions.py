@@ -1306,3 +1306,13 @@ def test_a_post_and_three_characters_with_a_verb_or_time_word_are_no_name(finder
 ])
 def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, names):
     assert names <= {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a clause opening with a name, 等 and a count of persons: the name is one of them
+    ("省检察院授予“模范检察院”称号，何宏业等５３人被授予“模范检察干部”称号。", {"何宏业"}),
+    ("先进集体被记集体一等功，房工等１２８人被记个人一等功。", {"房工"}),
+    ("据统计，学生等５０人参加了活动。", set()),     # a common word before the count
+])
+def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
