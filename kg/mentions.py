@@ -273,6 +273,17 @@ _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
 _NAME_OR_TIME_TAGS = _NAME_TAGS | {"t"}
+# a name's third character after a post, closed by these (某某深|及, 某某茶|由), when names end with
+# it at least this often in jieba's statistics (摄 -20, 说 -11.4, 以 -12; 来 -6.5, 都 -8.4)
+_THIRD_CLOSERS = frozenset("和与及由")
+_THIRD_END_LOGP = -10.0
+_THIRD_NO_WORD_TAGS = frozenset(("v", "vn", "vd", "d", "p", "c", "u", "uj", "f", "t", "m", "r", "ad"))
+_NAME_THEN_COUNT = re.compile(r"(?:^|(?<=[，。；：、,;:\s]))([\u4e00-\u9fff]{2,4})等"
+                              r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:人|名|位)")
+_ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
+# a surname and 某 (或 某某) is a person whose name the writer withholds, with no cue needed; a
+# preposition or verb that may stand for a surname glued to 某 (对某, 向某, 将某) is none
+_NOT_WITHHELD_HEAD = frozenset("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各将给同跟令叫使问应")
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
 # a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
@@ -1438,8 +1449,8 @@ class MentionFinder:
 
     def _list_item_name(self, w: str) -> bool:
         sl = self.lex.is_surname_start(w, 0)
-        if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or self._common_word(w):
-            return False
+        if not sl or len(w) - sl not in (1, 2) or not _ALL_CJK.match(w) or (self._common_word(w) and not self._odd_place_word(w)):
+            return False  # (a word jieba calls a place that no gazetteer knows is a name beside one)
         return self.lex.given_chars.issuperset(w[sl:]) or self._names.score(w) >= 1.0
 
     def _word_as_given_name(self, w: str) -> bool:
@@ -1792,7 +1803,7 @@ class MentionFinder:
         # (a) a name right after a post (县委书记周文博), or after a chain of posts joined by 、
         for t in titles:
             i = t.end
-            j = self._name_closed_after_post(s, i)
+            j = self._name_closed_after_post(s, i) or self._third_before_close(s, i)
             if j:
                 add(i, j, "after-title")  # 省长|某某某|等, 记者|某某某|）: the mark after it closes the name
                 continue
@@ -1989,8 +2000,11 @@ class MentionFinder:
                         or self._name_as_time(s[x:y]))
             persony = strong_cue or (shaped and namey >= len(items) - 1) or (len(items) >= 4 and namey >= 0.6 * len(items))
             mostly = len(items) >= 4 and namey >= 0.6 * len(items)
-            if self._common_word(s[items[0][0]:items[0][1]]) and not lead:
+            if self._common_word(s[items[0][0]:items[0][1]]) and not self._odd_place_word(s[items[0][0]:items[0][1]]) \
+                    and not lead:
                 continue  # 领导干部、党和国家…: a list opening with a common word, whatever its cue
+                # (a word jieba calls a place that no gazetteer knows opens a list of names as
+                # a name does: writers' and leaders' names are often such words, 某干、某某某)
             if persony and (mostly or all(not self.seg.known(s[x:y]) or self.seg.tag(s[x:y]) in ("nr", "nrt", "oov", "nrfg")
                                           or s[x:y] in known or self._name_as_time(s[x:y]) for x, y in items[1:])):
                 for x, y in items:
@@ -2062,6 +2076,27 @@ class MentionFinder:
                         and nxt.tag not in ("v", "d", "p", "c", "u", "uj", "m", "q", "r", "f", "ns") \
                         and s[nxt.end : nxt.end + 1] not in ("村", "镇", "乡", "县", "市", "区", "路", "街", "省"):
                     add(t.start, nxt.end, "joined-name")
+        # a clause opening with a name and 等 and a count of persons (，某某某等53人被授予…): the
+        # count says the name is one of them, whatever jieba makes of its characters
+        for m in _NAME_THEN_COUNT.finditer(s) if "等" in s else ():
+            i, j = m.span(1)
+            w = m.group(1)
+            sl = lex.is_surname_start(w, 0)
+            if sl and 1 <= j - i - sl <= 2 and i in bounds and not (self._common_word(w) and not self._odd_place_word(w)) \
+                    and not self.gaz.lookup(w) and w not in lex.world_places and not lex.title_re.search(w):
+                add(i, j, "name-count")
+        # a surname and 某 or 某某 (被告之一的甲某, 原告甲|某某): the person whose name the writer
+        # withholds, a person with no cue needed; the surname starts a word and 某 ends one
+        # (甲|某某|等, not 向|某|单位: a preposition, nor 某|些, 某|地: 某 opening a word)
+        p = s.find("某") if "某" in s else -1
+        while p >= 0:
+            e = p + 2 if s[p + 1 : p + 2] == "某" else p + 1
+            for i in (p - 1, p - 2):
+                if i >= 0 and i in bounds and e in bounds and lex.is_surname_start(s, i) == p - i \
+                        and s[i] not in _NOT_WITHHELD_HEAD and (i == 0 or s[i - 1] not in _ORDINAL_MARKS):
+                    add(i, e, "withheld-name")
+                    break
+            p = s.find("某", e)
         # a transliterated name told by a word beside it, what a person is or does (新秀|某某,
         # 主力中场|某某, 某某|复出, 某某|因伤, 某某|表示), whatever jieba calls it: its dictionary
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
@@ -2271,6 +2306,29 @@ class MentionFinder:
                 or (self.seg.known(w[sl:]) and self.seg.tag(w[sl:]) not in ("nr", "nrfg", "nrt")) \
                 or self.gaz.lookup(w) or w in lex.world_places or w in lex.title_heads or lex.title_re.search(w) \
                 or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
+            return 0
+        return j
+
+    def _third_before_close(self, s: str, i: int) -> int:
+        """End of a three-character name right after a post whose third character is one names
+        end with, closed by a mark, a conjunction, 由 or a byline's 报道 (记者|某某都|报道, 经理|某某代|、,
+        部长|某某茶|由): where a name is expected, the closing says the name runs to it, whatever
+        word its last characters make (帝都) or function word its third is (都, 来). 摄, 说, 以 end
+        names too rarely (记者|某某|摄): their statistics keep the name at two."""
+        if self.lex.is_surname_start(s, i) != 1:
+            return 0
+        j = i + 3
+        if j > len(s) or not _ALL_CJK.match(s[i:j]) or s[i] in "和与及同跟" \
+                or self._names.end_logp(s[j - 1]) < _THIRD_END_LOGP:
+            return 0
+        if not (j == len(s) or s[j] in _CLOSES_NAME or s[j] in _THIRD_CLOSERS or s.startswith("报道", j)):
+            return 0
+        w = s[i:j]
+        if self._common_word(w) or self.gaz.lookup(w) or w in self.lex.world_places or self.lex.title_re.search(w) \
+                or w[-1] in _NOT_NAME_END:
+            return 0
+        # (曾|表示, 国|期间, 回去|后: a verb, a time or function word in it says the words are the sentence's)
+        if any(self.seg.known(x) and self.seg.tag(x) in _THIRD_NO_WORD_TAGS for x in (w[1:], w[:2])):
             return 0
         return j
 

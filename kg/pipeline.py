@@ -10,7 +10,7 @@ from typing import Callable
 from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
-from kg.mentions import MentionFinder, _ends_with_any, _tables
+from kg.mentions import _AFTER_NAME, MentionFinder, _ends_with_any, _tables
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, infer_locale
@@ -128,7 +128,35 @@ def find_unit_mentions(st: PageState) -> PageState:
         # the constructor, not dataclasses.replace: a corpus has hundreds of thousands of units
         units.append(Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline,
                           tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
-    return replace(st, units=tuple(units))
+    return replace(st, units=tuple(_trim_glued_persons(units, finder)))
+
+
+def _trim_glued_persons(units: list[Unit], finder: MentionFinder) -> list[Unit]:
+    """A name read once with the word after it glued on (某某为|“…”, 某某家, 某某则, 某某正在)
+    where the page names the person without it at least as often: the page's spelling wins.
+    The character cut off must be one a name does not end with here: a function word, the
+    start of a word with the next character, or no given-name character at all."""
+    counts: dict[str, int] = {}
+    for u in units:
+        for m in u.mentions:
+            if m.type == "person":
+                counts[m.text] = counts.get(m.text, 0) + 1
+    glued = {w for w in counts if len(w) >= 3 and counts.get(w[:-1], 0) >= counts[w]}
+    if not glued:
+        return units
+    lex, seg = finder.lex, finder.seg
+    out = []
+    for u in units:
+        ms = u.mentions
+        if any(m.type == "person" and m.text in glued for m in ms):
+            s = u.text
+            ms = tuple(replace(m, end=m.end - 1, text=m.text[:-1], rule=m.rule + "+page-trim")
+                       if m.type == "person" and m.text in glued
+                       and (s[m.end - 1] in _AFTER_NAME or s[m.end - 1] == "家" or seg.known(s[m.end - 1 : m.end + 1])
+                            or s[m.end - 1] not in lex.given_chars) else m for m in ms)
+            u = Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline, ms)
+        out.append(u)
+    return out
 
 
 def _title_only_mentions(s: str, ms, posts_of: dict[str, set[str]], lex) -> list[Mention]:

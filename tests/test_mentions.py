@@ -1231,3 +1231,88 @@ def test_two_counties_joined_by_a_dash_are_both_places(finder):
 def test_a_body_named_after_a_special_region_names_the_city(finder):
     got = [m.text for m in finder.find("澳门特区教育委员会今天开会") if m.type == "place"]
     assert got == ["澳门"]
+
+
+def _page_persons(text):
+    from kg.ingest import Page
+    from kg.pipeline import PageState, find_unit_mentions, split_units
+
+    st = find_unit_mentions(split_units(PageState(Page.from_text(text, "t/page.txt"))))
+    return {m.text for u in st.units for m in u.mentions if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name, glued", [
+    # the page names 谭岳 alone; once the word after is read into the name (谭岳为, 谭岳迎)
+    ("劳模谭岳今年五十岁。谭岳说，干活要细心。见面时记者称谭岳为“谭师傅”。", "谭岳", "谭岳为"),
+    ("谭岳在厂里干了三十年。谭岳说，这是本分。谭岳迎出门对记者说：“欢迎。”", "谭岳", "谭岳迎"),
+    ("欧委会主席桑特为此发言。桑特说，谈判还要继续。桑特则一口一个“朋友”。", "桑特", "桑特则"),
+])
+def test_a_name_read_once_with_the_word_after_is_the_pages_name(text, name, glued):
+    persons = _page_persons(text)
+    assert name in persons and glued not in persons, persons
+
+
+def test_a_longer_name_the_page_uses_as_often_as_the_shorter_stays():
+    # two persons, 王文 and 王文华, each named once: neither is the other's misreading
+    persons = _page_persons("教授王文华作了报告。副教授王文也发了言。")
+    assert {"王文华", "王文"} <= persons, persons
+
+
+@pytest.mark.parametrize("text, names", [
+    # a surname and 某 or 某某: the person whose name the writer withholds, no cue needed
+    ("案件中，被告之一的郝某，仅是一个普通农民。", {"郝某"}),
+    ("据调查，钱某某与邻居发生口角后动手打人。", {"钱某某"}),
+    ("欧阳某某与他是同学。", {"欧阳某某"}),
+    # 某 opening a word, or after a preposition: no one
+    ("据了解，向某单位借款的人很多。", set()),
+    ("这家公司对某些问题避而不谈。", set()),
+    ("当时某省某市的干部都来了。", set()),
+])
+def test_a_surname_and_mou_is_a_withheld_name(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a post, a surname and two characters closed by a mark, a conjunction, 由 or 报道: the
+    # third character is the name's, whatever word it makes with the second (帝都) or is (都, 来)
+    ("本报记者沈帝都报道：全省财政收入再创新高。", "沈帝都"),
+    ("快餐店经理卢新代、服装厂厂长郑凯等参加了会议。", "卢新代"),
+    ("县长钟保深及县有关部门的领导一起察看了灾情。", "钟保深"),
+    ("国防部长龚文茶由中将晋升为上将。", "龚文茶"),
+])
+def test_a_name_after_a_post_runs_to_the_mark_that_closes_it(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（新华社记者冯宇摄）", "冯宇"),            # 摄 hardly ever ends a name
+    ("国家统计局局长韩洪说，这是好兆头。", "韩洪"),  # nor 说
+])
+def test_a_name_after_a_post_stops_before_a_word_names_seldom_end_with(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("该国总统曾表示，愿意继续谈判。", "曾表示"),     # a verb in it: the sentence's words
+    ("该国在担任轮值主席国期间，推动了改革。", "国期间"),
+])
+def test_a_post_and_three_characters_with_a_verb_or_time_word_are_no_name(finder, text, absent):
+    assert absent not in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a list of names opening with a word jieba calls a place that no gazetteer knows
+    ("万庆、任建强、张思远等参加了会见。", {"万庆", "任建强", "张思远"}),
+])
+def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, names):
+    assert names <= {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # a clause opening with a name, 等 and a count of persons: the name is one of them
+    ("省检察院授予“模范检察院”称号，何宏业等５３人被授予“模范检察干部”称号。", {"何宏业"}),
+    ("先进集体被记集体一等功，房工等１２８人被记个人一等功。", {"房工"}),
+    ("据统计，学生等５０人参加了活动。", set()),     # a common word before the count
+])
+def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
