@@ -100,6 +100,7 @@ _DASHES = ("—", "－", "-")
 _LIST_JOINS = ("、", "和") + _DASHES
 # the status a region's full name adds to its name (某地|特别行政区)
 _REGION_STATUS = ("特别行政区", "特区")
+_SCHOOLS = ("大学", "学院")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
@@ -517,7 +518,46 @@ class MentionFinder:
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
+        inner += self._owner_word_places(tokens, kept)
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _owner_word_places(self, tokens: list[Token], kept: list[Mention]) -> list[Mention]:
+        """The place opening a body's or a paper's name that jieba keeps as one word (某国|电信,
+        某省|军区, 某江|日报): the text names the place too, as it does in 某市|政府, where jieba
+        cuts the place off (`kg ner`, which prints outermost spans, drops these)."""
+        out = []
+        for t in tokens:
+            if (t.tag != "nt" and t.tag != "nz") or len(t.word) < 3:
+                continue  # (nearly all words)
+            if any(m.start < t.end and t.start < m.end and m.type != "organization" for m in kept):
+                continue
+            head = self._owner_head(t.word)
+            if head:
+                out.append(self._body_head_place(Mention(t.start, t.start + head[0], t.word[: head[0]], "place",
+                                                         head[1], "inner-place")))
+        return out
+
+    def _owner_head(self, w: str) -> tuple[int, str] | None:
+        """The longest country, world region or province/prefecture (full or short name) a word
+        opens with, when more follows that does not continue a place's name (某某|市, 某某|地区)."""
+        lex = self.lex
+        for j in (4, 3, 2):
+            if len(w) - j < 1:
+                continue
+            head, rest = w[:j], w[j:]
+            level = lex.world_places.get(head) or next(
+                (d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None)
+            if level is None or head in _NOT_PLACE:
+                continue
+            # (a place's own continuation, 某某|特区, 某某|地区; one character after it is a team,
+            # a tongue, a people or a word of its own, 某国|队, 某国|语, 某某|族, 某明|治; a verb
+            # after it names an event, 某城|起义)
+            # (a school's name is read whole, 某京|大学, not as the city's school)
+            if len(rest) < 2 or lex.place_suffix_re.match(rest) or rest in lex.region_endings or rest.endswith(_SCHOOLS) \
+                    or rest.startswith(_REGION_STATUS) or self.seg.known(rest) and self.seg.tag(rest) == "v":
+                return None
+            return j, level
+        return None
 
     def _body_head_place(self, p: Mention) -> Mention:
         """The place a body is named after: the city itself when the body's name holds its

@@ -1231,3 +1231,18 @@ def test_two_counties_joined_by_a_dash_are_both_places(finder):
 def test_a_body_named_after_a_special_region_names_the_city(finder):
     got = [m.text for m in finder.find("澳门特区教育委员会今天开会") if m.type == "place"]
     assert got == ["澳门"]
+
+
+# a body's or a paper's name jieba keeps as one word opens with the place it is named after:
+# the text names the place too (as in 某市|政府, where jieba cuts the place off)
+@pytest.mark.parametrize("text, place", [("他在中国电信工作了三年", "中国"), ("北京军区某部开展训练", "北京"),
+                                         ("据《黑龙江日报》报道，大雪封路", "黑龙江"),
+                                         ("香港特区政府今天发表公告", "香港")])
+def test_the_place_opening_a_body_jieba_keeps_whole_is_named(finder, text, place):
+    assert (place, "place", "inner-place") in {(m.text, m.type, m.rule) for m in finder.find(text)}
+
+
+# a team, a tongue, a people, a school: no place said on its own
+@pytest.mark.parametrize("text", ["北京队主场获胜", "她会说西班牙语", "朝鲜族群众欢度节日", "他考上了北京大学"])
+def test_a_place_heading_a_team_tongue_people_or_school_word_is_not_named(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
