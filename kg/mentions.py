@@ -831,6 +831,10 @@ class MentionFinder:
                     and not (len(w) == 2 and self.seg.tag(w[0]) in _NOT_NAME_TAGS):
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
+            elif t.tag in ("nz", "nt") and len(w) >= 4 and (abroad := self._split_by(w, self._is_foreign_place)):
+                # 某国某都 that jieba took for one name: a country and its city
+                for a, b in abroad:
+                    out.append(Mention(t.start + a, t.start + b, w[a:b], "place", lex.world_places[w[a:b]], "world"))
             elif t.tag == "ns" and len(w) >= 3 and w.endswith(_STREET_END) and not w.endswith(_NOT_STREET_END) \
                     and w[0] not in _NOT_PLACE_HEAD and _ALL_CJK.match(w):
                 # 某某路, 某某东街: a street jieba knows; a city written before it (某市某某路) is a
@@ -862,8 +866,10 @@ class MentionFinder:
                     parts = None
                 if parts:
                     for a, b in parts:
-                        level = gaz.lookup(w[a:b])[0].level
-                        out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
+                        division = gaz.lookup(w[a:b])
+                        out.append(Mention(t.start + a, t.start + b, w[a:b], "place",
+                                           division[0].level if division else lex.world_places[w[a:b]],
+                                           "gazetteer" if division else "world"))
                 elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4 and w[-3] != "大":  # (某某|大沙漠: one name)
                     # (a world region's desert, 海湾|沙漠, says where and names nothing)
                     if lex.world_places.get(w[:-2]) != "region":
@@ -1122,11 +1128,20 @@ class MentionFinder:
         return len(rest) >= 2 and self.seg.known(rest) and not self.seg.known(tok.word[:2])
 
     def _split_places(self, w: str) -> list[tuple[int, int]] | None:
-        """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or None."""
+        """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or (某国某都)
+        into foreign countries and cities, or None. The two are not mixed: a foreign name may
+        hold a Chinese one (马里|兰州 of a state's name) by chance."""
+        return self._split_by(w, lambda x: bool(self.gaz.lookup(x))) or self._split_by(w, self._is_foreign_place)
+
+    def _is_foreign_place(self, w: str) -> bool:
+        return self.lex.world_places.get(w) in ("country", "city")
+
+    @staticmethod
+    def _split_by(w: str, is_place) -> list[tuple[int, int]] | None:
         out, i = [], 0
         while i < len(w):
             for j in range(len(w), i + 1, -1):
-                if self.gaz.lookup(w[i:j]):
+                if is_place(w[i:j]):
                     out.append((i, j))
                     i = j
                     break

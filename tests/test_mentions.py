@@ -1246,3 +1246,12 @@ def test_the_place_opening_a_body_jieba_keeps_whole_is_named(finder, text, place
 @pytest.mark.parametrize("text", ["北京队主场获胜", "她会说西班牙语", "朝鲜族群众欢度节日", "他考上了北京大学"])
 def test_a_place_heading_a_team_tongue_people_or_school_word_is_not_named(finder, text):
     assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+# a country and its city that jieba keeps as one word are two places; a foreign name that
+# happens to hold a Chinese city's name (某里|兰州 of a state's name) is not cut
+@pytest.mark.parametrize("text, places", [("他曾在美国纽约工作多年", {"美国", "纽约"}),
+                                          ("英国伦敦一家法院作出裁决", {"英国", "伦敦"}),
+                                          ("美国马里兰州举办灯展", {"美国", "马里兰州"})])
+def test_a_country_and_its_city_in_one_word_are_two_places(finder, text, places):
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
