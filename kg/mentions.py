@@ -118,7 +118,7 @@ _LEVELS = "省市县区乡镇村州盟旗"
 # endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):
 # what jieba calls a name and ends so is a place (山, 江, 海 end given names: 某青山, 某长江)
 _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
-                    "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
+                    "州": "prefecture", "郡": "county", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
                     "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other", "泊": "other"}
 # (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
 _KIND_END = frozenset("村桥")
@@ -126,8 +126,8 @@ _KIND_END = frozenset("村桥")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日")
 _AT_PLACE_AFTER = frozenset(("举行", "召开", "举办", "开幕", "闭幕", "发表", "签署", "会晤", "成立"))
 # the kind of place a foreign name is (斯塔万格|市) and the first characters of every kind word
-_FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
-_KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
+_FOREIGN_KIND = frozenset(("市", "州", "省", "郡", "岛"))
+_KIND_FIRSTS = frozenset("市州省郡岛平盆流高草沙谷半群山湖江河地共自")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
@@ -853,7 +853,7 @@ class MentionFinder:
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))
                          or (len(w) >= 3 and w[-1] in _FEATURE_END and w[0] in _NUMERAL_HEAD)) \
-                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or self._translit_core.issuperset(w)))
+                    and ((len(w) >= 3 and (w[-1] in "省市县州郡岛湾港" or self._translit_core.issuperset(w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))

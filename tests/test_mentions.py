@@ -1255,3 +1255,9 @@ def test_a_place_heading_a_team_tongue_people_or_school_word_is_not_named(finder
                                           ("美国马里兰州举办灯展", {"美国", "马里兰州"})])
 def test_a_country_and_its_city_in_one_word_are_two_places(finder, text, places):
     assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+# 郡, a county abroad, closes a foreign place's name like 州 and 岛 (jieba cuts it off or keeps it)
+@pytest.mark.parametrize("text, place", [("美国哈里森郡的农场很大", "哈里森郡"), ("他来自英国肯特郡", "肯特郡")])
+def test_a_foreign_county_is_a_place(finder, text, place):
+    assert (place, "place") in found(finder, text)
