@@ -100,6 +100,7 @@ _DASHES = ("—", "－", "-")
 _LIST_JOINS = ("、", "和") + _DASHES
 # the status a region's full name adds to its name (某地|特别行政区)
 _REGION_STATUS = ("特别行政区", "特区")
+_SCHOOLS = ("大学", "学院")
 _NOT_PLACE_HEAD = set("一二三四五六七八九十两几多百千万外本我该各全每此他其邻")
 # (a mountain or a water is often named by a number: 三清山, 九华山, 五台山, 八里河)
 _NUMERAL_HEAD = frozenset("一二三四五六七八九十")
@@ -117,7 +118,7 @@ _LEVELS = "省市县区乡镇村州盟旗"
 # endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):
 # what jieba calls a name and ends so is a place (山, 江, 海 end given names: 某青山, 某长江)
 _NAMED_PLACE_END = {"村": "village", "乡": "township", "镇": "township", "县": "county",
-                    "州": "prefecture", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
+                    "州": "prefecture", "郡": "county", "湖": "other", "岛": "other", "寺": "other", "亭": "other",
                     "坝": "other", "街": "other", "庄": "other", "桥": "other", "河": "other", "泊": "other"}
 # (a village or a bridge is also named by its kind, 小康村, 石拱桥: the head must read as a name)
 _KIND_END = frozenset("村桥")
@@ -125,8 +126,8 @@ _KIND_END = frozenset("村桥")
 _DATELINE = re.compile(r"\d{1,2}月\d{1,2}日")
 _AT_PLACE_AFTER = frozenset(("举行", "召开", "举办", "开幕", "闭幕", "发表", "签署", "会晤", "成立"))
 # the kind of place a foreign name is (斯塔万格|市) and the first characters of every kind word
-_FOREIGN_KIND = frozenset(("市", "州", "省", "岛"))
-_KIND_FIRSTS = frozenset("市州省岛平盆流高草沙谷半群山湖江河地共自")
+_FOREIGN_KIND = frozenset(("市", "州", "省", "郡", "岛"))
+_KIND_FIRSTS = frozenset("市州省郡岛平盆流高草沙谷半群山湖江河地共自")
 _LANDMARK_END = frozenset("门庄坡崮岭堰浜屯寨堡坞")
 _NATURAL_END = set("山江河湖海峰岭岛湾港峡滩洲坝")
 # a name ending like a mountain or a water, and the words of where along it or below it (某某河|畔,
@@ -528,7 +529,46 @@ class MentionFinder:
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
+        inner += self._owner_word_places(tokens, kept)
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
+
+    def _owner_word_places(self, tokens: list[Token], kept: list[Mention]) -> list[Mention]:
+        """The place opening a body's or a paper's name that jieba keeps as one word (某国|电信,
+        某省|军区, 某江|日报): the text names the place too, as it does in 某市|政府, where jieba
+        cuts the place off (`kg ner`, which prints outermost spans, drops these)."""
+        out = []
+        for t in tokens:
+            if (t.tag != "nt" and t.tag != "nz") or len(t.word) < 3:
+                continue  # (nearly all words)
+            if any(m.start < t.end and t.start < m.end and m.type != "organization" for m in kept):
+                continue
+            head = self._owner_head(t.word)
+            if head:
+                out.append(self._body_head_place(Mention(t.start, t.start + head[0], t.word[: head[0]], "place",
+                                                         head[1], "inner-place")))
+        return out
+
+    def _owner_head(self, w: str) -> tuple[int, str] | None:
+        """The longest country, world region or province/prefecture (full or short name) a word
+        opens with, when more follows that does not continue a place's name (某某|市, 某某|地区)."""
+        lex = self.lex
+        for j in (4, 3, 2):
+            if len(w) - j < 1:
+                continue
+            head, rest = w[:j], w[j:]
+            level = lex.world_places.get(head) or next(
+                (d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None)
+            if level is None or head in _NOT_PLACE:
+                continue
+            # (a place's own continuation, 某某|特区, 某某|地区; one character after it is a team,
+            # a tongue, a people or a word of its own, 某国|队, 某国|语, 某某|族, 某明|治; a verb
+            # after it names an event, 某城|起义)
+            # (a school's name is read whole, 某京|大学, not as the city's school)
+            if len(rest) < 2 or lex.place_suffix_re.match(rest) or rest in lex.region_endings or rest.endswith(_SCHOOLS) \
+                    or rest.startswith(_REGION_STATUS) or self.seg.known(rest) and self.seg.tag(rest) == "v":
+                return None
+            return j, level
+        return None
 
     def _body_head_place(self, p: Mention) -> Mention:
         """The place a body is named after: the city itself when the body's name holds its
@@ -802,6 +842,10 @@ class MentionFinder:
                     and not (len(w) == 2 and self.seg.tag(w[0]) in _NOT_NAME_TAGS):
                 level = "village" if w[-1] == "村" else "township"
                 out.append(Mention(t.start, t.end, w, "place", level, "suffix-token"))
+            elif t.tag in ("nz", "nt") and len(w) >= 4 and (abroad := self._split_by(w, self._is_foreign_place)):
+                # 某国某都 that jieba took for one name: a country and its city
+                for a, b in abroad:
+                    out.append(Mention(t.start + a, t.start + b, w[a:b], "place", lex.world_places[w[a:b]], "world"))
             elif t.tag == "ns" and len(w) >= 3 and w.endswith(_STREET_END) and not w.endswith(_NOT_STREET_END) \
                     and w[0] not in _NOT_PLACE_HEAD and _ALL_CJK.match(w):
                 # 某某路, 某某东街: a street jieba knows; a city written before it (某市某某路) is a
@@ -820,7 +864,7 @@ class MentionFinder:
                     and w not in lex.place_suffixes and w not in ("共和国", "自治区", "自治州", "自治县") \
                     and (w[0] not in _NOT_PLACE_HEAD or any(d.level == "province" for d in gaz.lookup(w[:2]))
                          or (len(w) >= 3 and w[-1] in _FEATURE_END and w[0] in _NUMERAL_HEAD)) \
-                    and ((len(w) >= 3 and (w[-1] in "省市县州岛湾港" or self._translit_core.issuperset(w)))
+                    and ((len(w) >= 3 and (w[-1] in "省市县州郡岛湾港" or self._translit_core.issuperset(w)))
                          or (w[-1] in _NATURAL_END and not self._odd_name(w))
                          or (s[max(0, t.start - 2) : t.start].endswith(_TO_PLACE) and len(w) >= 2)
                          or (len(w) >= 4 and self._region_word(w))
@@ -833,8 +877,10 @@ class MentionFinder:
                     parts = None
                 if parts:
                     for a, b in parts:
-                        level = gaz.lookup(w[a:b])[0].level
-                        out.append(Mention(t.start + a, t.start + b, w[a:b], "place", level, "gazetteer"))
+                        division = gaz.lookup(w[a:b])
+                        out.append(Mention(t.start + a, t.start + b, w[a:b], "place",
+                                           division[0].level if division else lex.world_places[w[a:b]],
+                                           "gazetteer" if division else "world"))
                 elif w.endswith(_AREA_AFTER_NAME) and len(w) >= 4 and w[-3] != "大":  # (某某|大沙漠: one name)
                     # (a world region's desert, 海湾|沙漠, says where and names nothing)
                     if lex.world_places.get(w[:-2]) != "region":
@@ -1093,11 +1139,20 @@ class MentionFinder:
         return len(rest) >= 2 and self.seg.known(rest) and not self.seg.known(tok.word[:2])
 
     def _split_places(self, w: str) -> list[tuple[int, int]] | None:
-        """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or None."""
+        """A word jieba keeps whole (上海市浦东新区) split into gazetteer names, or (某国某都)
+        into foreign countries and cities, or None. The two are not mixed: a foreign name may
+        hold a Chinese one (马里|兰州 of a state's name) by chance."""
+        return self._split_by(w, lambda x: bool(self.gaz.lookup(x))) or self._split_by(w, self._is_foreign_place)
+
+    def _is_foreign_place(self, w: str) -> bool:
+        return self.lex.world_places.get(w) in ("country", "city")
+
+    @staticmethod
+    def _split_by(w: str, is_place) -> list[tuple[int, int]] | None:
         out, i = [], 0
         while i < len(w):
             for j in range(len(w), i + 1, -1):
-                if self.gaz.lookup(w[i:j]):
+                if is_place(w[i:j]):
                     out.append((i, j))
                     i = j
                     break

@@ -1316,3 +1316,33 @@ def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, 
 ])
 def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+# a body's or a paper's name jieba keeps as one word opens with the place it is named after:
+# the text names the place too (as in 某市|政府, where jieba cuts the place off)
+@pytest.mark.parametrize("text, place", [("他在中国电信工作了三年", "中国"), ("北京军区某部开展训练", "北京"),
+                                         ("据《黑龙江日报》报道，大雪封路", "黑龙江"),
+                                         ("香港特区政府今天发表公告", "香港")])
+def test_the_place_opening_a_body_jieba_keeps_whole_is_named(finder, text, place):
+    assert (place, "place", "inner-place") in {(m.text, m.type, m.rule) for m in finder.find(text)}
+
+
+# a team, a tongue, a people, a school: no place said on its own
+@pytest.mark.parametrize("text", ["北京队主场获胜", "她会说西班牙语", "朝鲜族群众欢度节日", "他考上了北京大学"])
+def test_a_place_heading_a_team_tongue_people_or_school_word_is_not_named(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
+
+
+# a country and its city that jieba keeps as one word are two places; a foreign name that
+# happens to hold a Chinese city's name (某里|兰州 of a state's name) is not cut
+@pytest.mark.parametrize("text, places", [("他曾在美国纽约工作多年", {"美国", "纽约"}),
+                                          ("英国伦敦一家法院作出裁决", {"英国", "伦敦"}),
+                                          ("美国马里兰州举办灯展", {"美国", "马里兰州"})])
+def test_a_country_and_its_city_in_one_word_are_two_places(finder, text, places):
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+# 郡, a county abroad, closes a foreign place's name like 州 and 岛 (jieba cuts it off or keeps it)
+@pytest.mark.parametrize("text, place", [("美国哈里森郡的农场很大", "哈里森郡"), ("他来自英国肯特郡", "肯特郡")])
+def test_a_foreign_county_is_a_place(finder, text, place):
+    assert (place, "place") in found(finder, text)
