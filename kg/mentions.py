@@ -110,6 +110,10 @@ _NOT_HEAD_REST_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "m", "q"))
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
+# what a body's name, cut where the walk left stopped, may be glued to (职工|音像出版社)
+_CUT_BEFORE_TAGS = frozenset(("n", "nr", "nz", "l", "oov", "j"))
+# nouns jieba tags n that take a body as their object (代表|某委员会致辞, 领导|某大学)
+_BODY_OBJECT_NOUNS = frozenset(("代表", "领导", "主管", "指导", "委托", "监管"))
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
@@ -1167,6 +1171,8 @@ class MentionFinder:
             if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last) \
                     and not self._named_by_line(s, tokens, tok_at_end, start, last):
                 continue
+            if self._cut_name(tokens, tok_at_end, start, last):
+                continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
         for t in named:
@@ -1512,6 +1518,30 @@ class MentionFinder:
             return False
         before = tokens[k] if k is not None else None
         return before is None or not (before.tag in ("m", "q", "r", "mq") or before.word[-1] in "家个所类种些各该本")
+
+    def _cut_name(self, tokens, tok_at_end, start, last) -> bool:
+        """A body's kind and line of work (音像|出版社, 经贸公司, 科学|基金会) glued to a noun or a
+        name the walk left did not take (职工|音像出版社, 某某|经贸公司): the body's name opens
+        further left, and what was read is a cut name, no body's."""
+        k = tok_at_end.get(start)
+        if k is None:
+            return False
+        before = tokens[k]
+        if before.tag not in _CUT_BEFORE_TAGS or not _ALL_CJK.match(before.word) or len(before.word) < 2 \
+                or before.word in self.lex.title_heads or (before.tag == "nr" and self._name_shaped(before.word)) \
+                or before.word in _BODY_OBJECT_NOUNS or before.word.endswith("任"):
+            return False  # 记者|某某某|某电台, 代表|某委员会: a post, a person or a verb before a body
+        if last.tag not in ("nt", "n", "vn") or (last.tag == "nt" and len(last.word) >= 5):
+            return False  # 某某队, 八一女排, 抗日军政大学: a word that is a name of its own
+        # (the body word itself is no name: jieba tags 经贸公司 and 社会党 nt as it tags 外交部)
+        n = tok_at_end.get(last.start)
+        while n is not None and tokens[n].start >= start:
+            if self._anchor(tokens[n]):
+                return False
+            n = tok_at_end.get(tokens[n].start)
+        w = last.word
+        return not (self._owned_name(w) or any(self.gaz.lookup(w[:j]) or w[:j] in self.lex.world_places
+                                               for j in range(2, min(len(w), 6))))
 
     def _ministry_word(self, t: Token) -> bool:
         """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
