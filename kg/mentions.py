@@ -1636,7 +1636,8 @@ class MentionFinder:
                 break  # 8日讯据…: the tail of a dateline
             if t.tag == "nr" and not self._name_shaped(w) and not self.gaz.lookup(w) and w not in self.lex.world_places:
                 break  # 应邀参加, 诸如, 力克: words jieba's dictionary calls names that are none
-            if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns:
+            if (w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns) \
+                    and not self._members_of_placed_body(tokens, tok_at_end, idx, taken):
                 break  # 创办人江南医科大学: a person noun is not part of the body
             if t.tag == "m" and w in ("亿", "万", "千") and taken and taken[-1].tag in ("ns", "nz", "oov", "nr", "j") \
                     and not (t.start > 0 and (s[t.start - 1].isdigit() or s[t.start - 1] in "一二三四五六七八九十两几数上")):
@@ -1683,6 +1684,24 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _members_of_placed_body(self, tokens, tok_at_end, idx, taken) -> bool:
+        """The people a body gathers, inside its name after a place (某市|华人|计算机|协会,
+        某国|工人|社会党, 某市|女|科技|工作者|协会): the person noun is the body's line, not a
+        person before it, when the name so far has no name of its own and a place opens it."""
+        if any(self._anchor(t) for t in taken):
+            return False  # 创办人|某某医科大学: the body is named already
+        k = tok_at_end.get(tokens[idx].start)
+        for _ in range(3):
+            if k is None:
+                return False
+            u = tokens[k]
+            if (u.tag == "ns" and (self.gaz.lookup(u.word) or u.word in self.lex.world_places)) or u.word == "中国":
+                return True
+            if u.tag not in ("n", "nr", "nz") or not _ALL_CJK.match(u.word) or u.word in self.lex.title_heads:
+                return False
+            k = tok_at_end.get(u.start)
+        return False
 
     def _bridges_to_place(self, tokens, tok_at_end, idx) -> bool:
         """A verb or a set phrase inside a body's name that a place opens (某市老年病|防治|中心,

@@ -1250,3 +1250,16 @@ def test_a_body_s_kind_glued_to_a_noun_the_name_did_not_take_is_no_body(finder, 
 ])
 def test_a_verb_before_a_body_does_not_cut_its_name(finder, text, body):
     assert body in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("东湖华人计算机协会昨天举行年会", "东湖华人计算机协会"),
+    ("据悉，巴西华侨华人社团联合会已召开五届大会", "巴西华侨华人社团联合会"),
+])
+def test_the_people_a_body_gathers_after_its_place_are_part_of_its_name(finder, text, body):
+    assert body in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+def test_a_person_noun_before_a_named_body_is_not_its_name(finder):
+    got = {m.text for m in finder.find("他是创办人江南医科大学的校长") if m.type == "organization"}
+    assert "江南医科大学" in got and not any(g.startswith("创办人") for g in got)
