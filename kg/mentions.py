@@ -111,6 +111,10 @@ _NOT_HEAD_REST_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "m", "q"))
 _PLACE_PREFIX_STOP = set("以农乡全各本该每城山村新老大小上下前后这那某其此多诸和与及")
 _ORG_LEFT_STOP_TAGS = {"z", "l", "i", "v", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "m", "q", "t", "f", "y",
                        "e", "o", "zg", "vd", "ad", "x"}
+# what a body's name, cut where the walk left stopped, may be glued to (职工|音像出版社)
+_CUT_BEFORE_TAGS = frozenset(("n", "nr", "nz", "l", "oov", "j"))
+# nouns jieba tags n that take a body as their object (代表|某委员会致辞, 领导|某大学)
+_BODY_OBJECT_NOUNS = frozenset(("代表", "领导", "主管", "指导", "委托", "监管"))
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
 _LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
@@ -1233,6 +1237,8 @@ class MentionFinder:
             if not self._org_has_name(name, body, start, end, tokens, place_ends, strong, last) \
                     and not self._named_by_line(s, tokens, tok_at_end, start, last):
                 continue
+            if self._cut_name(tokens, tok_at_end, start, last):
+                continue
             out.append(Mention(start, end, name, "organization", cls, "suffix"))
         # jieba's own organization words (新华社, 联合国) where no suffix rule fired
         for t in named:
@@ -1579,6 +1585,30 @@ class MentionFinder:
         before = tokens[k] if k is not None else None
         return before is None or not (before.tag in ("m", "q", "r", "mq") or before.word[-1] in "家个所类种些各该本")
 
+    def _cut_name(self, tokens, tok_at_end, start, last) -> bool:
+        """A body's kind and line of work (音像|出版社, 经贸公司, 科学|基金会) glued to a noun or a
+        name the walk left did not take (职工|音像出版社, 某某|经贸公司): the body's name opens
+        further left, and what was read is a cut name, no body's."""
+        k = tok_at_end.get(start)
+        if k is None:
+            return False
+        before = tokens[k]
+        if before.tag not in _CUT_BEFORE_TAGS or not _ALL_CJK.match(before.word) or len(before.word) < 2 \
+                or before.word in self.lex.title_heads or (before.tag == "nr" and self._name_shaped(before.word)) \
+                or before.word in _BODY_OBJECT_NOUNS or before.word.endswith("任"):
+            return False  # 记者|某某某|某电台, 代表|某委员会: a post, a person or a verb before a body
+        if last.tag not in ("nt", "n", "vn") or (last.tag == "nt" and len(last.word) >= 5):
+            return False  # 某某队, 八一女排, 抗日军政大学: a word that is a name of its own
+        # (the body word itself is no name: jieba tags 经贸公司 and 社会党 nt as it tags 外交部)
+        n = tok_at_end.get(last.start)
+        while n is not None and tokens[n].start >= start:
+            if self._anchor(tokens[n]):
+                return False
+            n = tok_at_end.get(tokens[n].start)
+        w = last.word
+        return not (self._owned_name(w) or any(self.gaz.lookup(w[:j]) or w[:j] in self.lex.world_places
+                                               for j in range(2, min(len(w), 6))))
+
     def _ministry_word(self, t: Token) -> bool:
         """A word of jieba's dictionary made of a line of work and an agency suffix (水利部,
         林业局, 文化厅): a ministry or bureau named by its domain, whatever jieba tags it."""
@@ -1672,7 +1702,8 @@ class MentionFinder:
                 break  # 8日讯据…: the tail of a dateline
             if t.tag == "nr" and not self._name_shaped(w) and not self.gaz.lookup(w) and w not in self.lex.world_places:
                 break  # 应邀参加, 诸如, 力克: words jieba's dictionary calls names that are none
-            if w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns:
+            if (w.endswith(("人", "者", "员", "们")) and len(w) >= 2 or w in self.lex.person_nouns) \
+                    and not self._members_of_placed_body(tokens, tok_at_end, idx, taken):
                 break  # 创办人江南医科大学: a person noun is not part of the body
             if t.tag == "m" and w in ("亿", "万", "千") and taken and taken[-1].tag in ("ns", "nz", "oov", "nr", "j") \
                     and not (t.start > 0 and (s[t.start - 1].isdigit() or s[t.start - 1] in "一二三四五六七八九十两几数上")):
@@ -1719,6 +1750,24 @@ class MentionFinder:
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
+
+    def _members_of_placed_body(self, tokens, tok_at_end, idx, taken) -> bool:
+        """The people a body gathers, inside its name after a place (某市|华人|计算机|协会,
+        某国|工人|社会党, 某市|女|科技|工作者|协会): the person noun is the body's line, not a
+        person before it, when the name so far has no name of its own and a place opens it."""
+        if any(self._anchor(t) for t in taken):
+            return False  # 创办人|某某医科大学: the body is named already
+        k = tok_at_end.get(tokens[idx].start)
+        for _ in range(3):
+            if k is None:
+                return False
+            u = tokens[k]
+            if (u.tag == "ns" and (self.gaz.lookup(u.word) or u.word in self.lex.world_places)) or u.word == "中国":
+                return True
+            if u.tag not in ("n", "nr", "nz") or not _ALL_CJK.match(u.word) or u.word in self.lex.title_heads:
+                return False
+            k = tok_at_end.get(u.start)
+        return False
 
     def _bridges_to_place(self, tokens, tok_at_end, idx) -> bool:
         """A verb or a set phrase inside a body's name that a place opens (某市老年病|防治|中心,

@@ -204,6 +204,7 @@ def resolve_entities(st: PageState) -> PageState:
         for c, p in adjacent_containment(list(u.mentions)):
             parent_by_name.setdefault(c.text, p)
             said_in.setdefault(c.text, u)
+    org_texts = {m.text for u in st.units for m in u.mentions if m.type == "organization"}
     placed: dict[int, str] = {}
     placed_by_name: dict[str, str] = {}
     for u in st.units:
@@ -216,7 +217,11 @@ def resolve_entities(st: PageState) -> PageState:
             elif m.type == "person":
                 e = put(res.person_entity(m.text))
             elif m.type == "organization":
-                e = put(res.org_entity(m.text, m.subtype or "Organization"))
+                oe = res.org_entity(m.text, m.subtype or "Organization")
+                # 县妇联 on a page of no one county names no body, unless its unit is named too
+                # (市公安局|治安支队): the page then speaks of one bureau, the unit's parent
+                e = None if res.unheaded(m.text, oe) and not any(
+                    o.startswith(m.text) and o != m.text for o in org_texts) else put(oe)
             elif m.type == "place":
                 if m.text in res.lex.locale_words:
                     d = locale.at(res.lex.locale_words[m.text])

@@ -18,6 +18,8 @@ _LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟
 # words that open with a level character without being one (市场监督管理局 is no 市 + 场…)
 _NOT_LEVEL_PREFIX = {"市场", "市民", "市区", "市政", "县城", "区域", "省份", "州府", "市县", "省市", "县区", "区县", "县市"}
 _PARTY_BODY = re.compile(r"^(省委|市委|县委|区委|州委|地委)$")
+# what a body may open with that only says its level, not which one it is (县|妇联, 自治区|党委)
+_LEVEL_HEADS = ("自治区", "自治州", "特区", "省", "市", "县", "区", "乡", "镇", "村", "州", "地", "盟", "旗")
 
 
 @functools.lru_cache(maxsize=1)
@@ -176,6 +178,19 @@ class Resolver:
         # when they did not resolve, or they would merge namesakes across pages
         aliases = {a for a in aliases if not a.startswith("我")}
         return Entity(self.org_key(full), "Organization", full, tuple(sorted(aliases)), subtype)
+
+    def unheaded(self, surface: str, org: Entity) -> bool:
+        """A body written by its level and its kind alone (县妇联, 市公安局, 乡党委, 特区政府) that
+        the page's locale did not name: any county's federation, no one body to make a node of."""
+        lex = self.lex
+        level = next((h for h in _LEVEL_HEADS if surface.startswith(h)), "")
+        kind = surface[len(level):]
+        if not level or not kind or org.name not in (surface, self.expand(surface)) or self.gaz.lookup(surface[:2]):
+            return False
+        if kind in lex.org_suffixes or kind in lex.abbreviations or kind in lex.org_names or kind in lex.org_stoplist:
+            return True
+        # a function and an agency word: 公安|局, 民政|局, 卫生|厅
+        return any(kind.startswith(w) and kind[len(w):] in lex.org_suffixes for w in lex.agency_words)
 
     def org_key(self, full: str) -> str:
         """One key for the names of one body: the innermost division it opens with (石家庄市桥西区

@@ -1346,3 +1346,35 @@ def test_a_country_and_its_city_in_one_word_are_two_places(finder, text, places)
 @pytest.mark.parametrize("text, place", [("美国哈里森郡的农场很大", "哈里森郡"), ("他来自英国肯特郡", "肯特郡")])
 def test_a_foreign_county_is_a_place(finder, text, place):
     assert (place, "place") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("全市职工音像出版社等单位参加了展销", "音像出版社"),
+    ("由东湖青少年科学基金会资助的课题结题", "科学基金会"),
+    ("来访的是某国工人社会党代表团", "社会党"),
+])
+def test_a_body_s_kind_glued_to_a_noun_the_name_did_not_take_is_no_body(finder, text, cut):
+    # the name opens further left than the walk went: what was read is a cut name
+    assert cut not in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("他代表政协全国委员会向大会致辞", "政协全国委员会"),
+    ("她长期领导抗日军政大学的教务", "抗日军政大学"),
+    ("新任冶金部副部长到厂调研", "冶金部"),
+])
+def test_a_verb_before_a_body_does_not_cut_its_name(finder, text, body):
+    assert body in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("东湖华人计算机协会昨天举行年会", "东湖华人计算机协会"),
+    ("据悉，巴西华侨华人社团联合会已召开五届大会", "巴西华侨华人社团联合会"),
+])
+def test_the_people_a_body_gathers_after_its_place_are_part_of_its_name(finder, text, body):
+    assert body in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+def test_a_person_noun_before_a_named_body_is_not_its_name(finder):
+    got = {m.text for m in finder.find("他是创办人江南医科大学的校长") if m.type == "organization"}
+    assert "江南医科大学" in got and not any(g.startswith("创办人") for g in got)

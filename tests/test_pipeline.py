@@ -278,6 +278,25 @@ def test_a_body_named_alone_elsewhere_stays_mentioned():
 
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("本报讯 县妇联和团委昨天组织志愿者走访了困难家庭。\n", "县妇联"),
+    ("本报讯 据介绍，乡党委决定每月召开一次座谈会。\n", "乡党委"),
+    ("本报讯 特区政府昨天宣布了新的住房计划。\n", "特区政府"),
+    ("本报讯 市民政局工作人员昨天走访了敬老院。\n", "市民政局"),
+])
+def test_a_body_named_by_its_level_alone_on_a_page_of_no_place_is_no_node(text, absent):
+    # any county's federation: without the page's own county there is no one body to name
+    names = {n for af in facts_of(text) for e in af.entities if e.kind == "Organization"
+             for n in (e.name, *e.aliases)}
+    assert absent not in names
+
+
+def test_a_body_named_by_its_level_on_its_own_city_s_page_is_that_city_s():
+    facts = facts_of("太原市召开会议。太原市要求，市公安局做好安保工作。太原市各区落实。\n")
+    names = {e.name for af in facts for e in af.entities if e.kind == "Organization"}
+    assert "太原市公安局" in names
+
+
 def test_bodies_of_two_places_do_not_share_a_key_through_a_short_place_name_in_their_suffix():
     # 公安 is also the short name of a county (公安县): 某县|公安局 is that county's bureau, not 公安县's
     a = facts_of("青河县公安局破获一起案件。\n", "t/a.txt")
