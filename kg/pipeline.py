@@ -1495,6 +1495,52 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
+# the tags of a one-character word a name's last character is glued to (甲乙丙|丁拿了, 甲乙丙|丁会在)
+_GLUED_VERB_TAGS = frozenset(("v", "d", "p", "c"))
+# transliteration characters that end no name when glued to a verb (的, 了 …: grammar, not a name)
+_NOT_NAME_LAST = frozenset("的了是在和与及也都就将又还被把对")
+
+
+@functools.lru_cache(maxsize=1)
+def _finder() -> MentionFinder:
+    return MentionFinder()
+
+
+def _mend_cut_foreign(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A transliterated name read whole by any rule, a post's or a list's too (部长|甲乙丙|丁戊,
+    专家|甲乙丙|丁指出, 甲乙丙|丁拿了), takes the pieces jieba cut off it as the name finder's own
+    foreign names do (`MentionFinder._mend_foreign`): CLUENER marks the whole name."""
+    translit = _tables().translit
+    cands = {(m.start, m.end): m for m in ms if m.type == "person" and m.end - m.start >= 2
+             and translit.issuperset(m.text)}
+    if not cands:
+        return ms
+    found = {k: m.rule for k, m in cands.items()}
+    others = [(m.start, m.end) for m in ms if (m.start, m.end) not in cands]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in others)
+
+    finder = _finder()
+    finder._mend_foreign(text, tokens, found, free)
+    # the name's last character glued to a one-character verb or adverb after it (甲乙丙|丁拿, 甲乙丙|丁会):
+    # jieba keeps the two as a new word
+    at_start = {t.start: t for t in tokens}
+    for (a, b), rule in list(found.items()):
+        t = at_start.get(b)
+        if t is not None and t.tag == "oov" and len(t.word) == 2 and t.word[0] in translit \
+                and t.word[0] not in _NOT_NAME_LAST and finder.seg.tag(t.word[1]) in _GLUED_VERB_TAGS and free(a, b + 1):
+            del found[(a, b)]
+            found[(a, b + 1)] = rule
+    if found.keys() == cands.keys():
+        return ms
+    out = [m for m in ms if (m.start, m.end) not in cands]
+    for (a, b), rule in found.items():
+        old = cands.get((a, b)) or next(m for k, m in cands.items() if k not in found and a <= k[0] and k[1] <= b)
+        out.append(replace(old, start=a, end=b, text=text[a:b]))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1522,7 +1568,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _pseudonyms, _split_names, _famous_names, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _ner_persons,
 ))
 
 

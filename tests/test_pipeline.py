@@ -345,3 +345,29 @@ def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
     assert bool(_drop_travel_places(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, words, rule, person", [
+    # a post's name cut by jieba after its third character: the pieces after it join it
+    ("国防部长萨尔拉科夫此前曾宣布", [("国防部长", "n"), ("萨尔拉", "nr"), ("科夫", "nrt"), ("此前", "t")],
+     "after-title", "萨尔拉科夫"),
+    # the name's last character glued to the verb after it (甲乙丙|丁拿)
+    ("因为索斯拉特拿了一个奖", [("因为", "c"), ("索斯拉", "nr"), ("特拿", "oov"), ("了", "ul")], "jieba-nr", "索斯拉特"),
+    ("估计贝洛尼斯会在边路做文章", [("估计", "v"), ("贝洛尼", "nr"), ("斯会", "oov"), ("在", "p")], "jieba-nr", "贝洛尼斯"),
+    # ... never a function word glued so
+    ("估计贝洛尼的会在边路做文章", [("估计", "v"), ("贝洛尼", "nr"), ("的会", "oov"), ("在", "p")], "jieba-nr", "贝洛尼"),
+])
+def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person):
+    from kg.pipeline import _mend_cut_foreign
+    from kg.records import Mention
+    from kg.segment import Token
+
+    tokens, i = [], 0
+    for w, tag in words:
+        i = text.index(w, i)
+        tokens.append(Token(i, i + len(w), w, tag))
+        i += len(w)
+    first = words[1][0]
+    a = text.index(first)
+    m = Mention(a, a + len(first), first, "person", rule=rule)
+    assert [x.text for x in _mend_cut_foreign(text, [m], tokens)] == [person]
