@@ -371,3 +371,18 @@ def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person)
     a = text.index(first)
     m = Mention(a, a + len(first), first, "person", rule=rule)
     assert [x.text for x in _mend_cut_foreign(text, [m], tokens)] == [person]
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("记者从郝东古玩城获悉，价格上涨", "郝东", False),     # the name heads a market's name
+    ("其中柯健米业领涨板块", "柯健", False),               # ... a firm's, by its trade
+    ("郝益财富最新统计显示", "郝益", False),
+    ("柯健表示价格上涨", "柯健", True),                    # no firm after it
+])
+def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
+    from kg.pipeline import _drop_person_heads
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="name-model")
+    assert bool(_drop_person_heads(text, [m])) is kept
