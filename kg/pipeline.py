@@ -1297,6 +1297,25 @@ def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
 
 
+# the last characters of a lake's, a river's, a shrine's, a garden's or a fort's name (某某某湖,
+# 某某某河, 某某某祠, 某某某苑, 某某某堡), that end hardly any person's name of three characters
+_SITE_LAST = frozenset("湖河祠苑堡")
+
+
+def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word of three characters or more read as a person's name from its spelling alone that
+    ends in a lake's, a river's, a shrine's, a garden's or a fort's character (某某某湖, 某某某祠,
+    某某某苑) is that site's name, unless a person's word stands beside it (某某某河|表示):
+    `kg ner` prints no person."""
+    from kg.mentions import _PERSON_VERBS
+
+    lex = load_lexicon()
+    return [m for m in ms if not (
+        m.type == "person" and m.rule in _WORD_PERSON_RULES and len(m.text) >= 3 and m.text[-1] in _SITE_LAST
+        and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+                 or text.endswith(lex.person_cues_before, 0, m.start)))]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1565,7 +1584,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _pseudonyms, _split_names, _famous_names, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _ner_persons,

@@ -386,3 +386,19 @@ def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="name-model")
     assert bool(_drop_person_heads(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("在柯波湖全年都可进行各种水上活动", "柯波湖", False),   # a lake's name
+    ("游客都要去谒郝侯祠", "郝侯祠", False),                 # a shrine's
+    ("漂流比阿甬河还要刺激", "阿甬河", False),               # a river's
+    ("阿甬河表示明年再来", "阿甬河", True),                  # a person's word beside it
+    ("郝清河昨天来到工地", "郝清", True),                    # two characters: a given name may end so
+])
+def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept):
+    from kg.pipeline import _drop_site_spellings
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="name-model")
+    assert bool(_drop_site_spellings(text, [m])) is kept
