@@ -402,3 +402,14 @@ def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="name-model")
     assert bool(_drop_site_spellings(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, person", [
+    # a match report: a foreign spelling is a club's unless a word of a person stands beside it
+    ("我相信本轮萨洛蒂的复出，将让球队在主场更有把握", "萨洛蒂"),
+    ("本轮主场迎战，萨洛蒂率队出征", "萨洛蒂"),
+    ("二是博彩公司将莫尼尔留任的赔率从1赔4升到1赔5", "莫尼尔"),
+    ("另外萨洛蒂缺席了本轮联赛", "萨洛蒂"),
+])
+def test_kg_ner_reads_a_player_or_a_coach_by_what_is_said_of_him(text, person):
+    assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
