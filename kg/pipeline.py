@@ -1560,6 +1560,31 @@ def _mend_cut_foreign(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
+# what closes a reporter's byline after the places he reports from (记者某某|某市、某市|报道)
+_REPORTED = ("报道", "电")
+
+
+def _byline_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """The places a reporter writes from, read as names in his byline (记者某某|某市|报道, 记者
+    某某|某市、某市|报道): a word of the byline that the gazetteer knows as a place, followed by
+    the byline's end or by more such places, is the place, as CLUENER marks it."""
+    if not any(m.rule == "byline" for m in ms) or not any(r in text for r in _REPORTED):
+        return ms
+    from kg.gazetteer import load_gazetteer
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    out = list(ms)
+    for k in range(len(out) - 1, -1, -1):  # from the end: the place before 报道 first
+        m = out[k]
+        if m.type != "person" or m.rule != "byline" or not (gaz.lookup(m.text) or m.text in lex.world_places):
+            continue
+        after = text[m.end :]
+        if after.startswith(_REPORTED) or after[:1] == "、" and k + 1 < len(out) \
+                and out[k + 1].start == m.end + 1 and out[k + 1].type == "place" and out[k + 1].rule == "byline-place":
+            out[k] = replace(m, type="place", rule="byline-place")
+    return out
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1584,7 +1609,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _ner_persons,

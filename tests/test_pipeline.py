@@ -413,3 +413,14 @@ def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept
 ])
 def test_kg_ner_reads_a_player_or_a_coach_by_what_is_said_of_him(text, person):
     assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, person, places", [
+    ("本报记者郝明广州报道", "郝明", {"广州"}),                     # the place a reporter writes from
+    ("□记者何丰伦孟昭丽南宁、福州报道", "孟昭丽", {"南宁", "福州"}),
+])
+def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
+    ms = extract_text_mentions(text)
+    assert person in {m.text for m in ms if m.type == "person"}
+    assert places <= {m.text for m in ms if m.type == "place"}
+    assert not places & {m.text for m in ms if m.type == "person"}
