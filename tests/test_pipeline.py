@@ -378,6 +378,8 @@ def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person)
     ("其中柯健米业领涨板块", "柯健", False),               # ... a firm's, by its trade
     ("郝益财富最新统计显示", "郝益", False),
     ("柯健表示价格上涨", "柯健", True),                    # no firm after it
+    ("获得今年柯斯卡最佳外语片的电影", "柯斯卡", False),   # an award named after a person
+    ("两项柯斯卡提名", "柯斯卡", False),
 ])
 def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
     from kg.pipeline import _drop_person_heads
