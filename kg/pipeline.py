@@ -1260,6 +1260,27 @@ def _dotted_estates(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+def _cut_foreign_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A transliterated given name the line cuts off right after its dot (…，某某某·): the
+    characters of transliterated names from a word's start up to the dot are a person's name, with
+    its dot, which tells the name runs on (as `_ner_persons` keeps it on a name read otherwise)."""
+    t = text.rstrip()
+    if not t or t[-1] not in _NAME_DOTS:
+        return ms
+    translit = _tables().translit
+    e = len(t) - 1
+    a = e
+    while a > 0 and t[a - 1] in translit and e - a < 6:
+        a -= 1
+    starts = {x.start for x in tokens}
+    while a < e and a not in starts:
+        a += 1
+    if e - a < 2 or any(m.start <= e and a < m.end for m in ms):
+        return ms
+    return sorted(ms + [Mention(text=text[a : e + 1], start=a, end=e + 1, type="person", rule="cut-foreign-name")],
+                  key=lambda m: m.start)
+
+
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
     a surname with 氏, 总 or 妻 (某氏, 某总), a conjunction glued before a name is cut off
@@ -1612,7 +1633,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _byline_places, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,
 ))
 
 

@@ -426,3 +426,13 @@ def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
     assert person in {m.text for m in ms if m.type == "person"}
     assert places <= {m.text for m in ms if m.type == "place"}
     assert not places & {m.text for m in ms if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("该手稿已在哥本哈根的萨洛斯·", "萨洛斯·"),          # the line cuts the name off after its dot
+    ("在影展上线前夕，佩洛妮普·", "佩洛妮普·"),
+    ("价格还在不断上涨·", None),                          # no transliteration before the dot
+])
+def test_kg_ner_reads_a_transliterated_name_the_line_cuts_off_after_its_dot(text, person):
+    persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
+    assert (person in persons) if person else not persons, persons
