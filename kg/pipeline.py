@@ -1337,6 +1337,17 @@ def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
                  or text.endswith(lex.person_cues_before, 0, m.start)))]
 
 
+def _drop_names_after_places(ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone (jieba's dictionary or the name
+    model) written right after a place with nothing between (某省|某某, 某区|某某某南路, 某市|某某
+    率先…) names a place, a site or a firm there, not a person: `kg ner` prints none. (A person's
+    word between, 某市|市民|某某, or a post, leaves the name alone; those are other rules' names.)"""
+    ends = {m.end for m in ms if m.type == "place"}
+    if not ends:
+        return ms
+    return [m for m in ms if not (m.type == "person" and m.rule in ("jieba-nr", "name-model") and m.start in ends)]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1630,7 +1641,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _byline_places, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,

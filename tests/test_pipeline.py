@@ -436,3 +436,18 @@ def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
 def test_kg_ner_reads_a_transliterated_name_the_line_cuts_off_after_its_dot(text, person):
     persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
     assert (person in persons) if person else not persons, persons
+
+
+@pytest.mark.parametrize("rule, kept", [
+    ("name-model", False),    # 某市|某某: a firm's or a site's name after its place
+    ("jieba-nr", False),
+    ("after-title", True),    # a name another rule vouches for stays
+])
+def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, kept):
+    from kg.pipeline import _drop_names_after_places
+    from kg.records import Mention
+
+    text = "从北京郝宝率先拉开秋拍序幕"
+    place = Mention(1, 3, "北京", "place", rule="gazetteer")
+    person = Mention(3, 5, "郝宝", "person", rule=rule)
+    assert (person in _drop_names_after_places([place, person])) is kept
