@@ -1348,6 +1348,41 @@ def _drop_names_after_places(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "person" and m.rule in ("jieba-nr", "name-model") and m.start in ends)]
 
 
+# what ends a clause, never inside a work's title
+_TITLE_BREAKS = frozenset("，。；！？,;!?")
+# how far a name may stand from the cut title's mark (…某某某梦游奇境》): a title's length
+_CUT_TITLE_SPAN = 12
+
+
+def _drop_names_in_cut_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """The line cut a work's title (…某某梦游奇境》的姊妹篇, 大作《某某某拉力赛之…): a name between
+    the line's start and the first 》 with no 《 before it, or after the last 《 with no 》 after it,
+    and no clause's end between, is a character's or part of the work's name, as the mention
+    finder reads names inside whole titles: `kg ner` prints no person there."""
+    if "》" not in text and "《" not in text:
+        return ms
+    spans = []
+    k = text.find("》")
+    if k > 0 and "《" not in text[:k] and not any(c in _TITLE_BREAKS for c in text[:k]):
+        spans.append((0, k))
+    o = text.rfind("《")
+    if o >= 0 and "》" not in text[o:] and not any(c in _TITLE_BREAKS for c in text[o : o + _CUT_TITLE_SPAN + 1]):
+        spans.append((o + 1, len(text)))
+    if not spans:
+        return ms
+    lex = load_lexicon()
+
+    def in_title(m: Mention) -> bool:
+        for a, b in spans:
+            title = text[a:b][:_CUT_TITLE_SPAN + 4]
+            if a <= m.start and (m.end <= b if b < len(text) else m.start - a <= _CUT_TITLE_SPAN) \
+                    and (b == len(text) or b - m.end <= _CUT_TITLE_SPAN) and not any(w in title for w in lex.collected_works if len(w) >= 2):
+                return True
+        return False
+
+    return [m for m in ms if not (m.type == "person" and in_title(m))]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1641,7 +1676,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _byline_places, _drop_names_after_places, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,

@@ -451,3 +451,17 @@ def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, k
     place = Mention(1, 3, "北京", "place", rule="gazetteer")
     person = Mention(3, 5, "郝宝", "person", rule=rule)
     assert (person in _drop_names_after_places([place, person])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("柯丽斯梦游奇境》的姊妹篇归来时", "柯丽斯", False),         # the line cut the title's start
+    ("公布了旗下越野大作《柯林麦克雷拉力赛", "麦克雷", False),   # ... or its end
+    ("柯丽斯说，《梦游奇境》的姊妹篇明年出版", "柯丽斯", True),  # a clause ends before the title
+])
+def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
+    from kg.pipeline import _drop_names_in_cut_titles
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_names_in_cut_titles(text, [m])) is kept
