@@ -1383,6 +1383,20 @@ def _drop_names_in_cut_titles(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "person" and in_title(m))]
 
 
+# one-character kinds of place written right after a foreign place's name (某某某城, 某某某港, 某某郡)
+_FOREIGN_PLACE_KINDS = frozenset("城港郡州岛湾堡山河湖")
+
+
+def _drop_foreign_place_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word spelled only with the characters of transliterated names, read as a person's name
+    from its spelling alone, written right before a one-character kind of place (某某某|城, 某某某|港,
+    某某|郡) heads that foreign place's name: `kg ner` prints no person."""
+    translit = _tables().translit
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES
+                                  and text[m.end : m.end + 1] in _FOREIGN_PLACE_KINDS and m.end < len(text)
+                                  and translit.issuperset(m.text))]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1676,7 +1690,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,

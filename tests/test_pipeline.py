@@ -465,3 +465,17 @@ def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
     assert bool(_drop_names_in_cut_titles(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("立刻就要面对球风硬朗的斯托洛城，难度可想而知", "斯托洛", False),  # a foreign town's name
+    ("经营金边、暹粒、西哈努洛港及其它路线", "西哈努洛", False),
+    ("斯托洛表示，难度可想而知", "斯托洛", True),
+])
+def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
+    from kg.pipeline import _drop_foreign_place_heads
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_foreign_place_heads(text, [m])) is kept
