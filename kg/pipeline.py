@@ -1397,6 +1397,19 @@ def _drop_foreign_place_heads(text: str, ms: list[Mention]) -> list[Mention]:
                                   and translit.issuperset(m.text))]
 
 
+# what a club has and a player has not, written after 的 (某某的|秘鲁前锋, 某某的|排名, 某某的|主场)
+_CLUB_HAS = re.compile(r"的[\u4e00-\u9fff]{0,3}?(?:主场|客场|球迷|主帅|主教练|前锋|中场|后卫|门将|球员|排名|战绩|阵容|克星|"
+                       r"青训|队长|队员|国脚|外援|锋线|防线|后防)")
+
+
+def _drop_club_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone that owns what a club has (某某的
+    秘鲁前锋, 某某的排名, 某某的主场) is the club: `kg ner` prints no person."""
+    if "的" not in text:
+        return ms
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and _CLUB_HAS.match(text, m.end))]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1690,7 +1703,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,

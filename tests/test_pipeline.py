@@ -479,3 +479,17 @@ def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
     assert bool(_drop_foreign_place_heads(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("正在积极求购柯尔西的秘鲁前锋", "柯尔西", False),   # what a club has: the club
+    ("柯尔克的排名渐渐攀升上来", "柯尔克", False),
+    ("柯尔克的复出让球队更强", "柯尔克", True),           # what a player has
+])
+def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
+    from kg.pipeline import _drop_club_owners
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_club_owners(text, [m])) is kept
