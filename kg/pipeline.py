@@ -1281,6 +1281,23 @@ def _cut_foreign_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
                   key=lambda m: m.start)
 
 
+def _trim_name_ends(text: str, ms: list[Mention]) -> list[Mention]:
+    """A three-character name whose last character belongs to the words after it: 生 of 生于
+    (某某|生于1986年), a conjunction before a post or a name (某某|和销售经理某某), the surname
+    again before 总 or 董 (某某|某总: the same person addressed): the name is the two before."""
+    starts = {m.start for m in ms if m.type in ("position", "person")}
+    out = []
+    for m in ms:
+        w = m.text
+        if m.type == "person" and len(w) == 3 and (
+                w[-1] == "生" and text[m.end : m.end + 1] == "于"
+                or w[-1] in "和与及" and m.end in starts
+                or w[-1] == w[0] and text[m.end : m.end + 1] in ("总", "董")):
+            m = replace(m, end=m.end - 1, text=w[:-1])
+        out.append(m)
+    return out
+
+
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
     a surname with 氏, 总 or 妻 (某氏, 某总), a conjunction glued before a name is cut off
@@ -1706,7 +1723,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,
 ))
 
 

@@ -493,3 +493,21 @@ def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
     assert bool(_drop_club_owners(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("小说第一名的作者郝宇生于1986年", "郝宇生", "郝宇"),          # 生于: born in
+    ("嘉宾是副总裁柯璇和销售经理田源", "柯璇和", "柯璇"),          # a conjunction before a post
+    ("集团董事长郝诚郝总，有请", "郝诚郝", "郝诚"),                # the surname again before 总
+    ("嘉宾是柯璇和，他说", "柯璇和", "柯璇和"),                    # nothing after: the name stays
+])
+def test_kg_ner_trims_a_character_a_name_borrowed_from_the_words_after_it(text, word, name):
+    from kg.pipeline import _trim_name_ends
+    from kg.records import Mention
+
+    i = text.index(word)
+    ms = [Mention(i, i + len(word), word, "person", rule="after-title")]
+    if "经理" in text:
+        j = text.index("销售经理")
+        ms.append(Mention(j, j + 4, "销售经理", "position", rule="title"))
+    assert _trim_name_ends(text, ms)[0].text == name
