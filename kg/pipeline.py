@@ -1297,6 +1297,44 @@ def _dotted_estates(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+def _cut_foreign_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A transliterated given name the line cuts off right after its dot (…，某某某·): the
+    characters of transliterated names from a word's start up to the dot are a person's name, with
+    its dot, which tells the name runs on (as `_ner_persons` keeps it on a name read otherwise)."""
+    t = text.rstrip()
+    if not t or t[-1] not in _NAME_DOTS:
+        return ms
+    translit = _tables().translit
+    e = len(t) - 1
+    a = e
+    while a > 0 and t[a - 1] in translit and e - a < 6:
+        a -= 1
+    starts = {x.start for x in tokens}
+    while a < e and a not in starts:
+        a += 1
+    if e - a < 2 or any(m.start <= e and a < m.end for m in ms):
+        return ms
+    return sorted(ms + [Mention(text=text[a : e + 1], start=a, end=e + 1, type="person", rule="cut-foreign-name")],
+                  key=lambda m: m.start)
+
+
+def _trim_name_ends(text: str, ms: list[Mention]) -> list[Mention]:
+    """A three-character name whose last character belongs to the words after it: 生 of 生于
+    (某某|生于1986年), a conjunction before a post or a name (某某|和销售经理某某), the surname
+    again before 总 or 董 (某某|某总: the same person addressed): the name is the two before."""
+    starts = {m.start for m in ms if m.type in ("position", "person")}
+    out = []
+    for m in ms:
+        w = m.text
+        if m.type == "person" and len(w) == 3 and (
+                w[-1] == "生" and text[m.end : m.end + 1] == "于"
+                or w[-1] in "和与及" and m.end in starts
+                or w[-1] == w[0] and text[m.end : m.end + 1] in ("总", "董")):
+            m = replace(m, end=m.end - 1, text=w[:-1])
+        out.append(m)
+    return out
+
+
 def _ner_persons(text: str, ms: list[Mention]) -> list[Mention]:
     """Persons as CLUENER marks them, for `kg ner` only: a withheld name (李某) is no name, nor
     a surname with 氏, 总 or 妻 (某氏, 某总), a conjunction glued before a name is cut off
@@ -1332,6 +1370,98 @@ def _drop_person_heads(text: str, ms: list[Mention]) -> list[Mention]:
     name_tails.txt), heads that name: `kg ner` prints no person there."""
     tails = _tails("name_tails.txt")
     return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and text.startswith(tails, m.end))]
+
+
+# the last characters of a lake's, a river's, a shrine's, a garden's or a fort's name (某某某湖,
+# 某某某河, 某某某祠, 某某某苑, 某某某堡), that end hardly any person's name of three characters
+_SITE_LAST = frozenset("湖河祠苑堡")
+
+
+def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word of three characters or more read as a person's name from its spelling alone that
+    ends in a lake's, a river's, a shrine's, a garden's or a fort's character (某某某湖, 某某某祠,
+    某某某苑) is that site's name, unless a person's word stands beside it (某某某河|表示):
+    `kg ner` prints no person."""
+    from kg.mentions import _PERSON_VERBS
+
+    lex = load_lexicon()
+    return [m for m in ms if not (
+        m.type == "person" and m.rule in _WORD_PERSON_RULES and len(m.text) >= 3 and m.text[-1] in _SITE_LAST
+        and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+                 or text.endswith(lex.person_cues_before, 0, m.start)))]
+
+
+def _drop_names_after_places(ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone (jieba's dictionary or the name
+    model) written right after a place with nothing between (某省|某某, 某区|某某某南路, 某市|某某
+    率先…) names a place, a site or a firm there, not a person: `kg ner` prints none. (A person's
+    word between, 某市|市民|某某, or a post, leaves the name alone; those are other rules' names.)"""
+    ends = {m.end for m in ms if m.type == "place"}
+    if not ends:
+        return ms
+    return [m for m in ms if not (m.type == "person" and m.rule in ("jieba-nr", "name-model") and m.start in ends)]
+
+
+# what ends a clause, never inside a work's title
+_TITLE_BREAKS = frozenset("，。；！？,;!?")
+# how far a name may stand from the cut title's mark (…某某某梦游奇境》): a title's length
+_CUT_TITLE_SPAN = 12
+
+
+def _drop_names_in_cut_titles(text: str, ms: list[Mention]) -> list[Mention]:
+    """The line cut a work's title (…某某梦游奇境》的姊妹篇, 大作《某某某拉力赛之…): a name between
+    the line's start and the first 》 with no 《 before it, or after the last 《 with no 》 after it,
+    and no clause's end between, is a character's or part of the work's name, as the mention
+    finder reads names inside whole titles: `kg ner` prints no person there."""
+    if "》" not in text and "《" not in text:
+        return ms
+    spans = []
+    k = text.find("》")
+    if k > 0 and "《" not in text[:k] and not any(c in _TITLE_BREAKS for c in text[:k]):
+        spans.append((0, k))
+    o = text.rfind("《")
+    if o >= 0 and "》" not in text[o:] and not any(c in _TITLE_BREAKS for c in text[o : o + _CUT_TITLE_SPAN + 1]):
+        spans.append((o + 1, len(text)))
+    if not spans:
+        return ms
+    lex = load_lexicon()
+
+    def in_title(m: Mention) -> bool:
+        for a, b in spans:
+            title = text[a:b][:_CUT_TITLE_SPAN + 4]
+            if a <= m.start and (m.end <= b if b < len(text) else m.start - a <= _CUT_TITLE_SPAN) \
+                    and (b == len(text) or b - m.end <= _CUT_TITLE_SPAN) and not any(w in title for w in lex.collected_works if len(w) >= 2):
+                return True
+        return False
+
+    return [m for m in ms if not (m.type == "person" and in_title(m))]
+
+
+# one-character kinds of place written right after a foreign place's name (某某某城, 某某某港, 某某郡)
+_FOREIGN_PLACE_KINDS = frozenset("城港郡州岛湾堡山河湖")
+
+
+def _drop_foreign_place_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word spelled only with the characters of transliterated names, read as a person's name
+    from its spelling alone, written right before a one-character kind of place (某某某|城, 某某某|港,
+    某某|郡) heads that foreign place's name: `kg ner` prints no person."""
+    translit = _tables().translit
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES
+                                  and text[m.end : m.end + 1] in _FOREIGN_PLACE_KINDS and m.end < len(text)
+                                  and translit.issuperset(m.text))]
+
+
+# what a club has and a player has not, written after 的 (某某的|秘鲁前锋, 某某的|排名, 某某的|主场)
+_CLUB_HAS = re.compile(r"的[\u4e00-\u9fff]{0,3}?(?:主场|客场|球迷|主帅|主教练|前锋|中场|后卫|门将|球员|排名|战绩|阵容|克星|"
+                       r"青训|队长|队员|国脚|外援|锋线|防线|后防)")
+
+
+def _drop_club_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word read as a person's name from its spelling alone that owns what a club has (某某的
+    秘鲁前锋, 某某的排名, 某某的主场) is the club: `kg ner` prints no person."""
+    if "的" not in text:
+        return ms
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and _CLUB_HAS.match(text, m.end))]
 
 
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -1532,6 +1662,77 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
+# the tags of a one-character word a name's last character is glued to (甲乙丙|丁拿了, 甲乙丙|丁会在)
+_GLUED_VERB_TAGS = frozenset(("v", "d", "p", "c"))
+# transliteration characters that end no name when glued to a verb (的, 了 …: grammar, not a name)
+_NOT_NAME_LAST = frozenset("的了是在和与及也都就将又还被把对")
+
+
+@functools.lru_cache(maxsize=1)
+def _finder() -> MentionFinder:
+    return MentionFinder()
+
+
+def _mend_cut_foreign(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A transliterated name read whole by any rule, a post's or a list's too (部长|甲乙丙|丁戊,
+    专家|甲乙丙|丁指出, 甲乙丙|丁拿了), takes the pieces jieba cut off it as the name finder's own
+    foreign names do (`MentionFinder._mend_foreign`): CLUENER marks the whole name."""
+    translit = _tables().translit
+    cands = {(m.start, m.end): m for m in ms if m.type == "person" and m.end - m.start >= 2
+             and translit.issuperset(m.text)}
+    if not cands:
+        return ms
+    found = {k: m.rule for k, m in cands.items()}
+    others = [(m.start, m.end) for m in ms if (m.start, m.end) not in cands]
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in others)
+
+    finder = _finder()
+    finder._mend_foreign(text, tokens, found, free)
+    # the name's last character glued to a one-character verb or adverb after it (甲乙丙|丁拿, 甲乙丙|丁会):
+    # jieba keeps the two as a new word
+    at_start = {t.start: t for t in tokens}
+    for (a, b), rule in list(found.items()):
+        t = at_start.get(b)
+        if t is not None and t.tag == "oov" and len(t.word) == 2 and t.word[0] in translit \
+                and t.word[0] not in _NOT_NAME_LAST and finder.seg.tag(t.word[1]) in _GLUED_VERB_TAGS and free(a, b + 1):
+            del found[(a, b)]
+            found[(a, b + 1)] = rule
+    if found.keys() == cands.keys():
+        return ms
+    out = [m for m in ms if (m.start, m.end) not in cands]
+    for (a, b), rule in found.items():
+        old = cands.get((a, b)) or next(m for k, m in cands.items() if k not in found and a <= k[0] and k[1] <= b)
+        out.append(replace(old, start=a, end=b, text=text[a:b]))
+    return sorted(out, key=lambda m: m.start)
+
+
+# what closes a reporter's byline after the places he reports from (记者某某|某市、某市|报道)
+_REPORTED = ("报道", "电")
+
+
+def _byline_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """The places a reporter writes from, read as names in his byline (记者某某|某市|报道, 记者
+    某某|某市、某市|报道): a word of the byline that the gazetteer knows as a place, followed by
+    the byline's end or by more such places, is the place, as CLUENER marks it."""
+    if not any(m.rule == "byline" for m in ms) or not any(r in text for r in _REPORTED):
+        return ms
+    from kg.gazetteer import load_gazetteer
+
+    gaz, lex = load_gazetteer(), load_lexicon()
+    out = list(ms)
+    for k in range(len(out) - 1, -1, -1):  # from the end: the place before 报道 first
+        m = out[k]
+        if m.type != "person" or m.rule != "byline" or not (gaz.lookup(m.text) or m.text in lex.world_places):
+            continue
+        after = text[m.end :]
+        if after.startswith(_REPORTED) or after[:1] == "、" and k + 1 < len(out) \
+                and out[k + 1].start == m.end + 1 and out[k + 1].type == "place" and out[k + 1].rule == "byline-place":
+            out[k] = replace(m, type="place", rule="byline-place")
+    return out
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1556,10 +1757,10 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _pseudonyms, _split_names, _famous_names, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,
 ))
 
 

@@ -364,3 +364,169 @@ def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(
     i = text.index(word)
     m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
     assert bool(_drop_travel_places(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, words, rule, person", [
+    # a post's name cut by jieba after its third character: the pieces after it join it
+    ("国防部长萨尔拉科夫此前曾宣布", [("国防部长", "n"), ("萨尔拉", "nr"), ("科夫", "nrt"), ("此前", "t")],
+     "after-title", "萨尔拉科夫"),
+    # the name's last character glued to the verb after it (甲乙丙|丁拿)
+    ("因为索斯拉特拿了一个奖", [("因为", "c"), ("索斯拉", "nr"), ("特拿", "oov"), ("了", "ul")], "jieba-nr", "索斯拉特"),
+    ("估计贝洛尼斯会在边路做文章", [("估计", "v"), ("贝洛尼", "nr"), ("斯会", "oov"), ("在", "p")], "jieba-nr", "贝洛尼斯"),
+    # ... never a function word glued so
+    ("估计贝洛尼的会在边路做文章", [("估计", "v"), ("贝洛尼", "nr"), ("的会", "oov"), ("在", "p")], "jieba-nr", "贝洛尼"),
+])
+def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person):
+    from kg.pipeline import _mend_cut_foreign
+    from kg.records import Mention
+    from kg.segment import Token
+
+    tokens, i = [], 0
+    for w, tag in words:
+        i = text.index(w, i)
+        tokens.append(Token(i, i + len(w), w, tag))
+        i += len(w)
+    first = words[1][0]
+    a = text.index(first)
+    m = Mention(a, a + len(first), first, "person", rule=rule)
+    assert [x.text for x in _mend_cut_foreign(text, [m], tokens)] == [person]
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("记者从郝东古玩城获悉，价格上涨", "郝东", False),     # the name heads a market's name
+    ("其中柯健米业领涨板块", "柯健", False),               # ... a firm's, by its trade
+    ("郝益财富最新统计显示", "郝益", False),
+    ("柯健表示价格上涨", "柯健", True),                    # no firm after it
+    ("获得今年柯斯卡最佳外语片的电影", "柯斯卡", False),   # an award named after a person
+    ("两项柯斯卡提名", "柯斯卡", False),
+])
+def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
+    from kg.pipeline import _drop_person_heads
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="name-model")
+    assert bool(_drop_person_heads(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("在柯波湖全年都可进行各种水上活动", "柯波湖", False),   # a lake's name
+    ("游客都要去谒郝侯祠", "郝侯祠", False),                 # a shrine's
+    ("漂流比阿甬河还要刺激", "阿甬河", False),               # a river's
+    ("阿甬河表示明年再来", "阿甬河", True),                  # a person's word beside it
+    ("郝清河昨天来到工地", "郝清", True),                    # two characters: a given name may end so
+])
+def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept):
+    from kg.pipeline import _drop_site_spellings
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="name-model")
+    assert bool(_drop_site_spellings(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, person", [
+    # a match report: a foreign spelling is a club's unless a word of a person stands beside it
+    ("我相信本轮萨洛蒂的复出，将让球队在主场更有把握", "萨洛蒂"),
+    ("本轮主场迎战，萨洛蒂率队出征", "萨洛蒂"),
+    ("二是博彩公司将莫尼尔留任的赔率从1赔4升到1赔5", "莫尼尔"),
+    ("另外萨洛蒂缺席了本轮联赛", "萨洛蒂"),
+])
+def test_kg_ner_reads_a_player_or_a_coach_by_what_is_said_of_him(text, person):
+    assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, person, places", [
+    ("本报记者郝明广州报道", "郝明", {"广州"}),                     # the place a reporter writes from
+    ("□记者何丰伦孟昭丽南宁、福州报道", "孟昭丽", {"南宁", "福州"}),
+])
+def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
+    ms = extract_text_mentions(text)
+    assert person in {m.text for m in ms if m.type == "person"}
+    assert places <= {m.text for m in ms if m.type == "place"}
+    assert not places & {m.text for m in ms if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("该手稿已在哥本哈根的萨洛斯·", "萨洛斯·"),          # the line cuts the name off after its dot
+    ("在影展上线前夕，佩洛妮普·", "佩洛妮普·"),
+    ("价格还在不断上涨·", None),                          # no transliteration before the dot
+])
+def test_kg_ner_reads_a_transliterated_name_the_line_cuts_off_after_its_dot(text, person):
+    persons = {m.text for m in extract_text_mentions(text) if m.type == "person"}
+    assert (person in persons) if person else not persons, persons
+
+
+@pytest.mark.parametrize("rule, kept", [
+    ("name-model", False),    # 某市|某某: a firm's or a site's name after its place
+    ("jieba-nr", False),
+    ("after-title", True),    # a name another rule vouches for stays
+])
+def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, kept):
+    from kg.pipeline import _drop_names_after_places
+    from kg.records import Mention
+
+    text = "从北京郝宝率先拉开秋拍序幕"
+    place = Mention(1, 3, "北京", "place", rule="gazetteer")
+    person = Mention(3, 5, "郝宝", "person", rule=rule)
+    assert (person in _drop_names_after_places([place, person])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("柯丽斯梦游奇境》的姊妹篇归来时", "柯丽斯", False),         # the line cut the title's start
+    ("公布了旗下越野大作《柯林麦克雷拉力赛", "麦克雷", False),   # ... or its end
+    ("柯丽斯说，《梦游奇境》的姊妹篇明年出版", "柯丽斯", True),  # a clause ends before the title
+])
+def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
+    from kg.pipeline import _drop_names_in_cut_titles
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_names_in_cut_titles(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("立刻就要面对球风硬朗的斯托洛城，难度可想而知", "斯托洛", False),  # a foreign town's name
+    ("经营金边、暹粒、西哈努洛港及其它路线", "西哈努洛", False),
+    ("斯托洛表示，难度可想而知", "斯托洛", True),
+])
+def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
+    from kg.pipeline import _drop_foreign_place_heads
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_foreign_place_heads(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("正在积极求购柯尔西的秘鲁前锋", "柯尔西", False),   # what a club has: the club
+    ("柯尔克的排名渐渐攀升上来", "柯尔克", False),
+    ("柯尔克的复出让球队更强", "柯尔克", True),           # what a player has
+])
+def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
+    from kg.pipeline import _drop_club_owners
+    from kg.records import Mention
+
+    i = text.index(word)
+    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
+    assert bool(_drop_club_owners(text, [m])) is kept
+
+
+@pytest.mark.parametrize("text, word, name", [
+    ("小说第一名的作者郝宇生于1986年", "郝宇生", "郝宇"),          # 生于: born in
+    ("嘉宾是副总裁柯璇和销售经理田源", "柯璇和", "柯璇"),          # a conjunction before a post
+    ("集团董事长郝诚郝总，有请", "郝诚郝", "郝诚"),                # the surname again before 总
+    ("嘉宾是柯璇和，他说", "柯璇和", "柯璇和"),                    # nothing after: the name stays
+])
+def test_kg_ner_trims_a_character_a_name_borrowed_from_the_words_after_it(text, word, name):
+    from kg.pipeline import _trim_name_ends
+    from kg.records import Mention
+
+    i = text.index(word)
+    ms = [Mention(i, i + len(word), word, "person", rule="after-title")]
+    if "经理" in text:
+        j = text.index("销售经理")
+        ms.append(Mention(j, j + 4, "销售经理", "position", rule="title"))
+    assert _trim_name_ends(text, ms)[0].text == name
