@@ -1029,6 +1029,28 @@ def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
 _RUN_ON_TAGS = frozenset(("n", "j"))
 
 
+# jieba's tags of the words a name is spelled with: a character that is a function word alone
+# (都, 和, 为) spells a name inside one of them (某都|网吧, 某和|会馆)
+_NAME_WORD_TAGS = frozenset(("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "oov", "j"))
+# what stands for such a character: no function word, no address's ending
+_IN_NAME = "甲"
+
+
+def _in_name_words(text: str, tokens) -> str:
+    """`text` with each function word's character (_NOT_IN_ADDRESS) inside a longer name's or
+    noun's word made a neutral character: the address tail reads 某都网吧 as a name and a venue,
+    yet stops at 都 written alone. Same length, so offsets hold; the endings (以南) stay."""
+    chars = None
+    for t in tokens or ():
+        if len(t.word) >= 2 and t.tag in _NAME_WORD_TAGS and any(c in _NOT_IN_ADDRESS for c in t.word) \
+                and not any(p in t.word for p in _address_parts() if any(c in _NOT_IN_ADDRESS for c in p)):
+            chars = chars if chars is not None else list(text)
+            for i in range(t.start, t.end):
+                if chars[i] in _NOT_IN_ADDRESS:
+                    chars[i] = _IN_NAME
+    return "".join(chars) if chars is not None else text
+
+
 def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1041,18 +1063,19 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     parts = set(_address_parts())
     opens = {t.start + n: t for t in tokens or () if t.tag in _RUN_ON_TAGS
              for n in range(1, len(t.word)) if t.word[:n] in parts}
+    seen = _in_name_words(text, tokens)
     out = []
     for m in ms:
         if m.type == "place":
-            tail = _address_tail().match(text, m.end)
+            tail = _address_tail().match(seen, m.end)
             if tail:
                 end = tail.end()
                 end = min([a for a, _ in taken if m.end <= a < end] + [end])
                 # (the ending must close the tail: a mention cut it short)
-                cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                cut = _address_tail().fullmatch(seen, m.end, end) if end > m.end else None
                 if cut and end in opens:
                     end = opens[end].start  # (back to the part before that word, if any)
-                    cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                    cut = _address_tail().fullmatch(seen, m.end, end) if end > m.end else None
                 if cut:
                     m = replace(m, end=end, text=text[m.start:end], rule="address")
         out.append(m)
