@@ -715,6 +715,13 @@ def _drop_places_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
 # took for a noun or a person's name, that ends so names one
 _STREET_WORD_ENDS = ("路", "街", "巷", "苑")
 _STREET_WORD_TAGS = frozenset(("oov", "n", "nr", "nrt"))
+# a street's kind jieba cut off its name as a word of its own, or glued to the side or the spot
+# after it (某某|路, 某某|路上, 某某|街头): the name and the kind's first character are the street
+_STREET_KIND_WORDS = frozenset(("路", "路上", "路边", "路旁", "路口", "路南", "路北", "路东", "路西", "街", "街上", "街头", "街边"))
+# jieba's tags of the word before the bare kind (某某|路): a noun too (工业|路, 海岸|路); before
+# the glued one only a name (某某|路上): a noun there is a figure of speech (人生|路上, 创业|路上)
+_STREET_NAME_TAGS = frozenset(("oov", "n", "nr", "nrt", "ns", "nz", "j", "s", "vn"))
+_STREET_GLUED_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j"))
 
 
 def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -731,6 +738,14 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 and not w.endswith(_NOT_STREET_END) and _ALL_HAN.fullmatch(w) and w[0] not in _NOT_IN_ADDRESS and w[0] not in "一两几" \
                 and not any(a < t.end and t.start < b for a, b in taken):
             out.append(Mention(t.start, t.end, w, "place", "other", "street-word"))
+    for k in range(1, len(tokens)):
+        t, p = tokens[k], tokens[k - 1]
+        if t.word in _STREET_KIND_WORDS and p.tag in (_STREET_NAME_TAGS if t.word in "路街" else _STREET_GLUED_NAME_TAGS) \
+                and 2 <= len(p.word) <= 3 and _ALL_HAN.fullmatch(p.word) \
+                and p.word[0] not in _NOT_IN_ADDRESS and p.word[-1] not in "路街" and not (p.word + t.word[0]).endswith(_NOT_STREET_END) \
+                and not any(a < t.end and p.start < b for a, b in taken):
+            e = p.end + 1
+            out.append(Mention(p.start, e, text[p.start : e], "place", "other", "street-word"))
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
