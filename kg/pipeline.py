@@ -749,6 +749,28 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
+# the kinds of a bridge's, a bay's, a village's, a hamlet's or an estate's name written as its
+# last character (某某桥, 某某湾, 某某屯, 某某苑): with the name one word jieba did not know or took
+# for a name or a place, that word names where (not an island or a fort: CLUENER's scenes)
+_SITE_KIND_ENDS = frozenset("桥湾村屯庄苑园")
+_SITE_NAME_TAGS = frozenset(("oov", "ns", "nr", "nrt", "nz"))
+
+
+def _site_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word of three to five Han characters that jieba did not know or tagged a name or a
+    place (oov, nr, nrt, nz, ns) and that ends in a site's kind (某某桥, 某某湾, 某某村) is a place
+    `kg ner` prints, where no mention covers it and it is no work's title (《某某庄》)."""
+    taken = [(m.start, m.end) for m in ms]
+    out = list(ms)
+    for t in tokens:
+        w = t.word
+        if t.tag in _SITE_NAME_TAGS and 3 <= len(w) <= 5 and w[-1] in _SITE_KIND_ENDS and _ALL_HAN.fullmatch(w) \
+                and w[0] not in _NOT_IN_ADDRESS and text[t.start - 1 : t.start] != "《" \
+                and not any(a < t.end and t.start < b for a, b in taken):
+            out.append(Mention(t.start, t.end, w, "place", "other", "site-name"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+
+
 @functools.lru_cache(maxsize=1)
 def _site_words() -> dict[str, frozenset[str]]:
     """The words of ner_site_words.tsv by role: venue, building, meeting, sight."""
@@ -1552,7 +1574,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,
     # buildings, streets and venues; addresses joined
-    _sites_as_places, _street_words, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
+    _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,

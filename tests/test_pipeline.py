@@ -221,6 +221,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("我们沿着国展路继续向前", {"国展路"}),     # a name and the road's kind jieba cut off it
     ("店就开在南滨路上", {"南滨路"}),           # or glued to the spot after it
     ("他走在人生路上", set()),                  # a common noun before 路上 is a figure of speech
+    ("小区旁边的杏湾桥今天通车", {"杏湾桥"}),   # a name jieba did not know that ends in a site's kind
+    ("她在《杏湾桥》里演配角", set()),          # unless it is a work's title
     ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
