@@ -749,10 +749,12 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
-# the kinds of a bridge's, a bay's, a village's, a hamlet's or an estate's name written as its
-# last character (某某桥, 某某湾, 某某屯, 某某苑): with the name one word jieba did not know or took
-# for a name or a place, that word names where (not an island or a fort: CLUENER's scenes)
-_SITE_KIND_ENDS = frozenset("桥湾村屯庄苑园")
+# the kinds of a bridge's, a bay's, a village's, a hamlet's, an estate's, a street's, a
+# building's, a palace's or a river's name written as its last character (某某桥, 某某湾, 某某屯,
+# 某某苑, 某某街, 某某大楼, 某某宫, 某某河): with the name one word jieba did not know or took for a
+# name or a place, that word names where (not an island or a fort: CLUENER's scenes; nor a hill
+# or a lake, which gain nothing)
+_SITE_KIND_ENDS = frozenset("桥湾村屯庄苑园街路楼宫河")
 _SITE_NAME_TAGS = frozenset(("oov", "ns", "nr", "nrt", "nz"))
 
 
@@ -987,6 +989,10 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
             if e != m.end:
                 m = replace(m, end=e, text=text[m.start : e])
         out.append(m)
+    # places inside a note the address took are the address's now
+    notes = [(m.start, m.end) for m, o in zip(out, ms) if m.end != o.end]
+    if notes:
+        out = [m for m in out if not (m.type == "place" and any(a < m.start and m.end < b for a, b in notes))]
     return out
 
 

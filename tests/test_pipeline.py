@@ -223,6 +223,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("他走在人生路上", set()),                  # a common noun before 路上 is a figure of speech
     ("小区旁边的杏湾桥今天通车", {"杏湾桥"}),   # a name jieba did not know that ends in a site's kind
     ("她在《杏湾桥》里演配角", set()),          # unless it is a work's title
+    ("道士们守着凌霄宫过冬", {"凌霄宫"}),        # a palace, a street, a building, a river likewise
     ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
@@ -235,7 +236,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
-    ("他在解放路与新华路交汇处被拦下", {"新华路"}),  # where roads meet is no body (处)
+    ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
     ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
