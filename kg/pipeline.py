@@ -611,10 +611,18 @@ def _address_parts() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _address_tail() -> re.Pattern:
     parts = _address_parts()
-    ends = "|".join(re.escape(p) for p in parts)
+    counted = [p for p in parts if p in _COUNTED_PARTS]
+    ends = "|".join([re.escape(p) for p in parts if p not in _COUNTED_PARTS]
+                    + [f"(?<=[{_NUMERALS}])(?:{'|'.join(re.escape(p) for p in counted)})"])
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
     # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
     return re.compile(f"(?:{fill}{{0,7}}?(?:{ends}))+")
+
+
+# the endings that count (23号, 5栋, 2单元, 301室): a number or a letter stands right before
+# them, else the word is no address's (符号, 编号, 竞赛单元)
+_COUNTED_PARTS = frozenset(("号", "号楼", "号院", "栋", "幢", "单元", "层", "室"))
+_NUMERALS = "0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百千零〇两甲乙丙丁"
 
 
 def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:

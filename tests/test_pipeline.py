@@ -159,6 +159,9 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("上述27名盛禾家园的租户已搬离", "盛禾家园"),                    # a count's measure word, likewise
     ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
     ("活动安排在长沙市和平路12号", "长沙市和平路12号"),                # 和 inside a road's word spells its name
+    ("他住在杭州市文一路8号3单元502室", "杭州市文一路8号3单元502室"),  # numbers, entrances, rooms
+    ("影片入围戛纳主竞赛单元", "戛纳"),                                # a counted ending needs its number
+    ("这已成为杭州符号之一", "杭州"),
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
