@@ -1102,6 +1102,11 @@ def _in_name_words(text: str, tokens) -> str:
     return "".join(chars) if chars is not None else text
 
 
+# jieba's tags of the words an address's tail stops before: adverbs, prepositions and
+# conjunctions (某某中心|已|成…, 某某路|并…); not verbs, which spell streets' names (解放路, 建设路)
+_NOT_IN_TAIL_TAGS = frozenset(("d", "ad", "p", "c"))
+
+
 def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1115,6 +1120,8 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     opens = {t.start + n: t for t in tokens or () if t.tag in _RUN_ON_TAGS
              for n in range(1, len(t.word)) if t.word[:n] in parts}
     seen = _in_name_words(text, tokens)
+    # nor does it run over a function word jieba read, unless the word is an ending (高速)
+    stops = [t.start for t in tokens or () if t.tag in _NOT_IN_TAIL_TAGS and t.word not in parts]
     out = []
     for m in ms:
         if m.type == "place":
@@ -1122,6 +1129,7 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
             if tail:
                 end = tail.end()
                 end = min([a for a, _ in taken if m.end <= a < end] + [end])
+                end = min([a for a in stops if m.end <= a < end] + [end])
                 # (the ending must close the tail: a mention cut it short)
                 cut = _address_tail().fullmatch(seen, m.end, end) if end > m.end else None
                 if cut and end in opens:
