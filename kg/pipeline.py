@@ -1113,6 +1113,8 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     address never runs into another mention that is not a place or an event word (某某|会议中心:
     the event noun inside a building's name is the address's), and its ending never stops inside
     a word jieba read (某市|楼市: the market, not a building; 某市|5家城|商行)."""
+    from kg.mentions import _TO_PLACE
+
     taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
     # a word that opens with an address's ending and runs on (楼|市, 城|商行, 城|市): where the
     # tail would stop inside it, the ending is that word's first character, not a building
@@ -1121,7 +1123,8 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
              for n in range(1, len(t.word)) if t.word[:n] in parts}
     seen = _in_name_words(text, tokens)
     # nor does it run over a function word jieba read, unless the word is an ending (高速)
-    stops = [t.start for t in tokens or () if t.tag in _NOT_IN_TAIL_TAGS and t.word not in parts]
+    # or a verb of going somewhere (某某|前往|某某路, 某区|位于|某某大厦): it says where, inside none
+    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE) and t.word not in parts]
     out = []
     for m in ms:
         if m.type == "place":
