@@ -877,7 +877,9 @@ _SITED_LEN = 20
 def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """After a word that says where (位于, 地处, 地址：), CLUENER marks everything up to the
     clause's end one address (某某位于|某区某某路某某大厦北侧|，): `kg ner` prints it so, when it is
-    at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places."""
+    at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places; one 的
+    may stand right after a place there when the clause ends in an address's ending (某区某街道的|
+    某某花园3幢: the place's estate)."""
     if not _SITED.search(text):
         return ms
     out = list(ms)
@@ -886,7 +888,12 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
         a = c.end()
         p = _CLAUSE_END.search(text, a)
         e = p.start() if p else len(text)
-        if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in text[a:e]):
+        body = text[a:e]
+        d = body.find("的") + a
+        if d > a and body.count("的") == 1 and body.endswith(_address_parts()) \
+                and any(x.type == "place" and x.start >= a and x.end == d for x in ms):
+            body = body.replace("的", "")  # 位于|某区某某地区的某某名苑12幢: a place's site, one address
+        if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in body):
             continue
         inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
         if any(x.type not in ("place", "event") for x in inside):

@@ -239,6 +239,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("新店位于长宁区仙霞路口东北角，交通便利", {"长宁区仙霞路口东北角"}),  # after 位于: up to the clause's end
     ("会所地址：滨湖新区天鹅湖畔", {"滨湖新区天鹅湖畔"}),
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
+    ("这套房子位于余杭区良渚街道的玉鸟花园3幢2单元。", {"余杭区良渚街道的玉鸟花园3幢2单元"}),  # 的 after a place
+    ("新店位于偏远的城北地区。", set()),        # not after a word that is none
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
     ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
