@@ -648,10 +648,18 @@ def _address_parts() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def _address_tail() -> re.Pattern:
     parts = _address_parts()
-    ends = "|".join(re.escape(p) for p in parts)
+    counted = [p for p in parts if p in _COUNTED_PARTS]
+    ends = "|".join([re.escape(p) for p in parts if p not in _COUNTED_PARTS]
+                    + [f"(?<=[{_NUMERALS}])(?:{'|'.join(re.escape(p) for p in counted)})"])
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
     # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
     return re.compile(f"(?:{fill}{{0,7}}?(?:{ends}))+")
+
+
+# the endings that count (23号, 5栋, 2单元, 301室): a number or a letter stands right before
+# them, else the word is no address's (符号, 编号, 竞赛单元)
+_COUNTED_PARTS = frozenset(("号", "号楼", "号院", "栋", "幢", "单元", "层", "室"))
+_NUMERALS = "0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百千零〇两甲乙丙丁"
 
 
 def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
@@ -752,6 +760,13 @@ def _drop_places_in_titles(text: str, ms: list[Mention]) -> list[Mention]:
 # took for a noun or a person's name, that ends so names one
 _STREET_WORD_ENDS = ("路", "街", "巷", "苑")
 _STREET_WORD_TAGS = frozenset(("oov", "n", "nr", "nrt"))
+# a street's kind jieba cut off its name as a word of its own, or glued to the side or the spot
+# after it (某某|路, 某某|路上, 某某|街头): the name and the kind's first character are the street
+_STREET_KIND_WORDS = frozenset(("路", "路上", "路边", "路旁", "路口", "路南", "路北", "路东", "路西", "街", "街上", "街头", "街边"))
+# jieba's tags of the word before the bare kind (某某|路): a noun too (工业|路, 海岸|路); before
+# the glued one only a name (某某|路上): a noun there is a figure of speech (人生|路上, 创业|路上)
+_STREET_NAME_TAGS = frozenset(("oov", "n", "nr", "nrt", "ns", "nz", "j", "s", "vn"))
+_STREET_GLUED_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j"))
 
 
 def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -768,6 +783,38 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 and not w.endswith(_NOT_STREET_END) and _ALL_HAN.fullmatch(w) and w[0] not in _NOT_IN_ADDRESS and w[0] not in "一两几" \
                 and not any(a < t.end and t.start < b for a, b in taken):
             out.append(Mention(t.start, t.end, w, "place", "other", "street-word"))
+    for k in range(1, len(tokens)):
+        t, p = tokens[k], tokens[k - 1]
+        if t.word in _STREET_KIND_WORDS and p.tag in (_STREET_NAME_TAGS if t.word in "路街" else _STREET_GLUED_NAME_TAGS) \
+                and 2 <= len(p.word) <= 3 and _ALL_HAN.fullmatch(p.word) \
+                and p.word[0] not in _NOT_IN_ADDRESS and p.word[-1] not in "路街" and not (p.word + t.word[0]).endswith(_NOT_STREET_END) \
+                and not any(a < t.end and p.start < b for a, b in taken):
+            e = p.end + 1
+            out.append(Mention(p.start, e, text[p.start : e], "place", "other", "street-word"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+
+
+# the kinds of a bridge's, a bay's, a village's, a hamlet's, an estate's, a street's, a
+# building's, a palace's or a river's name written as its last character (某某桥, 某某湾, 某某屯,
+# 某某苑, 某某街, 某某大楼, 某某宫, 某某河): with the name one word jieba did not know or took for a
+# name or a place, that word names where (not an island or a fort: CLUENER's scenes; nor a hill
+# or a lake, which gain nothing)
+_SITE_KIND_ENDS = frozenset("桥湾村屯庄苑园街路楼宫河")
+_SITE_NAME_TAGS = frozenset(("oov", "ns", "nr", "nrt", "nz"))
+
+
+def _site_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word of three to five Han characters that jieba did not know or tagged a name or a
+    place (oov, nr, nrt, nz, ns) and that ends in a site's kind (某某桥, 某某湾, 某某村) is a place
+    `kg ner` prints, where no mention covers it and it is no work's title (《某某庄》)."""
+    taken = [(m.start, m.end) for m in ms]
+    out = list(ms)
+    for t in tokens:
+        w = t.word
+        if t.tag in _SITE_NAME_TAGS and 3 <= len(w) <= 5 and w[-1] in _SITE_KIND_ENDS and _ALL_HAN.fullmatch(w) \
+                and w[0] not in _NOT_IN_ADDRESS and text[t.start - 1 : t.start] != "《" \
+                and not any(a < t.end and t.start < b for a, b in taken):
+            out.append(Mention(t.start, t.end, w, "place", "other", "site-name"))
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
@@ -867,7 +914,9 @@ _SITED_LEN = 20
 def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """After a word that says where (位于, 地处, 地址：), CLUENER marks everything up to the
     clause's end one address (某某位于|某区某某路某某大厦北侧|，): `kg ner` prints it so, when it is
-    at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places."""
+    at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places; one 的
+    may stand right after a place there when the clause ends in an address's ending (某区某街道的|
+    某某花园3幢: the place's estate)."""
     if not _SITED.search(text):
         return ms
     out = list(ms)
@@ -876,7 +925,12 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
         a = c.end()
         p = _CLAUSE_END.search(text, a)
         e = p.start() if p else len(text)
-        if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in text[a:e]):
+        body = text[a:e]
+        d = body.find("的") + a
+        if d > a and body.count("的") == 1 and body.endswith(_address_parts()) \
+                and any(x.type == "place" and x.start >= a and x.end == d for x in ms):
+            body = body.replace("的", "")  # 位于|某区某某地区的某某名苑12幢: a place's site, one address
+        if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in body):
             continue
         inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
         if any(x.type not in ("place", "event") for x in inside):
@@ -987,6 +1041,10 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
             if e != m.end:
                 m = replace(m, end=e, text=text[m.start : e])
         out.append(m)
+    # places inside a note the address took are the address's now
+    notes = [(m.start, m.end) for m, o in zip(out, ms) if m.end != o.end]
+    if notes:
+        out = [m for m in out if not (m.type == "place" and any(a < m.start and m.end < b for a, b in notes))]
     return out
 
 
@@ -1066,30 +1124,64 @@ def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
 _RUN_ON_TAGS = frozenset(("n", "j"))
 
 
+# jieba's tags of the words a name is spelled with: a character that is a function word alone
+# (都, 和, 为) spells a name inside one of them (某都|网吧, 某和|会馆)
+_NAME_WORD_TAGS = frozenset(("n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "oov", "j"))
+# what stands for such a character: no function word, no address's ending
+_IN_NAME = "甲"
+
+
+def _in_name_words(text: str, tokens) -> str:
+    """`text` with each function word's character (_NOT_IN_ADDRESS) inside a longer name's or
+    noun's word made a neutral character: the address tail reads 某都网吧 as a name and a venue,
+    yet stops at 都 written alone. Same length, so offsets hold; the endings (以南) stay."""
+    chars = None
+    for t in tokens or ():
+        if len(t.word) >= 2 and t.tag in _NAME_WORD_TAGS and any(c in _NOT_IN_ADDRESS for c in t.word) \
+                and not any(p in t.word for p in _address_parts() if any(c in _NOT_IN_ADDRESS for c in p)):
+            chars = chars if chars is not None else list(text)
+            for i in range(t.start, t.end):
+                if chars[i] in _NOT_IN_ADDRESS:
+                    chars[i] = _IN_NAME
+    return "".join(chars) if chars is not None else text
+
+
+# jieba's tags of the words an address's tail stops before: adverbs, prepositions and
+# conjunctions (某某中心|已|成…, 某某路|并…); not verbs, which spell streets' names (解放路, 建设路)
+_NOT_IN_TAIL_TAGS = frozenset(("d", "ad", "p", "c"))
+
+
 def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
     address never runs into another mention that is not a place or an event word (某某|会议中心:
     the event noun inside a building's name is the address's), and its ending never stops inside
     a word jieba read (某市|楼市: the market, not a building; 某市|5家城|商行)."""
+    from kg.mentions import _TO_PLACE
+
     taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
     # a word that opens with an address's ending and runs on (楼|市, 城|商行, 城|市): where the
     # tail would stop inside it, the ending is that word's first character, not a building
     parts = set(_address_parts())
     opens = {t.start + n: t for t in tokens or () if t.tag in _RUN_ON_TAGS
              for n in range(1, len(t.word)) if t.word[:n] in parts}
+    seen = _in_name_words(text, tokens)
+    # nor does it run over a function word jieba read, unless the word is an ending (高速)
+    # or a verb of going somewhere (某某|前往|某某路, 某区|位于|某某大厦): it says where, inside none
+    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE) and t.word not in parts]
     out = []
     for m in ms:
         if m.type == "place":
-            tail = _address_tail().match(text, m.end)
+            tail = _address_tail().match(seen, m.end)
             if tail:
                 end = tail.end()
                 end = min([a for a, _ in taken if m.end <= a < end] + [end])
+                end = min([a for a in stops if m.end <= a < end] + [end])
                 # (the ending must close the tail: a mention cut it short)
-                cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                cut = _address_tail().fullmatch(seen, m.end, end) if end > m.end else None
                 if cut and end in opens:
                     end = opens[end].start  # (back to the part before that word, if any)
-                    cut = _address_tail().fullmatch(text, m.end, end) if end > m.end else None
+                    cut = _address_tail().fullmatch(seen, m.end, end) if end > m.end else None
                 if cut:
                     m = replace(m, end=end, text=text[m.start:end], rule="address")
         out.append(m)
@@ -1752,7 +1844,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,
     # buildings, streets and venues; addresses joined
-    _sites_as_places, _street_words, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
+    _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,

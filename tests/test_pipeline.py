@@ -158,6 +158,10 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("据竹松基地透露，飞机已降落", "竹松基地"),                        # a preposition jieba glued on
     ("上述27名盛禾家园的租户已搬离", "盛禾家园"),                    # a count's measure word, likewise
     ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
+    ("活动安排在长沙市和平路12号", "长沙市和平路12号"),                # 和 inside a road's word spells its name
+    ("他住在杭州市文一路8号3单元502室", "杭州市文一路8号3单元502室"),  # numbers, entrances, rooms
+    ("影片入围戛纳主竞赛单元", "戛纳"),                                # a counted ending needs its number
+    ("这已成为杭州符号之一", "杭州"),
 ])
 def test_kg_ner_joins_a_place_and_the_address_after_it(text, place):
     assert place in {m.text for m in extract_text_mentions(text) if m.type == "place"}
@@ -217,6 +221,15 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 @pytest.mark.parametrize("text, places", [
     ("家住桂湖路的王先生说", {"桂湖路"}),       # a street jieba did not know
     ("他常去青枫苑散步", {"青枫苑"}),           # an estate
+    ("我们沿着国展路继续向前", {"国展路"}),     # a name and the road's kind jieba cut off it
+    ("店就开在南滨路上", {"南滨路"}),           # or glued to the spot after it
+    ("他走在人生路上", set()),                  # a common noun before 路上 is a figure of speech
+    ("小区旁边的杏湾桥今天通车", {"杏湾桥"}),   # a name jieba did not know that ends in a site's kind
+    ("她在《杏湾桥》里演配角", set()),          # unless it is a work's title
+    ("武汉刚刚建成光谷广场", {"武汉", "光谷广场"}),  # an address's tail runs over no adverb
+    ("车队从东直门前往二环路", {"东直门", "二环路"}),  # nor over a verb of going somewhere
+    ("道士们守着凌霄宫过冬", {"凌霄宫"}),        # a palace, a street, a building, a river likewise
+    ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
@@ -226,9 +239,11 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("新店位于长宁区仙霞路口东北角，交通便利", {"长宁区仙霞路口东北角"}),  # after 位于: up to the clause's end
     ("会所地址：滨湖新区天鹅湖畔", {"滨湖新区天鹅湖畔"}),
     ("学校位于城市的东边", set()),              # a function word: no address read off the clause
+    ("这套房子位于余杭区良渚街道的玉鸟花园3幢2单元。", {"余杭区良渚街道的玉鸟花园3幢2单元"}),  # 的 after a place
+    ("新店位于偏远的城北地区。", set()),        # not after a word that is none
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
-    ("他在解放路与新华路交汇处被拦下", {"新华路"}),  # where roads meet is no body (处)
+    ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
     ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
