@@ -511,3 +511,11 @@ def test_kg_ner_trims_a_character_a_name_borrowed_from_the_words_after_it(text, 
         j = text.index("销售经理")
         ms.append(Mention(j, j + 4, "销售经理", "position", rule="title"))
     assert _trim_name_ends(text, ms)[0].text == name
+
+
+@pytest.mark.parametrize("text, person", [
+    ("本轮主场迎战，萨洛蒂梅开二度", "萨洛蒂"),
+    ("上轮联赛萨洛蒂的进球帮助球队取胜", "萨洛蒂"),
+])
+def test_kg_ner_reads_a_scorer_in_a_match_report(text, person):
+    assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
