@@ -333,6 +333,14 @@ def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_pers
     assert bool(_famous_names(text, [], tokens)) is person
 
 
+def _person_kept(step, text: str, word: str, rule: str) -> bool:
+    """Whether a `kg ner` step keeps the person `word` (read by `rule`) in `text`."""
+    from kg.records import Mention
+
+    i = text.index(word)
+    return bool(step(text, [Mention(i, i + len(word), word, "person", rule=rule)]))
+
+
 @pytest.mark.parametrize("text, word, kept", [
     ("游客可以从奥罗多出发，车程不到一小时", "奥罗多", False),     # travel writing: the town visited
     ("凯洛斯表示，游客明年会更多", "凯洛斯", True),                 # a person's word beside the name
@@ -340,11 +348,8 @@ def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_pers
 ])
 def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(text, word, kept):
     from kg.pipeline import _drop_travel_places
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_travel_places(text, [m])) is kept
+    assert _person_kept(_drop_travel_places, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, words, rule, person", [
@@ -383,11 +388,8 @@ def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person)
 ])
 def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
     from kg.pipeline import _drop_person_heads
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="name-model")
-    assert bool(_drop_person_heads(text, [m])) is kept
+    assert _person_kept(_drop_person_heads, text, word, "name-model") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -399,11 +401,8 @@ def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept):
     from kg.pipeline import _drop_site_spellings
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="name-model")
-    assert bool(_drop_site_spellings(text, [m])) is kept
+    assert _person_kept(_drop_site_spellings, text, word, "name-model") is kept
 
 
 @pytest.mark.parametrize("text, person", [
@@ -460,11 +459,8 @@ def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, k
 ])
 def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
     from kg.pipeline import _drop_names_in_cut_titles
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_names_in_cut_titles(text, [m])) is kept
+    assert _person_kept(_drop_names_in_cut_titles, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -474,11 +470,8 @@ def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
     from kg.pipeline import _drop_foreign_place_heads
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_foreign_place_heads(text, [m])) is kept
+    assert _person_kept(_drop_foreign_place_heads, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -488,11 +481,8 @@ def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
     from kg.pipeline import _drop_club_owners
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_club_owners(text, [m])) is kept
+    assert _person_kept(_drop_club_owners, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, name", [
