@@ -509,3 +509,11 @@ def test_kg_ner_trims_a_character_a_name_borrowed_from_the_words_after_it(text, 
 ])
 def test_kg_ner_reads_a_scorer_in_a_match_report(text, person):
     assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("word, kept", [("蓝军", False), ("红魔", False), ("黄军", True)])  # 黄: a common surname
+def test_kg_ner_prints_no_person_for_a_teams_nickname(word, kept):
+    from kg.pipeline import _drop_team_nicknames
+    from kg.records import Mention
+
+    assert bool(_drop_team_nicknames([Mention(0, 2, word, "person", rule="name-model")])) is kept
