@@ -1556,6 +1556,17 @@ def _drop_club_owners(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and _CLUB_HAS.match(text, m.end))]
 
 
+# a team's nickname: a colour seldom a surname and an army's or a mascot's character (蓝军, 红魔)
+_TEAM_NICKNAME = re.compile(r"[蓝红黑绿紫青橙银][军魔鸟狐狼鹰蝠]")
+
+
+def _drop_team_nicknames(ms: list[Mention]) -> list[Mention]:
+    """Two characters, a colour and an army's or a mascot's character (某军, 某魔: the blues, the
+    red devils), read as a name from their spelling alone, are a team's nickname, which CLUENER marks
+    a body or not at all: `kg ner` prints no person."""
+    return [m for m in ms if not (m.type == "person" and m.rule in _WORD_PERSON_RULES and _TEAM_NICKNAME.fullmatch(m.text))]
+
+
 def _famous_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of two characters that jieba's dictionary holds as a well-known person's full name
     (tag nrfg: a writer's or a statesman's pen name, surname and one character) is that person
@@ -1849,7 +1860,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
     # persons
-    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
+    _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,

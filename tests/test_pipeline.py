@@ -367,6 +367,14 @@ def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_pers
     assert bool(_famous_names(text, [], tokens)) is person
 
 
+def _person_kept(step, text: str, word: str, rule: str) -> bool:
+    """Whether a `kg ner` step keeps the person `word` (read by `rule`) in `text`."""
+    from kg.records import Mention
+
+    i = text.index(word)
+    return bool(step(text, [Mention(i, i + len(word), word, "person", rule=rule)]))
+
+
 @pytest.mark.parametrize("text, word, kept", [
     ("游客可以从奥罗多出发，车程不到一小时", "奥罗多", False),     # travel writing: the town visited
     ("凯洛斯表示，游客明年会更多", "凯洛斯", True),                 # a person's word beside the name
@@ -374,11 +382,8 @@ def test_kg_ner_reads_a_two_character_name_the_dictionary_knows_as_a_famous_pers
 ])
 def test_kg_ner_reads_a_foreign_spelling_in_travel_writing_as_the_place_visited(text, word, kept):
     from kg.pipeline import _drop_travel_places
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_travel_places(text, [m])) is kept
+    assert _person_kept(_drop_travel_places, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, words, rule, person", [
@@ -417,11 +422,8 @@ def test_kg_ner_mends_a_transliterated_name_jieba_cut(text, words, rule, person)
 ])
 def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
     from kg.pipeline import _drop_person_heads
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="name-model")
-    assert bool(_drop_person_heads(text, [m])) is kept
+    assert _person_kept(_drop_person_heads, text, word, "name-model") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -433,11 +435,8 @@ def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept):
     from kg.pipeline import _drop_site_spellings
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="name-model")
-    assert bool(_drop_site_spellings(text, [m])) is kept
+    assert _person_kept(_drop_site_spellings, text, word, "name-model") is kept
 
 
 @pytest.mark.parametrize("text, person", [
@@ -494,11 +493,8 @@ def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, k
 ])
 def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
     from kg.pipeline import _drop_names_in_cut_titles
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_names_in_cut_titles(text, [m])) is kept
+    assert _person_kept(_drop_names_in_cut_titles, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -508,11 +504,8 @@ def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
     from kg.pipeline import _drop_foreign_place_heads
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_foreign_place_heads(text, [m])) is kept
+    assert _person_kept(_drop_foreign_place_heads, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, kept", [
@@ -522,11 +515,8 @@ def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
 ])
 def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
     from kg.pipeline import _drop_club_owners
-    from kg.records import Mention
 
-    i = text.index(word)
-    m = Mention(i, i + len(word), word, "person", rule="jieba-nr")
-    assert bool(_drop_club_owners(text, [m])) is kept
+    assert _person_kept(_drop_club_owners, text, word, "jieba-nr") is kept
 
 
 @pytest.mark.parametrize("text, word, name", [
@@ -545,3 +535,19 @@ def test_kg_ner_trims_a_character_a_name_borrowed_from_the_words_after_it(text, 
         j = text.index("销售经理")
         ms.append(Mention(j, j + 4, "销售经理", "position", rule="title"))
     assert _trim_name_ends(text, ms)[0].text == name
+
+
+@pytest.mark.parametrize("text, person", [
+    ("本轮主场迎战，萨洛蒂梅开二度", "萨洛蒂"),
+    ("上轮联赛萨洛蒂的进球帮助球队取胜", "萨洛蒂"),
+])
+def test_kg_ner_reads_a_scorer_in_a_match_report(text, person):
+    assert person in {m.text for m in extract_text_mentions(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("word, kept", [("蓝军", False), ("红魔", False), ("黄军", True)])  # 黄: a common surname
+def test_kg_ner_prints_no_person_for_a_teams_nickname(word, kept):
+    from kg.pipeline import _drop_team_nicknames
+    from kg.records import Mention
+
+    assert bool(_drop_team_nicknames([Mention(0, 2, word, "person", rule="name-model")])) is kept
