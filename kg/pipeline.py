@@ -615,8 +615,10 @@ def _address_tail() -> re.Pattern:
     ends = "|".join([re.escape(p) for p in parts if p not in _COUNTED_PARTS]
                     + [f"(?<=[{_NUMERALS}])(?:{'|'.join(re.escape(p) for p in counted)})"])
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
-    # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
-    return re.compile(f"(?:{fill}{{0,7}}?(?:{ends}))+")
+    # name-part and ending, as often as they follow (某某路|23号|2楼); a part's name is at most 13
+    # characters (某某某某国际商务|广场): the function words, adverbs and verbs of place it stops at
+    # (join_addresses) keep a long one from running over a clause
+    return re.compile(f"(?:{fill}{{0,13}}?(?:{ends}))+")
 
 
 # the endings that count (23号, 5栋, 2单元, 301室): a number or a letter stands right before

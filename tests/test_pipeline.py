@@ -160,6 +160,7 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
     ("活动安排在长沙市和平路12号", "长沙市和平路12号"),                # 和 inside a road's word spells its name
     ("他住在杭州市文一路8号3单元502室", "杭州市文一路8号3单元502室"),  # numbers, entrances, rooms
+    ("记者昨天走进南京市鼓楼区金色阳光国际商务广场", "南京市鼓楼区金色阳光国际商务广场"),  # a long name
     ("影片入围戛纳主竞赛单元", "戛纳"),                                # a counted ending needs its number
     ("这已成为杭州符号之一", "杭州"),
 ])
