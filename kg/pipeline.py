@@ -1589,6 +1589,13 @@ def _listed_persons(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(ms + found, key=lambda m: m.start) if found else ms
 
 
+def _drop_locale_words(ms: list[Mention]) -> list[Mention]:
+    """我市, 本省, 我县 alone point at the writer's own place and name none: CLUENER marks no
+    address there, so `kg ner` prints none (the graph resolves them to the page's locale; an
+    address they open, 本市某某区, is printed whole)."""
+    return [m for m in ms if not (m.type == "place" and m.rule == "locale-word")]
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1611,7 +1618,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
     # places CLUENER marks otherwise
-    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
+    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words,
     # persons
     _pseudonyms, _split_names, _famous_names, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
