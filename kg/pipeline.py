@@ -1133,7 +1133,12 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     seen = _in_name_words(text, tokens)
     # nor does it run over a function word jieba read, unless the word is an ending (高速)
     # or a verb of going somewhere (某某|前往|某某路, 某区|位于|某某大厦): it says where, inside none
-    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE) and t.word not in parts]
+    # and a verb of two characters or more right before a place kg read, which links two places
+    # (某某路|横跨|某河|直达|某某路: a route, not one address; 解放|路 spells a name, no place after it)
+    place_starts = {m.start for m in ms if m.type == "place"}
+    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE
+                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts)
+             and t.word not in parts]
     out = []
     for m in ms:
         if m.type == "place":

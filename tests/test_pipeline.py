@@ -229,6 +229,7 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("她在《杏湾桥》里演配角", set()),          # unless it is a work's title
     ("武汉刚刚建成光谷广场", {"武汉", "光谷广场"}),  # an address's tail runs over no adverb
     ("车队从东直门前往二环路", {"东直门", "二环路"}),  # nor over a verb of going somewhere
+    ("新桥从滨河路横跨清水河直达东风路", {"滨河路", "清水河", "东风路"}),  # nor over a verb linking places
     ("我市今年新建了三所学校", set()),          # the writer's own city names none
     ("本市朝阳区今年新建了三所学校", {"本市朝阳区"}),  # an address it opens is printed whole
     ("道士们守着凌霄宫过冬", {"凌霄宫"}),        # a palace, a street, a building, a river likewise
