@@ -652,8 +652,10 @@ def _address_tail() -> re.Pattern:
     ends = "|".join([re.escape(p) for p in parts if p not in _COUNTED_PARTS]
                     + [f"(?<=[{_NUMERALS}])(?:{'|'.join(re.escape(p) for p in counted)})"])
     fill = f"[^\\s{_NOT_IN_ADDRESS}\\W]"
-    # name-part and ending, as often as they follow (某某路|23号|2楼); a part is at most 8 characters
-    return re.compile(f"(?:{fill}{{0,7}}?(?:{ends}))+")
+    # name-part and ending, as often as they follow (某某路|23号|2楼); a part's name is at most 13
+    # characters (某某某某国际商务|广场): the function words, adverbs and verbs of place it stops at
+    # (join_addresses) keep a long one from running over a clause
+    return re.compile(f"(?:{fill}{{0,13}}?(?:{ends}))+")
 
 
 # the endings that count (23号, 5栋, 2单元, 301室): a number or a letter stands right before
@@ -1168,7 +1170,12 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     seen = _in_name_words(text, tokens)
     # nor does it run over a function word jieba read, unless the word is an ending (高速)
     # or a verb of going somewhere (某某|前往|某某路, 某区|位于|某某大厦): it says where, inside none
-    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE) and t.word not in parts]
+    # and a verb of two characters or more right before a place kg read, which links two places
+    # (某某路|横跨|某河|直达|某某路: a route, not one address; 解放|路 spells a name, no place after it)
+    place_starts = {m.start for m in ms if m.type == "place"}
+    stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE
+                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts)
+             and t.word not in parts]
     out = []
     for m in ms:
         if m.type == "place":
@@ -1836,6 +1843,13 @@ def _byline_places(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+def _drop_locale_words(ms: list[Mention]) -> list[Mention]:
+    """我市, 本省, 我县 alone point at the writer's own place and name none: CLUENER marks no
+    address there, so `kg ner` prints none (the graph resolves them to the page's locale; an
+    address they open, 本市某某区, is printed whole)."""
+    return [m for m in ms if not (m.type == "place" and m.rule == "locale-word")]
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1858,7 +1872,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
     # places CLUENER marks otherwise
-    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours,
+    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,

@@ -160,6 +160,7 @@ def test_a_company_and_its_legal_form_are_one_body():
     ("巡逻机在东加里曼丹省失联", "东加里曼丹省"),                      # a side jieba cut off the name
     ("活动安排在长沙市和平路12号", "长沙市和平路12号"),                # 和 inside a road's word spells its name
     ("他住在杭州市文一路8号3单元502室", "杭州市文一路8号3单元502室"),  # numbers, entrances, rooms
+    ("记者昨天走进南京市鼓楼区金色阳光国际商务广场", "南京市鼓楼区金色阳光国际商务广场"),  # a long name
     ("影片入围戛纳主竞赛单元", "戛纳"),                                # a counted ending needs its number
     ("这已成为杭州符号之一", "杭州"),
 ])
@@ -228,6 +229,9 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("她在《杏湾桥》里演配角", set()),          # unless it is a work's title
     ("武汉刚刚建成光谷广场", {"武汉", "光谷广场"}),  # an address's tail runs over no adverb
     ("车队从东直门前往二环路", {"东直门", "二环路"}),  # nor over a verb of going somewhere
+    ("新桥从滨河路横跨清水河直达东风路", {"滨河路", "清水河", "东风路"}),  # nor over a verb linking places
+    ("我市今年新建了三所学校", set()),          # the writer's own city names none
+    ("本市朝阳区今年新建了三所学校", {"本市朝阳区"}),  # an address it opens is printed whole
     ("道士们守着凌霄宫过冬", {"凌霄宫"}),        # a palace, a street, a building, a river likewise
     ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
