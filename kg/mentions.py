@@ -1527,6 +1527,13 @@ class MentionFinder:
         if k is None:
             return False
         before = tokens[k]
+        if before.word in ("及", "与", "和") and tok_at_end.get(before.start) is not None:
+            # 某某及|住宅研究会, 能源与|环境部: two lines of work joined before one body word
+            first = tokens[tok_at_end[before.start]]
+            if first.tag not in ("n", "vn", "j") or len(first.word) < 2 or first.word in self.lex.org_stoplist \
+                    or _ends_with_any(first.word, self.lex.org_suffixes):
+                return False  # 卫生部和|环境部, 某基地和|某文工团: two bodies
+            before = first
         if before.tag not in _CUT_BEFORE_TAGS or not _ALL_CJK.match(before.word) or len(before.word) < 2 \
                 or before.word in self.lex.title_heads or (before.tag == "nr" and self._name_shaped(before.word)) \
                 or before.word in _BODY_OBJECT_NOUNS or before.word.endswith("任"):
