@@ -418,6 +418,17 @@ def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
     return best[0]
 
 
+def _party_of_government(m: Mention) -> Mention:
+    """某国工党|新政府, 某国民主党|政府: a government named by the party that forms it; the party
+    is the body named, the government is whichever it forms."""
+    if not m.text.endswith("政府"):
+        return m
+    party = m.text[:-2].rstrip("新现原前")
+    if len(party) < 3 or not party.endswith("党"):
+        return m
+    return replace(m, end=m.start + len(party), text=party, subtype="Organization")
+
+
 class MentionFinder:
     """Finds mentions in cleaned text with jieba tokens, the gazetteer and grammar rules."""
 
@@ -1206,6 +1217,7 @@ class MentionFinder:
                 if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
                     continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
+        out = [_party_of_government(m) for m in out]
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
         best: dict[int, Mention] = {}

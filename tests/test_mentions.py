@@ -1278,3 +1278,9 @@ def test_a_body_word_after_two_lines_of_work_joined_is_a_cut_name(finder, text, 
 def test_two_bodies_joined_are_both_kept(finder):
     got = {m.text for m in finder.find("筹建了后方基地和地质文工团等") if m.type == "organization"}
     assert "地质文工团" in got
+
+
+@pytest.mark.parametrize("text, party", [("某国访问团在东湖工党新政府成立后来访", "东湖工党"), ("东湖民主党政府宣布了新预算", "东湖民主党")])
+def test_a_government_named_by_its_party_names_the_party(finder, text, party):
+    got = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert party in got and not any(g.endswith("政府") for g in got)
