@@ -430,6 +430,17 @@ def split_name_run(run: str, lex=None) -> list[tuple[int, int]] | None:
     return best[0]
 
 
+def _party_of_government(m: Mention) -> Mention:
+    """某国工党|新政府, 某国民主党|政府: a government named by the party that forms it; the party
+    is the body named, the government is whichever it forms."""
+    if not m.text.endswith("政府"):
+        return m
+    party = m.text[:-2].rstrip("新现原前")
+    if len(party) < 3 or not party.endswith("党"):
+        return m
+    return replace(m, end=m.start + len(party), text=party, subtype="Organization")
+
+
 class MentionFinder:
     """Finds mentions in cleaned text with jieba tokens, the gazetteer and grammar rules."""
 
@@ -1272,6 +1283,7 @@ class MentionFinder:
                 if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
                     continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
+        out = [_party_of_government(m) for m in out]
         # keep the longest of nested candidates ending at the same place
         out.sort(key=lambda m: (m.end, m.start))
         best: dict[int, Mention] = {}
@@ -1593,6 +1605,13 @@ class MentionFinder:
         if k is None:
             return False
         before = tokens[k]
+        if before.word in ("及", "与", "和") and tok_at_end.get(before.start) is not None:
+            # 某某及|住宅研究会, 能源与|环境部: two lines of work joined before one body word
+            first = tokens[tok_at_end[before.start]]
+            if first.tag not in ("n", "vn", "j") or len(first.word) < 2 or first.word in self.lex.org_stoplist \
+                    or _ends_with_any(first.word, self.lex.org_suffixes):
+                return False  # 卫生部和|环境部, 某基地和|某文工团: two bodies
+            before = first
         if before.tag not in _CUT_BEFORE_TAGS or not _ALL_CJK.match(before.word) or len(before.word) < 2 \
                 or before.word in self.lex.title_heads or (before.tag == "nr" and self._name_shaped(before.word)) \
                 or before.word in _BODY_OBJECT_NOUNS or before.word.endswith("任"):

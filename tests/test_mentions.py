@@ -1378,3 +1378,24 @@ def test_the_people_a_body_gathers_after_its_place_are_part_of_its_name(finder, 
 def test_a_person_noun_before_a_named_body_is_not_its_name(finder):
     got = {m.text for m in finder.find("他是创办人江南医科大学的校长") if m.type == "organization"}
     assert "江南医科大学" in got and not any(g.startswith("创办人") for g in got)
+
+
+@pytest.mark.parametrize("text, body", [("东湖人权研究会昨天召开年会", "东湖人权研究会"), ("东湖金商公会会长到会", "东湖金商公会")])
+def test_a_research_society_and_a_guild_are_bodies(finder, text, body):
+    assert body in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+@pytest.mark.parametrize("text, cut", [("某国能源与环境部等单位配合", "环境部"), ("中国地产及住宅研究会副会长到会", "住宅研究会")])
+def test_a_body_word_after_two_lines_of_work_joined_is_a_cut_name(finder, text, cut):
+    assert cut not in {m.text for m in finder.find(text) if m.type == "organization"}
+
+
+def test_two_bodies_joined_are_both_kept(finder):
+    got = {m.text for m in finder.find("筹建了后方基地和地质文工团等") if m.type == "organization"}
+    assert "地质文工团" in got
+
+
+@pytest.mark.parametrize("text, party", [("某国访问团在东湖工党新政府成立后来访", "东湖工党"), ("东湖民主党政府宣布了新预算", "东湖民主党")])
+def test_a_government_named_by_its_party_names_the_party(finder, text, party):
+    got = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert party in got and not any(g.endswith("政府") for g in got)
