@@ -1316,3 +1316,15 @@ def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, 
 ])
 def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
     assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # 老 or 小 and a surname that jieba's dictionary does not know as a word: the familiar name
+    ("小甄知道这些情况后，心里十分困惑。", {"小甄"}),
+    ("在老滕那儿，以前也有一块小黑板。", {"老滕"}),
+    # words of the dictionary: no one (小区, 老区, 小时)
+    ("以前这个小区没有信报箱。", set()),
+    ("他为革命老区人民送来资金。", set()),
+])
+def test_a_familiar_form_the_dictionary_does_not_know_is_a_name_on_a_page(text, names):
+    assert _page_persons(text) == names
