@@ -2732,8 +2732,8 @@ class MentionFinder:
 
     def _plausible_person(self, m: Mention, s: str) -> bool:
         w = m.text
-        if w in self.lex.world_places or w in self.lex.agency_words:
-            return False
+        if w in self.lex.world_places or w in self.lex.agency_words or w in self.lex.not_person_words:
+            return False  # (卢布, 塔利班, 厄尔尼诺: a currency, a movement, a current, whatever they look like)
         if m.rule == "latin-name":
             return True  # a word in Latin letters: the cue beside it is the whole evidence
         if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):

@@ -1328,3 +1328,21 @@ def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
 ])
 def test_a_familiar_form_the_dictionary_does_not_know_is_a_name_on_a_page(text, names):
     assert _page_persons(text) == names
+
+
+@pytest.mark.parametrize("text, word", [
+    # a currency, a movement, a current, a brand: words that look like names and name no person
+    ("那时候，前苏联的卢布币值高于美元。", "卢布"),
+    ("塔利班要求对方首先释放俘虏。", "塔利班"),
+    ("受厄尔尼诺现象的影响，南方降雨偏多。", "厄尔尼诺"),
+    ("该厂与摩托罗拉合作生产手机。", "摩托罗拉"),
+])
+def test_words_that_name_no_person(finder, text, word):
+    assert word not in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_the_words_that_name_no_person_are_no_persons_names_in_the_lexicon():
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert "卢布" in lex.not_person_words and not lex.not_person_words & set(lex.person_nouns)
