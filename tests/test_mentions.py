@@ -1346,3 +1346,16 @@ def test_the_words_that_name_no_person_are_no_persons_names_in_the_lexicon():
 
     lex = load_lexicon()
     assert "卢布" in lex.not_person_words and not lex.not_person_words & set(lex.person_nouns)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a dotted name's last character that no transliteration table lists (Thai names end so),
+    # before what follows a subject or a word of its own
+    ("曼谷市长披差·拉达军拿出500美元换成泰币。", "披差·拉达军"),
+    ("泰国部长素拉·玛莎立和文官委员会主席一起发起活动。", "素拉·玛莎立"),
+    # ... not a function word, nor a word with the next character
+    ("约翰·史密斯夫人访华。", "约翰·史密斯"),
+    ("农民阿西·赛德克已冒着大雪赶往城里。", "阿西·赛德克"),
+])
+def test_a_dotted_name_keeps_a_last_character_transliterations_do_not_list(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
