@@ -55,6 +55,7 @@ class Lexicon:
     locale_words: dict  # 我市 -> prefecture
     byline_roles: dict  # role -> before|after
     person_nouns: tuple[str, ...]  # 村民, 业主: nouns a name often follows
+    not_person_words: frozenset[str]  # 卢布, 塔利班, 厄尔尼诺: words that look like names and name no person
     person_cues_before: tuple[str, ...]  # 新秀, 主力中场: words right before a foreign name, longest first
     person_cues_after: tuple[str, ...]  # 伤愈, 执导: words right after one, longest first
     domain_words: dict  # word -> POS tag, for the tokenizer
@@ -113,6 +114,7 @@ def load_lexicon() -> Lexicon:
         locale_words={r[0]: r[1] for r in read_resource_lines("locale_words.tsv")},
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
         person_nouns=tuple(sorted(_words("person_nouns.txt"), key=lambda w: (-len(w), w))),
+        not_person_words=_words("not_person_words.txt"),
         person_cues_before=tuple(sorted((r[0] for r in person_cues if r[1] == "before"), key=lambda w: (-len(w), w))),
         person_cues_after=tuple(sorted((r[0] for r in person_cues if r[1] == "after"), key=lambda w: (-len(w), w))),
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},

@@ -285,6 +285,7 @@ _THIRD_END_LOGP = -10.0
 _THIRD_NO_WORD_TAGS = frozenset(("v", "vn", "vd", "d", "p", "c", "u", "uj", "f", "t", "m", "r", "ad"))
 _NAME_THEN_COUNT = re.compile(r"(?:^|(?<=[，。；：、,;:\s]))([\u4e00-\u9fff]{2,4})等"
                               r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:人|名|位)")
+_DOTTED_TAIL_STOP = frozenset("家氏派人族语文式夫")  # (某·某某|家, 某·某某|派: the family, the faction, the people)
 _ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
 # a surname and 某 (或 某某) is a person whose name the writer withholds, with no cue needed; a
 # preposition or verb that may stand for a surname glued to 某 (对某, 向某, 将某) is none
@@ -2846,6 +2847,8 @@ class MentionFinder:
             j -= 1
         if j - k > 1 and s[j : j + 1] in _ASPECT_MARKS:
             j -= 1  # 某某某开|着: a verb before an aspect mark is no part of the name
+        elif j < right and not self.seg.known(s[j - 1 : j + 1]) and self._last_name_char(s, j):
+            j += 1  # 甲·乙丙|立和…, 甲·乙丙|军拿出: Thai and other names end in characters no transliteration table lists
         if i < dot and j > k and s[i:j] not in lex.world_places:
             add(i, j, "dotted-name")
             if (i, j) in found:
@@ -2853,10 +2856,21 @@ class MentionFinder:
                         x[0] < j and i < x[1] and any(c in _NAME_DOTS for c in s[x[0] : x[1]])))]:
                     del found[(a, b)]  # a part, or another reading of the dotted name, is the whole name's
 
+    def _last_name_char(self, s: str, j: int) -> bool:
+        """Whether s[j], right after the last part of a dotted name, is the name's own last
+        character: no function word, no ending of a body's or a site's name (圣·某某|山), no word
+        with the next (史密斯|夫人, 史密斯|访华), and followed by what follows a subject or by a verb."""
+        c = s[j]
+        if not _CJK.match(c) or c in self._translit or c in _AFTER_NAME or c in _FUNCTION_CHARS or c in _NOT_NAME_END \
+                or c in _NATURAL_END or c in _SITE_END or c in _DOTTED_TAIL_STOP or self.seg.known(s[j : j + 2]):
+            return False
+        nxt = s[j + 1 : j + 3]
+        return nxt[:1] in _AFTER_SUBJECT_OR_CLOSE or (len(nxt) == 2 and self.seg.known(nxt) and self.seg.tag(nxt) in ("v", "vn", "d"))
+
     def _plausible_person(self, m: Mention, s: str) -> bool:
         w = m.text
-        if w in self.lex.world_places or w in self.lex.agency_words:
-            return False
+        if w in self.lex.world_places or w in self.lex.agency_words or w in self.lex.not_person_words:
+            return False  # (卢布, 塔利班, 厄尔尼诺: a currency, a movement, a current, whatever they look like)
         if m.rule == "latin-name":
             return True  # a word in Latin letters: the cue beside it is the whole evidence
         if not _ALL_CJK.match(_INNER_DOTS.sub("", w) if any(d in w for d in _NAME_DOTS) else w):

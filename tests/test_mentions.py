@@ -1399,3 +1399,46 @@ def test_two_bodies_joined_are_both_kept(finder):
 def test_a_government_named_by_its_party_names_the_party(finder, text, party):
     got = {m.text for m in finder.find(text) if m.type == "organization"}
     assert party in got and not any(g.endswith("政府") for g in got)
+
+
+@pytest.mark.parametrize("text, names", [
+    # 老 or 小 and a surname that jieba's dictionary does not know as a word: the familiar name
+    ("小甄知道这些情况后，心里十分困惑。", {"小甄"}),
+    ("在老滕那儿，以前也有一块小黑板。", {"老滕"}),
+    # words of the dictionary: no one (小区, 老区, 小时)
+    ("以前这个小区没有信报箱。", set()),
+    ("他为革命老区人民送来资金。", set()),
+])
+def test_a_familiar_form_the_dictionary_does_not_know_is_a_name_on_a_page(text, names):
+    assert _page_persons(text) == names
+
+
+@pytest.mark.parametrize("text, word", [
+    # a currency, a movement, a current, a brand: words that look like names and name no person
+    ("那时候，前苏联的卢布币值高于美元。", "卢布"),
+    ("塔利班要求对方首先释放俘虏。", "塔利班"),
+    ("受厄尔尼诺现象的影响，南方降雨偏多。", "厄尔尼诺"),
+    ("该厂与摩托罗拉合作生产手机。", "摩托罗拉"),
+])
+def test_words_that_name_no_person(finder, text, word):
+    assert word not in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+def test_the_words_that_name_no_person_are_no_persons_names_in_the_lexicon():
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert "卢布" in lex.not_person_words and not lex.not_person_words & set(lex.person_nouns)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a dotted name's last character that no transliteration table lists (Thai names end so),
+    # before what follows a subject or a word of its own
+    ("曼谷市长披差·拉达军拿出500美元换成泰币。", "披差·拉达军"),
+    ("泰国部长素拉·玛莎立和文官委员会主席一起发起活动。", "素拉·玛莎立"),
+    # ... not a function word, nor a word with the next character
+    ("约翰·史密斯夫人访华。", "约翰·史密斯"),
+    ("农民阿西·赛德克已冒着大雪赶往城里。", "阿西·赛德克"),
+])
+def test_a_dotted_name_keeps_a_last_character_transliterations_do_not_list(finder, text, name):
+    assert name in {m.text for m in finder.find(text) if m.type == "person"}
