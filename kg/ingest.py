@@ -808,7 +808,13 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
     return out
 
 
-def _group_decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
+def _letter_spaced(text: str, line: _Line) -> bool:
+    """A line set one character apart (某 某 县 召 开): mostly single characters between spaces."""
+    words = text[line.start : line.end].split()
+    return len(words) >= 2 and sum(len(w) == 1 for w in words) * 2 >= len(words)
+
+
+def _group_decks(text: str, lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
     """Group headline lines into decks (kicker, title, subtitle); a deck's own lines wrapped.
 
     A line continues the deck above when no blank line parts them on a page whose lines are
@@ -821,6 +827,10 @@ def _group_decks(lines: list[_Line], run: list[int], typical: int) -> list[list[
         wrapped = above is not None and (
             (spaced and not lines[i].gap) or (above.size >= 8 and above.size >= (0.8 if lines[i].gap else 0.6) * typical)
         )
+        if wrapped and _letter_spaced(text, above) != _letter_spaced(text, lines[i]):
+            # a title set one character apart (某 某 县 召 开) is a deck of its own: the line
+            # under it in ordinary setting (the author, a subtitle) does not continue it
+            wrapped = False
         if wrapped:
             decks[-1].append(i)
         else:
@@ -891,7 +901,7 @@ def split_articles(page: Page) -> tuple[Article, ...]:
     i = 0
     while i < len(lines):
         if i in heads:
-            decks = _group_decks(lines, heads[i], typical)
+            decks = _group_decks(text, lines, heads[i], typical)
             extra = [j for deck in decks[:-_MAX_DECKS] for j in deck]
             if extra and groups:
                 # more decks than a headline has: the unfinished end of the article above
@@ -912,11 +922,11 @@ def split_articles(page: Page) -> tuple[Article, ...]:
         kept = [i for i in body if lines[i].kind != "dup"]
         if not decks and not kept:
             continue
-        articles.append(_make_article(page, pv, len(articles), lines, decks, kept, year))
+        articles.append(_make_article(page, pv, len(articles), lines, decks, kept, year, typical))
     return tuple(articles)
 
 
-def _make_article(page, pv, index, lines, decks, body, year) -> Article:
+def _make_article(page, pv, index, lines, decks, body, year, typical: int = 0) -> Article:
     text = page.text
     headline = headline_span = None
     if decks:
@@ -928,7 +938,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
 
     lead = None
     bylines: list[Byline] = []
-    author = _author_under_headline(lines, decks, body)
+    author = _author_under_headline(lines, decks, body, typical)
     if author is not None:
         # the author's name printed on its own line under the title: a byline, not title text
         line = lines[author]
@@ -960,7 +970,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
     )
 
 
-def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: list[int] = ()) -> int | None:
+def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: list[int] = (), typical: int = 0) -> int | None:
     """The line of a bare name closing a headline of two or more lines (title / 王明 / body):
     the article's author. Its given-name characters must be name characters, so a short
     place or word under a title (… / 李村) stays title text; or else it is a pen name (title /
@@ -971,6 +981,11 @@ def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: lis
     last = lines[heads[-1]]
     surnames, given = _load_vocabulary()[1], _given_chars()
     if not (2 <= last.size <= 3 and _NAME.fullmatch(last.text) and "·" not in last.text and last.kind == "body"):
+        return None
+    above = lines[heads[-2]]
+    if typical and len(decks[-1]) > 1 and above.size >= typical and "\u4e00" <= above.text[-1] <= "\u9fff":
+        # the line above fills the column and stops on a character: a hard wrap, and the
+        # short line is the rest of its last word (…局长某 / 某某), not a name of its own
         return None
     from kg.gazetteer import load_gazetteer
 

@@ -601,3 +601,23 @@ def test_a_pen_name_in_parentheses_signs_the_article(ending, author):
     article = split_articles(Page.from_text(text))[-1]
     assert [b.name for b in article.bylines] == ([author] if author else [])
     assert all("勇庆" not in s.text for s in article.sentences)
+
+
+# OCR page layout: titles set one character apart, body hard-wrapped at a narrow column
+@pytest.mark.parametrize(
+    "page, headline, bylines",
+    [
+        # a letter-spaced title as long as the column, a pen name in ordinary setting below
+        ("青 山 县 冬 季 农 田 水 利 建 设 见 闻\n晓风\n"
+         "入冬以来,青山县各乡镇干部群众\n纷纷走上工地,修渠筑坝,清淤疏浚\n,一派热火朝天的景象。\n",
+         "青山县冬季农田水利建设见闻", [("晓风", "")]),
+        # a title hard-wrapped at the column: the short line is the end of its last word
+        ("新年寄语\n青山县农业农村局局长赵\n明远\n"
+         "回首过去一年,全县农业\n农村工作取得新进展,粮\n食生产再获丰收,农民收\n入稳步增长。\n",
+         "新年寄语 青山县农业农村局局长赵明远", []),
+    ],
+)
+def test_ocr_layout_headline_decks(page, headline, bylines):
+    first = split_articles(Page.from_text(page))[0]
+    assert first.headline == headline
+    assert [(b.name, b.role) for b in first.bylines] == bylines
