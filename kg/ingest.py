@@ -779,6 +779,12 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             continue
         run = [i]
         while run[-1] + 1 < len(lines) and run[-1] + 1 not in claimed and _headline_like(lines[run[-1] + 1], False):
+            nxt = run[-1] + 2
+            if lines[nxt - 1].size >= typical and nxt < len(lines) and lines[nxt].kind == "body" \
+                    and not _headline_like(lines[nxt], False):
+                # a line filling the column, punctuated text running on below it: the body's
+                # first line hard-wrapped before its first comma, not one more line of the title
+                break
             run.append(run[-1] + 1)
         nxt = run[-1] + 1
         if nxt == len(lines):

@@ -621,3 +621,11 @@ def test_ocr_layout_headline_decks(page, headline, bylines):
     first = split_articles(Page.from_text(page))[0]
     assert first.headline == headline
     assert [(b.name, b.role) for b in first.bylines] == bylines
+
+
+def test_ocr_layout_body_first_line_wrapped_before_its_comma_is_not_title():
+    page = ("冬季水利见闻\n入冬以来青山县各乡镇干部群众纷纷\n走上工地,修渠筑坝,清淤疏浚,一派\n"
+            "热火朝天的景象。全县已完成土方十\n二万立方米。\n")
+    first = split_articles(Page.from_text(page))[0]
+    assert first.headline == "冬季水利见闻"
+    assert first.sentences[0].text.startswith("入冬以来青山县")
