@@ -1212,8 +1212,46 @@ def page_year(page: Page) -> int | None:
 @functools.lru_cache(maxsize=1)
 def _page_view(text: str) -> View:
     """The cleaned page. The split stage reads it twice, for the articles and for the year
-    (`split_articles`, then `page_year`), and cleaning it again was a sixth of the stage."""
-    return clean_text(text)
+    (`split_articles`, then `page_year`), and cleaning it again was a sixth of the stage.
+
+    Page furniture an OCR engine leaves between two lines of a sentence (a page number,
+    第3版, a running date) is left out of the view, so the sentence and the name it cuts
+    join up again (…记者某 / 第3版 / 某报道); the original text keeps it.
+    """
+    view = clean_text(text)
+    if not _FURNITURE.search(text):
+        return view
+    cut = _furniture_spans(text)
+    if not cut:
+        return view
+    keep = [k for k, o in enumerate(view.offsets[:-1]) if not any(a <= o < b for a, b in cut)]
+    return View("".join(view.text[k] for k in keep), tuple(view.offsets[k] for k in keep) + (view.offsets[-1],))
+
+
+# a page number (3, - 3 -), an edition mark (第3版, 第三版) or a date alone on its line
+_FURNITURE = re.compile(
+    r"^[^\S\n]*(?:[-－—]?[^\S\n]*[0-9０-９]{1,3}[^\S\n]*[-－—]?|第[^\S\n]*[0-9０-９一二三四五六七八九十]{1,3}[^\S\n]*版"
+    r"|[0-9０-９]{4}[^\S\n]*年[^\S\n]*[0-9０-９]{1,2}[^\S\n]*月[^\S\n]*[0-9０-９]{1,2}[^\S\n]*日)[^\S\n]*\r?$",
+    re.M,
+)
+
+
+def _furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Furniture lines that cut a sentence: the line above is a full column line (as long as
+    most lines of the page) that does not end a sentence, and text follows below."""
+    lines = [(m.start(), m.end(), _WS.sub("", m.group())) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
+    sizes = sorted(len(t) for _, _, t in lines)
+    typical = sizes[3 * len(sizes) // 4]
+    out = []
+    for k in range(1, len(lines) - 1):
+        a, b, t = lines[k]
+        above = lines[k - 1][2]
+        if not _FURNITURE.fullmatch(text, a, b) or len(above) < max(8, 0.8 * typical):
+            continue
+        if above[-1] in _ENDERS or above[-1] in _CLOSERS or above[-1] in ":：" or "\u3002" == above[-1]:
+            continue
+        out.append((a, b))
+    return out
 
 
 def _find_article_date(lines, body, sentences, year) -> str | None:
