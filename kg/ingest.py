@@ -779,6 +779,12 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             continue
         run = [i]
         while run[-1] + 1 < len(lines) and run[-1] + 1 not in claimed and _headline_like(lines[run[-1] + 1], False):
+            nxt = run[-1] + 2
+            if lines[nxt - 1].size >= typical and nxt < len(lines) and lines[nxt].kind == "body" \
+                    and not _headline_like(lines[nxt], False):
+                # a line filling the column, punctuated text running on below it: the body's
+                # first line hard-wrapped before its first comma, not one more line of the title
+                break
             run.append(run[-1] + 1)
         nxt = run[-1] + 1
         if nxt == len(lines):
@@ -808,7 +814,13 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
     return out
 
 
-def _group_decks(lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
+def _letter_spaced(text: str, line: _Line) -> bool:
+    """A line set one character apart (某 某 县 召 开): mostly single characters between spaces."""
+    words = text[line.start : line.end].split()
+    return len(words) >= 2 and sum(len(w) == 1 for w in words) * 2 >= len(words)
+
+
+def _group_decks(text: str, lines: list[_Line], run: list[int], typical: int) -> list[list[int]]:
     """Group headline lines into decks (kicker, title, subtitle); a deck's own lines wrapped.
 
     A line continues the deck above when no blank line parts them on a page whose lines are
@@ -821,6 +833,10 @@ def _group_decks(lines: list[_Line], run: list[int], typical: int) -> list[list[
         wrapped = above is not None and (
             (spaced and not lines[i].gap) or (above.size >= 8 and above.size >= (0.8 if lines[i].gap else 0.6) * typical)
         )
+        if wrapped and _letter_spaced(text, above) != _letter_spaced(text, lines[i]):
+            # a title set one character apart (某 某 县 召 开) is a deck of its own: the line
+            # under it in ordinary setting (the author, a subtitle) does not continue it
+            wrapped = False
         if wrapped:
             decks[-1].append(i)
         else:
@@ -891,7 +907,7 @@ def split_articles(page: Page) -> tuple[Article, ...]:
     i = 0
     while i < len(lines):
         if i in heads:
-            decks = _group_decks(lines, heads[i], typical)
+            decks = _group_decks(text, lines, heads[i], typical)
             extra = [j for deck in decks[:-_MAX_DECKS] for j in deck]
             if extra and groups:
                 # more decks than a headline has: the unfinished end of the article above
@@ -912,11 +928,11 @@ def split_articles(page: Page) -> tuple[Article, ...]:
         kept = [i for i in body if lines[i].kind != "dup"]
         if not decks and not kept:
             continue
-        articles.append(_make_article(page, pv, len(articles), lines, decks, kept, year))
+        articles.append(_make_article(page, pv, len(articles), lines, decks, kept, year, typical))
     return tuple(articles)
 
 
-def _make_article(page, pv, index, lines, decks, body, year) -> Article:
+def _make_article(page, pv, index, lines, decks, body, year, typical: int = 0) -> Article:
     text = page.text
     headline = headline_span = None
     if decks:
@@ -928,7 +944,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
 
     lead = None
     bylines: list[Byline] = []
-    author = _author_under_headline(lines, decks, body)
+    author = _author_under_headline(lines, decks, body, typical)
     if author is not None:
         # the author's name printed on its own line under the title: a byline, not title text
         line = lines[author]
@@ -960,7 +976,7 @@ def _make_article(page, pv, index, lines, decks, body, year) -> Article:
     )
 
 
-def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: list[int] = ()) -> int | None:
+def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: list[int] = (), typical: int = 0) -> int | None:
     """The line of a bare name closing a headline of two or more lines (title / 王明 / body):
     the article's author. Its given-name characters must be name characters, so a short
     place or word under a title (… / 李村) stays title text; or else it is a pen name (title /
@@ -971,6 +987,11 @@ def _author_under_headline(lines: list[_Line], decks: list[list[int]], body: lis
     last = lines[heads[-1]]
     surnames, given = _load_vocabulary()[1], _given_chars()
     if not (2 <= last.size <= 3 and _NAME.fullmatch(last.text) and "·" not in last.text and last.kind == "body"):
+        return None
+    above = lines[heads[-2]]
+    if typical and len(decks[-1]) > 1 and above.size >= typical and "\u4e00" <= above.text[-1] <= "\u9fff":
+        # the line above fills the column and stops on a character: a hard wrap, and the
+        # short line is the rest of its last word (…局长某 / 某某), not a name of its own
         return None
     from kg.gazetteer import load_gazetteer
 
@@ -1191,8 +1212,46 @@ def page_year(page: Page) -> int | None:
 @functools.lru_cache(maxsize=1)
 def _page_view(text: str) -> View:
     """The cleaned page. The split stage reads it twice, for the articles and for the year
-    (`split_articles`, then `page_year`), and cleaning it again was a sixth of the stage."""
-    return clean_text(text)
+    (`split_articles`, then `page_year`), and cleaning it again was a sixth of the stage.
+
+    Page furniture an OCR engine leaves between two lines of a sentence (a page number,
+    第3版, a running date) is left out of the view, so the sentence and the name it cuts
+    join up again (…记者某 / 第3版 / 某报道); the original text keeps it.
+    """
+    view = clean_text(text)
+    if not _FURNITURE.search(text):
+        return view
+    cut = _furniture_spans(text)
+    if not cut:
+        return view
+    keep = [k for k, o in enumerate(view.offsets[:-1]) if not any(a <= o < b for a, b in cut)]
+    return View("".join(view.text[k] for k in keep), tuple(view.offsets[k] for k in keep) + (view.offsets[-1],))
+
+
+# a page number (3, - 3 -), an edition mark (第3版, 第三版) or a date alone on its line
+_FURNITURE = re.compile(
+    r"^[^\S\n]*(?:[-－—]?[^\S\n]*[0-9０-９]{1,3}[^\S\n]*[-－—]?|第[^\S\n]*[0-9０-９一二三四五六七八九十]{1,3}[^\S\n]*版"
+    r"|[0-9０-９]{4}[^\S\n]*年[^\S\n]*[0-9０-９]{1,2}[^\S\n]*月[^\S\n]*[0-9０-９]{1,2}[^\S\n]*日)[^\S\n]*\r?$",
+    re.M,
+)
+
+
+def _furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Furniture lines that cut a sentence: the line above is a full column line (as long as
+    most lines of the page) that does not end a sentence, and text follows below."""
+    lines = [(m.start(), m.end(), _WS.sub("", m.group())) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
+    sizes = sorted(len(t) for _, _, t in lines)
+    typical = sizes[3 * len(sizes) // 4]
+    out = []
+    for k in range(1, len(lines) - 1):
+        a, b, t = lines[k]
+        above = lines[k - 1][2]
+        if not _FURNITURE.fullmatch(text, a, b) or len(above) < max(8, 0.8 * typical):
+            continue
+        if above[-1] in _ENDERS or above[-1] in _CLOSERS or above[-1] in ":：" or "\u3002" == above[-1]:
+            continue
+        out.append((a, b))
+    return out
 
 
 def _find_article_date(lines, body, sentences, year) -> str | None:

@@ -23,7 +23,7 @@ from kg.ingest import (
     read_page,
     split_articles,
 )
-from kg.ingest import _cut_view, _keeps_space
+from kg.ingest import _cut_view, _furniture_spans, _keeps_space
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -314,7 +314,12 @@ def test_split_articles_on_any_text_keeps_sentences_faithful(parts):
         last_end = article.end
         for s in article.sentences:
             assert article.start <= s.start < s.end <= article.end
-            assert s.view == clean_text(text, s.start, s.end)
+            whole = clean_text(text, s.start, s.end)
+            if s.view != whole:  # page furniture cutting a sentence is left out, nothing else
+                cut = _furniture_spans(text)
+                kept = set(s.view.offsets)
+                assert kept <= set(whole.offsets)
+                assert all(any(a <= o < b for a, b in cut) for o in set(whole.offsets[:-1]) - kept)
             assert s.text and s.view.offsets[0] == s.start and s.view.offsets[-1] == s.end
         for b in article.bylines:
             assert unicodedata.normalize("NFKC", text[b.start : b.end]) == b.name
@@ -601,3 +606,46 @@ def test_a_pen_name_in_parentheses_signs_the_article(ending, author):
     article = split_articles(Page.from_text(text))[-1]
     assert [b.name for b in article.bylines] == ([author] if author else [])
     assert all("勇庆" not in s.text for s in article.sentences)
+
+
+# OCR page layout: titles set one character apart, body hard-wrapped at a narrow column
+@pytest.mark.parametrize(
+    "page, headline, bylines",
+    [
+        # a letter-spaced title as long as the column, a pen name in ordinary setting below
+        ("青 山 县 冬 季 农 田 水 利 建 设 见 闻\n晓风\n"
+         "入冬以来,青山县各乡镇干部群众\n纷纷走上工地,修渠筑坝,清淤疏浚\n,一派热火朝天的景象。\n",
+         "青山县冬季农田水利建设见闻", [("晓风", "")]),
+        # a title hard-wrapped at the column: the short line is the end of its last word
+        ("新年寄语\n青山县农业农村局局长赵\n明远\n"
+         "回首过去一年,全县农业\n农村工作取得新进展,粮\n食生产再获丰收,农民收\n入稳步增长。\n",
+         "新年寄语 青山县农业农村局局长赵明远", []),
+    ],
+)
+def test_ocr_layout_headline_decks(page, headline, bylines):
+    first = split_articles(Page.from_text(page))[0]
+    assert first.headline == headline
+    assert [(b.name, b.role) for b in first.bylines] == bylines
+
+
+def test_ocr_layout_body_first_line_wrapped_before_its_comma_is_not_title():
+    page = ("冬季水利见闻\n入冬以来青山县各乡镇干部群众纷纷\n走上工地,修渠筑坝,清淤疏浚,一派\n"
+            "热火朝天的景象。全县已完成土方十\n二万立方米。\n")
+    first = split_articles(Page.from_text(page))[0]
+    assert first.headline == "冬季水利见闻"
+    assert first.sentences[0].text.startswith("入冬以来青山县")
+
+
+@pytest.mark.parametrize("furniture", ["3", "- 12 -", "第3版", "第 三 版", "2021年10月19日"])
+def test_ocr_layout_page_furniture_inside_a_sentence_is_skipped(furniture):
+    page = ("青山县召开冬季水利工作会议\n本报讯10月18日,县委副书记、县长王\n"
+            f"{furniture}\n立新在会上强调,要抓好冬季农田水利建\n设,确保明年春耕用水。\n")
+    first = split_articles(Page.from_text(page))[0]
+    assert [s.text for s in first.sentences] == [
+        "本报讯10月18日,县委副书记、县长王立新在会上强调,要抓好冬季农田水利建设,确保明年春耕用水。"
+    ]
+
+
+def test_ocr_layout_dateline_under_a_title_stays():
+    page = "青山县召开冬季水利工作会议\n2021年10月19日\n本报讯县里召开冬季农田水利建设会议。\n"
+    assert split_articles(Page.from_text(page))[0].date == "2021-10-19"
