@@ -1260,7 +1260,7 @@ def test_a_longer_name_the_page_uses_as_often_as_the_shorter_stays():
 
 @pytest.mark.parametrize("text, names", [
     # a surname and 某 or 某某: the person whose name the writer withholds, no cue needed
-    ("案件中，被告之一的郝某，仅是一个普通农民。", {"郝某"}),
+    ("这起纠纷里，原告之一的祁某，只是一名普通职员。", {"祁某"}),
     ("据调查，钱某某与邻居发生口角后动手打人。", {"钱某某"}),
     ("欧阳某某与他是同学。", {"欧阳某某"}),
     # 某 opening a word, or after a preposition: no one
@@ -1277,7 +1277,7 @@ def test_a_surname_and_mou_is_a_withheld_name(finder, text, names):
     # third character is the name's, whatever word it makes with the second (帝都) or is (都, 来)
     ("本报记者沈帝都报道：全省财政收入再创新高。", "沈帝都"),
     ("快餐店经理卢新代、服装厂厂长郑凯等参加了会议。", "卢新代"),
-    ("县长钟保深及县有关部门的领导一起察看了灾情。", "钟保深"),
+    ("镇长闵怀深及镇里几个站所的负责人一同查看了堤坝。", "闵怀深"),
     ("国防部长龚文茶由中将晋升为上将。", "龚文茶"),
 ])
 def test_a_name_after_a_post_runs_to_the_mark_that_closes_it(finder, text, name):
@@ -1294,7 +1294,7 @@ def test_a_name_after_a_post_stops_before_a_word_names_seldom_end_with(finder, t
 
 @pytest.mark.parametrize("text, absent", [
     ("该国总统曾表示，愿意继续谈判。", "曾表示"),     # a verb in it: the sentence's words
-    ("该国在担任轮值主席国期间，推动了改革。", "国期间"),
+    ("这个小国在当选轮值主席国期间，办成了几件实事。", "国期间"),
 ])
 def test_a_post_and_three_characters_with_a_verb_or_time_word_are_no_name(finder, text, absent):
     assert absent not in {m.text for m in finder.find(text) if m.type == "person"}
@@ -1310,8 +1310,8 @@ def test_a_list_of_names_may_open_with_a_word_jieba_calls_a_place(finder, text, 
 
 @pytest.mark.parametrize("text, names", [
     # a clause opening with a name, 等 and a count of persons: the name is one of them
-    ("省检察院授予“模范检察院”称号，何宏业等５３人被授予“模范检察干部”称号。", {"何宏业"}),
-    ("先进集体被记集体一等功，房工等１２８人被记个人一等功。", {"房工"}),
+    ("市里表彰了先进单位，邝宏业等３２人被评为先进个人。", {"邝宏业"}),
+    ("厂里表彰了先进班组，庞工等１７人被记个人三等功。", {"庞工"}),
     ("据统计，学生等５０人参加了活动。", set()),     # a common word before the count
 ])
 def test_a_name_before_a_count_of_persons_is_one_of_them(finder, text, names):
@@ -1359,8 +1359,8 @@ def test_a_body_s_kind_glued_to_a_noun_the_name_did_not_take_is_no_body(finder, 
 
 
 @pytest.mark.parametrize("text, body", [
-    ("他代表政协全国委员会向大会致辞", "政协全国委员会"),
-    ("她长期领导抗日军政大学的教务", "抗日军政大学"),
+    ("老周代表政协全国委员会发来贺信", "政协全国委员会"),
+    ("他曾领导抗日军政大学的一个分校", "抗日军政大学"),
     ("新任冶金部副部长到厂调研", "冶金部"),
 ])
 def test_a_verb_before_a_body_does_not_cut_its_name(finder, text, body):
@@ -1369,7 +1369,7 @@ def test_a_verb_before_a_body_does_not_cut_its_name(finder, text, body):
 
 @pytest.mark.parametrize("text, body", [
     ("东湖华人计算机协会昨天举行年会", "东湖华人计算机协会"),
-    ("据悉，巴西华侨华人社团联合会已召开五届大会", "巴西华侨华人社团联合会"),
+    ("据了解，智利华侨华人社团联合会今年换届", "智利华侨华人社团联合会"),
 ])
 def test_the_people_a_body_gathers_after_its_place_are_part_of_its_name(finder, text, body):
     assert body in {m.text for m in finder.find(text) if m.type == "organization"}
@@ -1385,13 +1385,13 @@ def test_a_research_society_and_a_guild_are_bodies(finder, text, body):
     assert body in {m.text for m in finder.find(text) if m.type == "organization"}
 
 
-@pytest.mark.parametrize("text, cut", [("某国能源与环境部等单位配合", "环境部"), ("中国地产及住宅研究会副会长到会", "住宅研究会")])
+@pytest.mark.parametrize("text, cut", [("某国交通与环境部等部门参与", "环境部"), ("东湖建材及家居研究会秘书长到会", "家居研究会")])
 def test_a_body_word_after_two_lines_of_work_joined_is_a_cut_name(finder, text, cut):
     assert cut not in {m.text for m in finder.find(text) if m.type == "organization"}
 
 
 def test_two_bodies_joined_are_both_kept(finder):
-    got = {m.text for m in finder.find("筹建了后方基地和地质文工团等") if m.type == "organization"}
+    got = {m.text for m in finder.find("组建了前线医院和地质文工团等") if m.type == "organization"}
     assert "地质文工团" in got
 
 
@@ -1403,10 +1403,10 @@ def test_a_government_named_by_its_party_names_the_party(finder, text, party):
 
 @pytest.mark.parametrize("text, names", [
     # 老 or 小 and a surname that jieba's dictionary does not know as a word: the familiar name
-    ("小甄知道这些情况后，心里十分困惑。", {"小甄"}),
+    ("小甄听说这件事以后，半天没说话。", {"小甄"}),
     ("在老滕那儿，以前也有一块小黑板。", {"老滕"}),
     # words of the dictionary: no one (小区, 老区, 小时)
-    ("以前这个小区没有信报箱。", set()),
+    ("这个小区过去没装路灯。", set()),
     ("他为革命老区人民送来资金。", set()),
 ])
 def test_a_familiar_form_the_dictionary_does_not_know_is_a_name_on_a_page(text, names):
@@ -1415,9 +1415,9 @@ def test_a_familiar_form_the_dictionary_does_not_know_is_a_name_on_a_page(text, 
 
 @pytest.mark.parametrize("text, word", [
     # a currency, a movement, a current, a brand: words that look like names and name no person
-    ("那时候，前苏联的卢布币值高于美元。", "卢布"),
-    ("塔利班要求对方首先释放俘虏。", "塔利班"),
-    ("受厄尔尼诺现象的影响，南方降雨偏多。", "厄尔尼诺"),
+    ("当时俄罗斯的卢布币值大跌。", "卢布"),
+    ("塔利班要求先放人。", "塔利班"),
+    ("专家说厄尔尼诺今年冬天可能再次出现。", "厄尔尼诺"),
     ("该厂与摩托罗拉合作生产手机。", "摩托罗拉"),
 ])
 def test_words_that_name_no_person(finder, text, word):
@@ -1434,11 +1434,11 @@ def test_the_words_that_name_no_person_are_no_persons_names_in_the_lexicon():
 @pytest.mark.parametrize("text, name", [
     # a dotted name's last character that no transliteration table lists (Thai names end so),
     # before what follows a subject or a word of its own
-    ("曼谷市长披差·拉达军拿出500美元换成泰币。", "披差·拉达军"),
-    ("泰国部长素拉·玛莎立和文官委员会主席一起发起活动。", "素拉·玛莎立"),
+    ("某市市长颂差·莫拉军拿出一笔钱修路。", "颂差·莫拉军"),
+    ("某国部长素塔·汶玛立和几位官员一起发起募捐。", "素塔·汶玛立"),
     # ... not a function word, nor a word with the next character
     ("约翰·史密斯夫人访华。", "约翰·史密斯"),
-    ("农民阿西·赛德克已冒着大雪赶往城里。", "阿西·赛德克"),
+    ("牧民巴图·阿尔善已骑马赶到镇上。", "巴图·阿尔善"),
 ])
 def test_a_dotted_name_keeps_a_last_character_transliterations_do_not_list(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}

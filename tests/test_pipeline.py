@@ -431,7 +431,7 @@ def test_kg_ner_prints_no_person_heading_a_firm_by_its_trade(text, word, kept):
 
 
 @pytest.mark.parametrize("text, word, kept", [
-    ("在柯波湖全年都可进行各种水上活动", "柯波湖", False),   # a lake's name
+    ("一到夏天柯波湖就挤满了划船的游客", "柯波湖", False),   # a lake's name
     ("游客都要去谒郝侯祠", "郝侯祠", False),                 # a shrine's
     ("漂流比阿甬河还要刺激", "阿甬河", False),               # a river's
     ("阿甬河表示明年再来", "阿甬河", True),                  # a person's word beside it
@@ -447,7 +447,7 @@ def test_kg_ner_prints_no_person_for_a_site_spelled_like_a_name(text, word, kept
     # a match report: a foreign spelling is a club's unless a word of a person stands beside it
     ("我相信本轮萨洛蒂的复出，将让球队在主场更有把握", "萨洛蒂"),
     ("本轮主场迎战，萨洛蒂率队出征", "萨洛蒂"),
-    ("二是博彩公司将莫尼尔留任的赔率从1赔4升到1赔5", "莫尼尔"),
+    ("博彩公司开出的赔率显示塔卡尔留任的可能很大", "塔卡尔"),
     ("另外萨洛蒂缺席了本轮联赛", "萨洛蒂"),
 ])
 def test_kg_ner_reads_a_player_or_a_coach_by_what_is_said_of_him(text, person):
@@ -456,7 +456,7 @@ def test_kg_ner_reads_a_player_or_a_coach_by_what_is_said_of_him(text, person):
 
 @pytest.mark.parametrize("text, person, places", [
     ("本报记者郝明广州报道", "郝明", {"广州"}),                     # the place a reporter writes from
-    ("□记者何丰伦孟昭丽南宁、福州报道", "孟昭丽", {"南宁", "福州"}),
+    ("□记者蔺文秀柳州、桂林报道", "蔺文秀", {"柳州", "桂林"}),
 ])
 def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
     ms = extract_text_mentions(text)
@@ -466,7 +466,7 @@ def test_kg_ner_reads_the_places_of_a_byline_as_places(text, person, places):
 
 
 @pytest.mark.parametrize("text, person", [
-    ("该手稿已在哥本哈根的萨洛斯·", "萨洛斯·"),          # the line cuts the name off after its dot
+    ("这部手稿如今保存在里斯本的萨洛斯·", "萨洛斯·"),          # the line cuts the name off after its dot
     ("在影展上线前夕，佩洛妮普·", "佩洛妮普·"),
     ("价格还在不断上涨·", None),                          # no transliteration before the dot
 ])
@@ -491,9 +491,9 @@ def test_kg_ner_prints_no_person_spelled_like_a_name_right_after_a_place(rule, k
 
 
 @pytest.mark.parametrize("text, word, kept", [
-    ("柯丽斯梦游奇境》的姊妹篇归来时", "柯丽斯", False),         # the line cut the title's start
+    ("柯丽娜漫游星海》的续集上映后", "柯丽娜", False),         # the line cut the title's start
     ("公布了旗下越野大作《柯林麦克雷拉力赛", "麦克雷", False),   # ... or its end
-    ("柯丽斯说，《梦游奇境》的姊妹篇明年出版", "柯丽斯", True),  # a clause ends before the title
+    ("柯丽娜说，《漫游星海》的续集明年上映", "柯丽娜", True),  # a clause ends before the title
 ])
 def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
     from kg.pipeline import _drop_names_in_cut_titles
@@ -502,9 +502,9 @@ def test_kg_ner_prints_no_person_inside_a_title_the_line_cut(text, word, kept):
 
 
 @pytest.mark.parametrize("text, word, kept", [
-    ("立刻就要面对球风硬朗的斯托洛城，难度可想而知", "斯托洛", False),  # a foreign town's name
+    ("下一轮他们要去客场挑战伊万诺城，胜算不大", "伊万诺", False),  # a foreign town's name
     ("经营金边、暹粒、西哈努洛港及其它路线", "西哈努洛", False),
-    ("斯托洛表示，难度可想而知", "斯托洛", True),
+    ("伊万诺表示，胜算不大", "伊万诺", True),
 ])
 def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
     from kg.pipeline import _drop_foreign_place_heads
@@ -514,7 +514,7 @@ def test_kg_ner_prints_no_person_heading_a_foreign_place(text, word, kept):
 
 @pytest.mark.parametrize("text, word, kept", [
     ("正在积极求购柯尔西的秘鲁前锋", "柯尔西", False),   # what a club has: the club
-    ("柯尔克的排名渐渐攀升上来", "柯尔克", False),
+    ("布朗斯的排名最近升到了第五", "布朗斯", False),
     ("柯尔克的复出让球队更强", "柯尔克", True),           # what a player has
 ])
 def test_kg_ner_prints_no_person_owning_what_a_club_has(text, word, kept):
