@@ -292,6 +292,9 @@ _ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
 _NOT_WITHHELD_HEAD = frozenset("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各将给同跟令叫使问应")
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
+# where a person stands in a photo, written in a bracket after the name (某某（左一）, （前排右二）,
+# （中）): a place in the picture, no name of its own, though 左 is a surname
+_PHOTO_PLACE = re.compile(r"(?:[前后中]排|[前后])?(?:[左右][起]?[一二三四五六七八九十]{0,2}|中)")
 # a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
 _NAME_THEN_DATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日月](?![\u4e00-\u9fff]*[元吨])"
                              r"|今天|昨天|前天|日前|近日|当天|今日|昨日)")
@@ -2053,6 +2056,8 @@ class MentionFinder:
                         add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
         # a bracket holding nothing but names: (王某某 李某某)
         for m in _BRACKET_NAMES.finditer(s) if "(" in s or "（" in s else ():
+            if _PHOTO_PLACE.fullmatch(m.group(1).strip()):
+                continue  # （左一）: where the person before it stands in the photo
             names = []
             for part in re.finditer(r"[\u3400-\u9fff]+", m.group(1)):
                 got = split_name_run(part.group(), lex)

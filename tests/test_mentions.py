@@ -60,6 +60,19 @@ def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
 
+# where a person stands in a photo, in a bracket after the name: a place in the picture, no name
+@pytest.mark.parametrize("text, name", [("大会上，李明华同志（左一）在发言。", "李明华"),
+                                        ("合影中，孙晓燕（前排右二）笑得很开心。", "孙晓燕"),
+                                        ("图为周文博（左起）和同事们交谈。", "周文博")])
+def test_photo_places_are_not_persons(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert name in persons and not persons & {"左一", "右二", "前排右二", "左起"}
+
+
+def test_names_in_brackets_still_found(finder):
+    assert {("刘建平", "person"), ("孙晓燕", "person")} <= found(finder, "合影者（刘建平 孙晓燕）")
+
+
 def test_a_name_holding_a_place_word_stays_a_name(finder):
     got = found(finder, "王建国、李瑞士、赵小明等参加会议。")
     assert ("李瑞士", "person") in got
