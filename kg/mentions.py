@@ -2023,8 +2023,11 @@ class MentionFinder:
                 while i < len(s) and s[i] in " \u3000":
                     i += 1
                 if lex.byline_roles.get(role) == "before":
+                    # (作者单位：, 作者简介：: a word right after the role and before a colon is the label's
+                    # noun, what the line that follows gives, not the writer's name)
                     parts = [(a, b) for a, b in self._byline_names(s, i)
-                             if not (self.seg.known(s[a : a + 2]) and self.seg.tag(s[a : a + 2]) in _NOT_NAME_TAGS)]
+                             if not (self.seg.known(s[a : a + 2]) and self.seg.tag(s[a : a + 2]) in _NOT_NAME_TAGS)
+                             and not (a == m.end() and s[b : b + 1] in ("：", ":") and self._common_word(s[a:b]))]
                     if parts:  # (对记者|解释说: 解释 is a verb, no name)
                         for a, b in parts:
                             add(a, b, "byline")

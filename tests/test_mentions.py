@@ -73,6 +73,17 @@ def test_names_in_brackets_still_found(finder):
     assert {("刘建平", "person"), ("孙晓燕", "person")} <= found(finder, "合影者（刘建平 孙晓燕）")
 
 
+# a label after a byline role (作者单位：) is no writer's name, a writer's name still is one
+@pytest.mark.parametrize("text", ["这一做法值得推广。（作者单位：某某大学）", "作者单位：某省社会科学院"])
+def test_byline_labels_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+def test_byline_writer_still_found(finder):
+    assert ("周文博", "person") in found(finder, "（作者 周文博）")
+
+
+
 def test_a_name_holding_a_place_word_stays_a_name(finder):
     got = found(finder, "王建国、李瑞士、赵小明等参加会议。")
     assert ("李瑞士", "person") in got
