@@ -2159,6 +2159,8 @@ class MentionFinder:
                 or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
             # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
             # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
+            if len(w) == 2 and w[-1] in _PLACE_WORD_END and s[t.start - 1 : t.start] in ("的", "在") and t.tag == "oov":
+                continue  # 在信中|要求, 的信中|说: after 在 or 的 a word ending in 中/里/上 says where, whatever verb follows
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
             given_ok = sl and lex.given_chars.issuperset(w[sl:])

@@ -83,6 +83,12 @@ def test_byline_writer_still_found(finder):
     assert ("周文博", "person") in found(finder, "（作者 周文博）")
 
 
+# after 在 or 的, a word ending in 中/里/上 says where (在信中说, 的信中要求), whatever verb follows
+@pytest.mark.parametrize("text", ["他在信中说，今年要办好三件事", "局长在给大会的信中要求各地做好准备",
+                                  "她在信中写道：一切都好"])
+def test_where_words_before_speech_verbs_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person" and m.text.endswith(("中", "里", "上"))]
+
 
 def test_a_name_holding_a_place_word_stays_a_name(finder):
     got = found(finder, "王建国、李瑞士、赵小明等参加会议。")
