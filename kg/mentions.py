@@ -1962,6 +1962,11 @@ class MentionFinder:
                         and (nxt.end == len(s) or s[nxt.end] in _CLOSES_NAME or s.startswith(_POLITE, nxt.end)) \
                         and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
                     add(i, nxt.end, "after-title")  # 部长|某某某，: a word jieba does not know, closed by a mark
+                elif nxt is not None and nxt.tag == "n" and len(nxt.word) == 2 and self._translit_core.issuperset(nxt.word) \
+                        and s.startswith(_PERSON_VERBS, nxt.end) and not self.gaz.lookup(nxt.word):
+                    # 外长|甲乙|说: a noun of jieba's spelt in transliteration characters only, between a post
+                    # and a verb of a person, is a foreign name that happens to be a word too
+                    add(i, nxt.end, "after-title")
         # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
         # (名叫 holds 叫; three plain tests, no generator, for every sentence)
         for m in _CHOSEN.finditer(s) if ("选" in s or "任命" in s or "叫" in s) else ():

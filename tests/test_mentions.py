@@ -83,6 +83,17 @@ def test_byline_writer_still_found(finder):
     assert ("周文博", "person") in found(finder, "（作者 周文博）")
 
 
+# a two-character word of jieba's spelt in transliteration characters, between a post and a verb
+# of a person, is a foreign name; other words after a post are not
+@pytest.mark.parametrize("text, name", [("外长利维说，会谈很成功。", "利维"), ("他对总理利维宣布的决定表示欢迎", "利维")])
+def test_a_transliterated_word_after_a_post_is_a_name(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+def test_a_plain_word_after_a_post_is_no_name(finder):
+    assert not [m for m in finder.find("部长利用会议时间说明情况") if m.type == "person"]
+
+
 # after 在 or 的, a word ending in 中/里/上 says where (在信中说, 的信中要求), whatever verb follows
 @pytest.mark.parametrize("text", ["他在信中说，今年要办好三件事", "局长在给大会的信中要求各地做好准备",
                                   "她在信中写道：一切都好"])
