@@ -164,6 +164,9 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 _NAME_SCORE = {2: 1.8, 3: 0.5}
 # last characters of two-character words that say where (信中, 家里, 会上)
 _PLACE_WORD_END = frozenset("中里内外上下")
+# what closes a listing of places, not of persons (华北、某某|等地, 某某|等省市): 等 alone vouches for
+# a person before it, these do not (等国 is left out: 某某等国家领导人)
+_PLACES_LIST_END = ("等地", "等省", "等市", "等县", "等城市", "等乡镇")
 # tags jieba gives a given name's last character when it leaves it alone after a new word
 # (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
 _LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
@@ -2158,7 +2161,8 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) or after[:1] == "等" \
+            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) \
+                or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
                 or after.startswith(("同志", "总统", "主席", "总理")) \
                 or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
                 or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))

@@ -94,6 +94,12 @@ def test_a_plain_word_after_a_post_is_no_name(finder):
     assert not [m for m in finder.find("部长利用会议时间说明情况") if m.type == "person"]
 
 
+# 等地, 等省 close a listing of places: the word before is no person's name; 等 alone still vouches
+def test_a_listing_of_places_closed_by_dengdi_holds_no_person(finder):
+    assert not [m for m in finder.find("华北、黄淮等地出现小到中雪") if m.type == "person"]
+    assert ("黄淮", "person") in found(finder, "黄淮等人出席了会议")
+
+
 # after 在 or 的, a word ending in 中/里/上 says where (在信中说, 的信中要求), whatever verb follows
 @pytest.mark.parametrize("text", ["他在信中说，今年要办好三件事", "局长在给大会的信中要求各地做好准备",
                                   "她在信中写道：一切都好"])
