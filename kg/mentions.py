@@ -164,6 +164,9 @@ _NOT_NAME_TAGS = frozenset(("v", "vn", "vd", "m", "f", "d", "p", "c", "u", "uj",
 _NAME_SCORE = {2: 1.8, 3: 0.5}
 # last characters of two-character words that say where (信中, 家里, 会上)
 _PLACE_WORD_END = frozenset("中里内外上下")
+# what closes a listing of places, not of persons (华北、某某|等地, 某某|等省市): 等 alone vouches for
+# a person before it, these do not (等国 is left out: 某某等国家领导人)
+_PLACES_LIST_END = ("等地", "等省", "等市", "等县", "等城市", "等乡镇")
 # tags jieba gives a given name's last character when it leaves it alone after a new word
 # (某某|渝 j, 某某|姝 g, 某某|藩 ns): word pieces and nouns, no function words or verbs
 _LONE_GIVEN_TAGS = frozenset(("j", "g", "ng", "zg", "n", "ns", "nr", "nz", "ag", "a"))
@@ -292,6 +295,9 @@ _ORDINAL_MARKS = frozenset("第")  # (第|某|某: an ordinal, no surname)
 _NOT_WITHHELD_HEAD = frozenset("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各将给同跟令叫使问应")
 # a bracket holding nothing but names: (王某某 李某某)
 _BRACKET_NAMES = re.compile(r"[(（]([\u3400-\u9fff\s\u3000、]{2,20})[)）]")
+# where a person stands in a photo, written in a bracket after the name (某某（左一）, （前排右二）,
+# （中）): a place in the picture, no name of its own, though 左 is a surname
+_PHOTO_PLACE = re.compile(r"(?:[前后中]排|[前后])?(?:[左右][起]?[一二三四五六七八九十]{0,2}|中)")
 # a short run after a post and right before a date or a day's word (外长某某|4日, 总理某某|今天)
 _NAME_THEN_DATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日月](?![\u4e00-\u9fff]*[元吨])"
                              r"|今天|昨天|前天|日前|近日|当天|今日|昨日)")
@@ -1959,6 +1965,11 @@ class MentionFinder:
                         and (nxt.end == len(s) or s[nxt.end] in _CLOSES_NAME or s.startswith(_POLITE, nxt.end)) \
                         and nxt.word not in lex.world_places and not self.gaz.lookup(nxt.word):
                     add(i, nxt.end, "after-title")  # 部长|某某某，: a word jieba does not know, closed by a mark
+                elif nxt is not None and nxt.tag == "n" and len(nxt.word) == 2 and self._translit_core.issuperset(nxt.word) \
+                        and s.startswith(_PERSON_VERBS, nxt.end) and not self.gaz.lookup(nxt.word):
+                    # 外长|甲乙|说: a noun of jieba's spelt in transliteration characters only, between a post
+                    # and a verb of a person, is a foreign name that happens to be a word too
+                    add(i, nxt.end, "after-title")
         # a name after a verb of choosing or naming (选举某某为…, 任命某某为…, 名叫某某)
         # (名叫 holds 叫; three plain tests, no generator, for every sentence)
         for m in _CHOSEN.finditer(s) if ("选" in s or "任命" in s or "叫" in s) else ():
@@ -2020,8 +2031,11 @@ class MentionFinder:
                 while i < len(s) and s[i] in " \u3000":
                     i += 1
                 if lex.byline_roles.get(role) == "before":
+                    # (作者单位：, 作者简介：: a word right after the role and before a colon is the label's
+                    # noun, what the line that follows gives, not the writer's name)
                     parts = [(a, b) for a, b in self._byline_names(s, i)
-                             if not (self.seg.known(s[a : a + 2]) and self.seg.tag(s[a : a + 2]) in _NOT_NAME_TAGS)]
+                             if not (self.seg.known(s[a : a + 2]) and self.seg.tag(s[a : a + 2]) in _NOT_NAME_TAGS)
+                             and not (a == m.end() and s[b : b + 1] in ("：", ":") and self._common_word(s[a:b]))]
                     if parts:  # (对记者|解释说: 解释 is a verb, no name)
                         for a, b in parts:
                             add(a, b, "byline")
@@ -2053,6 +2067,8 @@ class MentionFinder:
                         add(m.start(1) + part.start() + a, m.start(1) + part.start() + b, "photo-credit")
         # a bracket holding nothing but names: (王某某 李某某)
         for m in _BRACKET_NAMES.finditer(s) if "(" in s or "（" in s else ():
+            if _PHOTO_PLACE.fullmatch(m.group(1).strip()):
+                continue  # （左一）: where the person before it stands in the photo
             names = []
             for part in re.finditer(r"[\u3400-\u9fff]+", m.group(1)):
                 got = split_name_run(part.group(), lex)
@@ -2145,12 +2161,15 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) or after[:1] == "等" \
+            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) \
+                or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
                 or after.startswith(("同志", "总统", "主席", "总理")) \
                 or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
                 or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
             # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
             # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
+            if len(w) == 2 and w[-1] in _PLACE_WORD_END and s[t.start - 1 : t.start] in ("的", "在") and t.tag == "oov":
+                continue  # 在信中|要求, 的信中|说: after 在 or 的 a word ending in 中/里/上 says where, whatever verb follows
             edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
             given_ok = sl and lex.given_chars.issuperset(w[sl:])

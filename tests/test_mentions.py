@@ -60,6 +60,53 @@ def test_writings_and_time_words_are_not_persons(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
 
 
+# where a person stands in a photo, in a bracket after the name: a place in the picture, no name
+@pytest.mark.parametrize("text, name", [("大会上，李明华同志（左一）在发言。", "李明华"),
+                                        ("合影中，孙晓燕（前排右二）笑得很开心。", "孙晓燕"),
+                                        ("图为周文博（左起）和同事们交谈。", "周文博")])
+def test_photo_places_are_not_persons(finder, text, name):
+    persons = {m.text for m in finder.find(text) if m.type == "person"}
+    assert name in persons and not persons & {"左一", "右二", "前排右二", "左起"}
+
+
+def test_names_in_brackets_still_found(finder):
+    assert {("刘建平", "person"), ("孙晓燕", "person")} <= found(finder, "合影者（刘建平 孙晓燕）")
+
+
+# a label after a byline role (作者单位：) is no writer's name, a writer's name still is one
+@pytest.mark.parametrize("text", ["这一做法值得推广。（作者单位：某某大学）", "作者单位：某省社会科学院"])
+def test_byline_labels_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+def test_byline_writer_still_found(finder):
+    assert ("周文博", "person") in found(finder, "（作者 周文博）")
+
+
+# a two-character word of jieba's spelt in transliteration characters, between a post and a verb
+# of a person, is a foreign name; other words after a post are not
+@pytest.mark.parametrize("text, name", [("外长利维说，会谈很成功。", "利维"), ("他对总理利维宣布的决定表示欢迎", "利维")])
+def test_a_transliterated_word_after_a_post_is_a_name(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+def test_a_plain_word_after_a_post_is_no_name(finder):
+    assert not [m for m in finder.find("部长利用会议时间说明情况") if m.type == "person"]
+
+
+# 等地, 等省 close a listing of places: the word before is no person's name; 等 alone still vouches
+def test_a_listing_of_places_closed_by_dengdi_holds_no_person(finder):
+    assert not [m for m in finder.find("华北、黄淮等地出现小到中雪") if m.type == "person"]
+    assert ("黄淮", "person") in found(finder, "黄淮等人出席了会议")
+
+
+# after 在 or 的, a word ending in 中/里/上 says where (在信中说, 的信中要求), whatever verb follows
+@pytest.mark.parametrize("text", ["他在信中说，今年要办好三件事", "局长在给大会的信中要求各地做好准备",
+                                  "她在信中写道：一切都好"])
+def test_where_words_before_speech_verbs_are_not_persons(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person" and m.text.endswith(("中", "里", "上"))]
+
+
 def test_a_name_holding_a_place_word_stays_a_name(finder):
     got = found(finder, "王建国、李瑞士、赵小明等参加会议。")
     assert ("李瑞士", "person") in got
