@@ -931,26 +931,32 @@ class MentionFinder:
         out += self._listed_villages(s, tokens, out)
         if "地区" in s:
             out = self._full_prefectures(out)
-        if len(out) >= 2:
+        if out:
             out = self._city_sites(out)
         return out + self._address_tail(s, tokens, out), loose
 
-    @staticmethod
-    def _city_sites(found: list[Mention]) -> list[Mention]:
+    def _city_sites(self, found: list[Mention]) -> list[Mention]:
         """A site's name written right after its city's (某市|某某机场, 某地|某某宾馆): the name the
-        site goes by, one place, the city named within it; a city's name before its bare kind
-        (某市机场) is the suffix rule's."""
+        site goes by, one place, the city named within it. A city's name before the bare kind
+        (某市机场, 某国某都机场) names the city too."""
         out: list[Mention] = []
         for m in found:
             prev = out[-1] if out else None
-            if prev is not None and prev.end == m.start and m.type == "place" and m.rule in ("suffix", "site-word") \
+            if m.type != "place" or not m.text.endswith(_CITY_SITE_END):
+                out.append(m)  # (nearly all mentions)
+            elif prev is not None and prev.end == m.start and m.rule in ("suffix", "site-word") \
                     and prev.rule == "gazetteer" and prev.subtype in ("province", "prefecture", "county") \
-                    and m.text.endswith(_CITY_SITE_END) and not any(m.text == e for e in _CITY_SITE_END):
+                    and not any(m.text == e for e in _CITY_SITE_END):
                 # (the city is named too, as in a body's name: `kg ner`, outermost spans only, drops it)
                 out[-1] = Mention(prev.start, m.end, prev.text + m.text, "place", m.subtype, "city-site")
                 out.append(replace(prev, rule="inner-place"))
-                continue
-            out.append(m)
+            else:
+                out.append(m)
+                head = m.text[: -len(next(e for e in _CITY_SITE_END if m.text.endswith(e)))]
+                level = next((d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None) \
+                    or ("city" if self.lex.world_places.get(head) == "city" else None)
+                if m.rule == "suffix" and level and len(head) >= 2:
+                    out.append(Mention(m.start, m.start + len(head), head, "place", level, "inner-place"))
         return out
 
     def _full_prefectures(self, found: list[Mention]) -> list[Mention]:

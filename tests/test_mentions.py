@@ -1457,3 +1457,12 @@ def test_a_dotted_name_keeps_a_last_character_transliterations_do_not_list(finde
 ])
 def test_a_site_named_with_its_city_is_one_place(finder, text, places):
     assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a city's name before the bare kind of site: the site, and the city it names
+    ("货机在郑州机场降落。", {"郑州机场", "郑州"}),
+    ("我们在开罗机场转机。", {"开罗机场", "开罗"}),
+])
+def test_a_city_before_a_bare_site_kind_is_named_too(finder, text, places):
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
