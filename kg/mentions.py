@@ -150,6 +150,11 @@ _FEATURE_SIDES = ("畔", "两岸", "沿岸", "岸边", "流域", "大堤", "南�
 _FEATURE_SIDE_FIRSTS = frozenset(x[0] for x in _FEATURE_SIDES)
 # a street jieba knows whole (某某路, 某某东街); the endings of kinds of road, not of names
 _STREET_END = ("路", "街")
+# Buildings and grounds a city's name may open (某市某某机场, 某地某某宾馆): the city and the
+# site's own name are one name there; roads, districts and zones are not (某市|某某路 stays two),
+# nor an office tower, which a city's name before it mostly only locates (某市|某某大厦)
+_CITY_SITE_END = ("机场", "宾馆", "饭店", "酒店", "大酒店", "体育馆", "体育场", "体育中心", "商场", "商厦",
+             "剧场", "剧院", "展览中心", "展览馆", "纪念馆", "博物馆", "美术馆", "动物园", "火车站")
 # a street's or a hamlet's one-character ending after the division holding it (某区|某某街, 某县|某某庄):
 # looser than 镇/乡/村 (a name of two or three characters that starts a word), with its admin level
 _STREET_OR_HAMLET = {"街": "other", "路": "other", "庄": "village", "屯": "village"}
@@ -539,6 +544,10 @@ class MentionFinder:
                 self._read.clear()
             read = self._read[s] = self._read_sentence(s)
         tokens, bounds, places, orgs, titles, events = read
+        # (the city inside a site's name, 某市|某某机场: named too, like a body's place, below)
+        cities = [p for p in places if p.rule == "inner-place"]
+        if cities:
+            places = [p for p in places if p.rule != "inner-place"]
         persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
         out: list[Mention] = [*places, *orgs, *titles, *persons, *events]
         kept = _resolve_overlaps(out)
@@ -551,7 +560,7 @@ class MentionFinder:
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
-        inner += self._owner_word_places(tokens, kept)
+        inner += self._owner_word_places(tokens, kept) + cities
         return sorted(kept + inner, key=lambda m: (m.start, m.end))
 
     def _owner_word_places(self, tokens: list[Token], kept: list[Mention]) -> list[Mention]:
@@ -928,7 +937,33 @@ class MentionFinder:
         out += self._listed_villages(s, tokens, out)
         if "地区" in s:
             out = self._full_prefectures(out)
+        if out:
+            out = self._city_sites(out)
         return out + self._address_tail(s, tokens, out), loose
+
+    def _city_sites(self, found: list[Mention]) -> list[Mention]:
+        """A site's name written right after its city's (某市|某某机场, 某地|某某宾馆): the name the
+        site goes by, one place, the city named within it. A city's name before the bare kind
+        (某市机场, 某国某都机场) names the city too."""
+        out: list[Mention] = []
+        for m in found:
+            prev = out[-1] if out else None
+            if m.type != "place" or not m.text.endswith(_CITY_SITE_END):
+                out.append(m)  # (nearly all mentions)
+            elif prev is not None and prev.end == m.start and m.rule in ("suffix", "site-word") \
+                    and prev.rule == "gazetteer" and prev.subtype in ("province", "prefecture", "county") \
+                    and not any(m.text == e for e in _CITY_SITE_END):
+                # (the city is named too, as in a body's name: `kg ner`, outermost spans only, drops it)
+                out[-1] = Mention(prev.start, m.end, prev.text + m.text, "place", m.subtype, "city-site")
+                out.append(replace(prev, rule="inner-place"))
+            else:
+                out.append(m)
+                head = m.text[: -len(next(e for e in _CITY_SITE_END if m.text.endswith(e)))]
+                level = next((d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None) \
+                    or ("city" if self.lex.world_places.get(head) == "city" else None)
+                if m.rule == "suffix" and level and len(head) >= 2:
+                    out.append(Mention(m.start, m.start + len(head), head, "place", level, "inner-place"))
+        return out
 
     def _full_prefectures(self, found: list[Mention]) -> list[Mention]:
         """A prefecture's 地区 written after its province's full name or its country (某某省|某某地区,

@@ -1489,3 +1489,27 @@ def test_the_words_that_name_no_person_are_no_persons_names_in_the_lexicon():
 ])
 def test_a_dotted_name_keeps_a_last_character_transliterations_do_not_list(finder, text, name):
     assert name in {m.text for m in finder.find(text) if m.type == "person"}
+
+
+@pytest.mark.parametrize("text, places", [
+    # a site's name right after its city's: the name the site goes by, one place (the city
+    # named within it too)
+    ("代表们下榻在兰州金柳宾馆。", {"兰州金柳宾馆", "兰州"}),
+    ("比赛在南宁青松体育馆举行。", {"南宁青松体育馆", "南宁"}),
+    ("包机当晚降落在昆明青岭机场。", {"昆明青岭机场", "昆明"}),
+    ("市民来到广州翠湖商场购物。", {"广州翠湖商场", "广州"}),
+    # an office tower or a road the city's name only locates: two places
+    ("他在深圳星光大厦上班。", {"深圳", "星光大厦"}),
+    ("他住在杭州青柳路。", {"杭州", "青柳路"}),
+])
+def test_a_site_named_with_its_city_is_one_place(finder, text, places):
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # a city's name before the bare kind of site: the site, and the city it names
+    ("货机在郑州机场降落。", {"郑州机场", "郑州"}),
+    ("我们在开罗机场转机。", {"开罗机场", "开罗"}),
+])
+def test_a_city_before_a_bare_site_kind_is_named_too(finder, text, places):
+    assert {m.text for m in finder.find(text) if m.type == "place"} == places
