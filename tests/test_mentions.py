@@ -85,7 +85,7 @@ def test_byline_writer_still_found(finder):
 
 # a two-character word of jieba's spelt in transliteration characters, between a post and a verb
 # of a person, is a foreign name; other words after a post are not
-@pytest.mark.parametrize("text, name", [("外长利维说，会谈很成功。", "利维"), ("他对总理利维宣布的决定表示欢迎", "利维")])
+@pytest.mark.parametrize("text, name", [("外长科利说，会谈很成功。", "科利"), ("他对总理科利宣布的决定表示欢迎", "科利")])
 def test_a_transliterated_word_after_a_post_is_a_name(finder, text, name):
     assert (name, "person") in found(finder, text)
 
@@ -1292,7 +1292,7 @@ def _page_persons(text):
     # the page names 谭岳 alone; once the word after is read into the name (谭岳为, 谭岳迎)
     ("劳模谭岳今年五十岁。谭岳说，干活要细心。见面时记者称谭岳为“谭师傅”。", "谭岳", "谭岳为"),
     ("谭岳在厂里干了三十年。谭岳说，这是本分。谭岳迎出门对记者说：“欢迎。”", "谭岳", "谭岳迎"),
-    ("欧委会主席桑特为此发言。桑特说，谈判还要继续。桑特则一口一个“朋友”。", "桑特", "桑特则"),
+    ("某国总理罗桑为此发言。罗桑说，谈判还要继续。罗桑则一口一个“朋友”。", "罗桑", "罗桑则"),
 ])
 def test_a_name_read_once_with_the_word_after_is_the_pages_name(text, name, glued):
     persons = _page_persons(text)
