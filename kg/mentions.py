@@ -2137,6 +2137,8 @@ class MentionFinder:
             if len(items) < 2 or 2 * sum(lst.start() <= x and y <= lst.end() + 4 for x, y in place_spans) >= max(len(items), 3):
                 continue  # (平昌、苍溪和内江: a list of places, whatever names its words look like)
             tail = s[j : j + 4]
+            if tail.startswith(_PLACES_LIST_END):
+                continue  # 某某、某某|等地: a listing of places, whatever names its words look like
             a0, b0 = items[0]
             # the first item may carry a leading post or role word (市领导何丽君)
             lead = ""

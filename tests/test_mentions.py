@@ -97,6 +97,7 @@ def test_a_plain_word_after_a_post_is_no_name(finder):
 # 等地, 等省 close a listing of places: the word before is no person's name; 等 alone still vouches
 def test_a_listing_of_places_closed_by_dengdi_holds_no_person(finder):
     assert not [m for m in finder.find("华北、黄淮等地出现小到中雪") if m.type == "person"]
+    assert not [m for m in finder.find("东北、黄淮等地普降大雪") if m.type == "person"]  # 东北 no gazetteer name
     assert ("黄淮", "person") in found(finder, "黄淮等人出席了会议")
 
 
