@@ -587,8 +587,7 @@ class MentionFinder:
             if len(w) - j < 1:
                 continue
             head, rest = w[:j], w[j:]
-            level = lex.world_places.get(head) or next(
-                (d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None)
+            level = lex.world_places.get(head) or self._province_or_prefecture(head)
             if level is None or head in _NOT_PLACE:
                 continue
             # (a place's own continuation, 某某|特区, 某某|地区; one character after it is a team,
@@ -600,6 +599,10 @@ class MentionFinder:
                 return None
             return j, level
         return None
+
+    def _province_or_prefecture(self, w: str) -> str | None:
+        """The level of the province or prefecture the gazetteer names `w`, if one is."""
+        return next((d.level for d in self.gaz.lookup(w) if d.level in ("province", "prefecture")), None)
 
     def _body_head_place(self, p: Mention) -> Mention:
         """The place a body is named after: the city itself when the body's name holds its
@@ -952,15 +955,14 @@ class MentionFinder:
                 out.append(m)  # (nearly all mentions)
             elif prev is not None and prev.end == m.start and m.rule in ("suffix", "site-word") \
                     and prev.rule == "gazetteer" and prev.subtype in ("province", "prefecture", "county") \
-                    and not any(m.text == e for e in _CITY_SITE_END):
+                    and m.text not in _CITY_SITE_END:
                 # (the city is named too, as in a body's name: `kg ner`, outermost spans only, drops it)
                 out[-1] = Mention(prev.start, m.end, prev.text + m.text, "place", m.subtype, "city-site")
                 out.append(replace(prev, rule="inner-place"))
             else:
                 out.append(m)
                 head = m.text[: -len(next(e for e in _CITY_SITE_END if m.text.endswith(e)))]
-                level = next((d.level for d in self.gaz.lookup(head) if d.level in ("province", "prefecture")), None) \
-                    or ("city" if self.lex.world_places.get(head) == "city" else None)
+                level = self._province_or_prefecture(head) or ("city" if self.lex.world_places.get(head) == "city" else None)
                 if m.rule == "suffix" and level and len(head) >= 2:
                     out.append(Mention(m.start, m.start + len(head), head, "place", level, "inner-place"))
         return out

@@ -10,7 +10,10 @@ from typing import Callable
 from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
-from kg.mentions import _AFTER_NAME, MentionFinder, _ends_with_any, _tables
+from kg.mentions import (
+    _AFTER_NAME, _CLUB_TALK, _NOT_STREET_END, _PERSON_VERBS, _POLITE, _TO_PLACE, MentionFinder, _ends_with_any,
+    _league_in_word, _strong_org_suffixes, _tables,
+)
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, infer_locale
@@ -141,11 +144,12 @@ def _familiar_names(units: list[Unit], finder: MentionFinder) -> list[Unit]:
     for u in units:
         s = u.text
         add = []
+        bounds = None  # (the sentence's word starts, cut once and only where a familiar form is read)
         for m in finder._familiar.finditer(s) if ("老" in s or "小" in s) else ():
             i, j = m.span()
             if seg.known(s[i:j]) or seg.known(s[j - 1 : j + 1]) or any(x.start < j and i < x.end for x in u.mentions):
                 continue
-            bounds = {t.start for t in seg.tokens(s)} | {len(s)}
+            bounds = bounds or {t.start for t in seg.tokens(s)} | {len(s)}
             if i in bounds and j in bounds:
                 add.append(Mention(i, j, s[i:j], "person", "", "familiar"))
         if add:
@@ -691,8 +695,6 @@ _NUMERALS = "0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百千零〇�
 def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
     """A country or a world region written before the noun it qualifies (中国人, 亚洲盘, 日本经济)
     says whose, not where: no address. After a verb of place (在中国, 到日本) it is one."""
-    from kg.mentions import _TO_PLACE
-
     world = load_lexicon().world_places
     from kg.gazetteer import load_gazetteer
 
@@ -719,8 +721,6 @@ def _tails(resource: str) -> tuple[str, ...]:
     """The strong body suffixes and the words of one resource file, longest first: what closes
     a name that a place or a person's name heads (body_tails.txt, name_tails.txt)."""
     from kg.lexicon import read_resource_lines
-    from kg.mentions import _strong_org_suffixes
-
     tails = set(_strong_org_suffixes()) | {w for row in read_resource_lines(resource) for w in row}
     return tuple(sorted(tails, key=len, reverse=True))
 
@@ -799,8 +799,6 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of three to five characters that jieba did not know or tagged a noun or a name
     (oov, n, nr, nrt) and that ends in a street's or an estate's ending (某某路, 某某苑) is a place
     `kg ner` prints, where no mention covers it (the graph does not take it: too weak alone)."""
-    from kg.mentions import _NOT_STREET_END
-
     taken = [(m.start, m.end) for m in ms]
     out = list(ms)
     for t in tokens:
@@ -1078,7 +1076,6 @@ def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     """A division's name that jieba's dictionary holds as a common word or a person's name
     (a metal's name, the word for guests), written without a verb of place before it, is that
     word: `kg ner` prints no place (the graph keeps what the gazetteer found)."""
-    from kg.mentions import _TO_PLACE
     from kg.segment import get_segmenter
 
     seg = get_segmenter()
@@ -1096,8 +1093,6 @@ def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     city or country, or a name jieba calls a place, written without a verb of place before it,
     is a club or a national team (客胜|某某):
     `kg ner` prints no place there (the graph keeps what the mention stage found)."""
-    from kg.mentions import _TO_PLACE, _league_in_word
-
     if _league_in_word().search(text) is None:
         return ms
     words = load_lexicon().league_words
@@ -1183,8 +1178,6 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     address never runs into another mention that is not a place or an event word (某某|会议中心:
     the event noun inside a building's name is the address's), and its ending never stops inside
     a word jieba read (某市|楼市: the market, not a building; 某市|5家城|商行)."""
-    from kg.mentions import _TO_PLACE
-
     taken = sorted((m.start, m.end) for m in ms if m.type not in ("place", "event"))
     # a word that opens with an address's ending and runs on (楼|市, 城|商行, 城|市): where the
     # tail would stop inside it, the ending is that word's first character, not a building
@@ -1505,8 +1498,6 @@ def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
     ends in a lake's, a river's, a shrine's, a garden's or a fort's character (某某某湖, 某某某祠,
     某某某苑) is that site's name, unless a person's word stands beside it (某某某河|表示):
     `kg ner` prints no person."""
-    from kg.mentions import _PERSON_VERBS
-
     lex = load_lexicon()
     return [m for m in ms if not (
         m.type == "person" and m.rule in _WORD_PERSON_RULES and len(m.text) >= 3 and m.text[-1] in _SITE_LAST
@@ -1617,8 +1608,6 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
     it) is a club's name or the game's jargon (主队|某某胜, 降级球队|某某某), and so is a two-
     character one the name model read amid the clause with no person's word beside it (a club's
     nickname: 作胆|某军): `kg ner` prints no person there."""
-    from kg.mentions import _CLUB_TALK, _PERSON_VERBS
-
     lex = load_lexicon()
     cands = [m for m in ms if m.type == "person" and (len(m.text) == 3 and m.rule in ("name-model", "foreign-name")
                                                        or len(m.text) == 2 and m.rule == "name-model")]
@@ -1677,8 +1666,6 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     """In travel writing (游客, 景点, 自驾 …; travel_words.txt) a word spelled only with the
     characters of foreign names that jieba or the name model read as a person, with no person's
     word beside it, is the foreign town or site visited (从某某某|出发): `kg ner` prints no person."""
-    from kg.mentions import _PERSON_VERBS
-
     lex = load_lexicon()
     spelled = _tables().translit  # (the characters of transliterated names, broad and narrow sets)
     cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
@@ -1703,8 +1690,6 @@ def _split_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A clause that opens with a surname jieba cut off alone (tag nr) and a two-character word,
     followed by a verb of saying (。某|某某|认为, 某|某某|称): the three characters are the speaker's
     name, though jieba read the given name as a common word."""
-    from kg.mentions import _PERSON_VERBS, _POLITE
-
     lex = load_lexicon()
     covered = [(m.start, m.end) for m in ms]
     found = []
@@ -1726,8 +1711,6 @@ def _pseudonyms(text: str, ms: list[Mention]) -> list[Mention]:
     writer's made-up name for one): a surname three characters back is taken first."""
     if "化名" not in text:
         return ms
-    from kg.mentions import _POLITE
-
     lex = load_lexicon()
     covered = [(m.start, m.end) for m in ms]
     found = []
