@@ -1248,7 +1248,7 @@ def _furniture_spans(text: str) -> list[tuple[int, int]]:
         above = lines[k - 1][2]
         if not _FURNITURE.fullmatch(text, a, b) or len(above) < max(8, 0.8 * typical):
             continue
-        if above[-1] in _ENDERS or above[-1] in _CLOSERS or above[-1] in ":：" or "\u3002" == above[-1]:
+        if above[-1] in _ENDERS or above[-1] in _CLOSERS or above[-1] in ":：":
             continue
         out.append((a, b))
     return out
