@@ -1974,6 +1974,11 @@ class MentionFinder:
             if j:
                 add(i, j, "after-title")  # 省长|某某某|等, 记者|某某某|）: the mark after it closes the name
                 continue
+            if i not in bounds:
+                j = self._name_after_cut_post(s, i)
+                if j:
+                    add(i, j, "after-title")  # 主|任何|某某: the post's last character went into jieba's word
+                    continue
             m = _NAME_THEN_DATE.match(s, i)
             if m and self._foreign_before_date(m.group(1)):
                 add(i, m.end(1), "after-title")  # 外长|某某维|4日宣布: a date closes the foreign name
@@ -2490,6 +2495,28 @@ class MentionFinder:
                 or w in lex.person_nouns or self.seg.tag(w) in ("ns", "nt", "t", "m", "f"):
             return 0
         return j
+
+    def _name_after_cut_post(self, s: str, i: int) -> int:
+        """End of a name right after a post whose last character jieba read together with the
+        surname into one word (主|任何|某某, 区|长江|某, 院|长沙|某), so no word starts where the name
+        does. What follows the post is read again on its own, and a name that opens it counts
+        only when it is one word there and a mark, 等 or a verb of a person closes it (主任务|是
+        opens none)."""
+        lex = self.lex
+        if not lex.is_surname_start(s, i) or s[i] in "和与及同跟":
+            return 0
+        tail = s[i : i + 8]
+        toks = self.seg.tokens(tail)
+        j = self.name_at(tail, 0, {*map(_token_start, toks), len(tail)})
+        if not j or toks[0].end != j or toks[0].tag not in ("nr", "nrfg", "nrt", "oov", "ns") \
+                or not (j == len(tail) or tail[j] in _CLOSES_NAME or tail.startswith(_PERSON_VERBS_OR_LIST, j)):
+            return 0  # (主席|国时, 会长|盛不衰: read on their own, the words are no one name)
+        w = tail[:j]
+        if (self._common_word(w) and self.seg.tag(w) != "ns") or self.gaz.lookup(w) or w in lex.world_places \
+                or w[-1] in _NOT_NAME_END or lex.title_re.search(w) \
+                or not lex.given_chars.issuperset(w[lex.is_surname_start(w, 0):]) or self._names.score(w) < 0.8:
+            return 0  # (主席|国时: 时 is no given name's character, and 国时 no likely name)
+        return i + j
 
     def _third_before_close(self, s: str, i: int) -> int:
         """End of a three-character name right after a post whose third character is one names

@@ -1514,3 +1514,17 @@ def test_a_site_named_with_its_city_is_one_place(finder, text, places):
 ])
 def test_a_city_before_a_bare_site_kind_is_named_too(finder, text, places):
     assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, name", [("市发改委主任何晓东介绍全市重点项目建设情况。", "何晓东"),
+                                        ("办公室主任何丽萍说，工作已经完成。", "何丽萍"),
+                                        ("区长江波、副区长吴明主持。", "江波"),
+                                        ("院长沙明强调要加强管理", "沙明")])
+def test_a_name_whose_surname_jieba_joins_to_the_post_before_it(finder, text, name):
+    assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["这项工作的主任务是扶贫。", "沿江县长江堤防加固工程开工。", "担任轮值主席国时，他很忙。",
+                                  "游乐设施自会长盛不衰。"])
+def test_a_word_cut_by_a_post_look_alike_opens_no_name(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "person"]
