@@ -1429,7 +1429,10 @@ class MentionFinder:
             k = at.get(o.end)
             found = None
             for n in range(k, min(k + width, len(tokens))) if k is not None else ():
-                found = read(o, k, n, tokens[n])
+                t = tokens[n]
+                if t.tag == "oov" and t.word[0] in _FUNCTION_CHARS:
+                    break  # 某公司|向市|红十字会: a preposition opens the sentence's next phrase, no unit's name
+                found = read(o, k, n, t)
                 if found is not None:
                     break
             if found:
@@ -1810,8 +1813,9 @@ class MentionFinder:
                 start += len(lead)
                 break
         prev = tokens[tok_at_end[start] ] if start in tok_at_end else None
-        if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
-            start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
+        if prev is not None and len(prev.word) == 2 and prev.word[1] in _LEVELS and (
+                prev.word[0] in "该本全各" or (prev.tag == "oov" and prev.word[0] in _FUNCTION_CHARS)):
+            start -= 1  # 该区|医疗保障局, 向市|红十字会: the level belongs to the body, the determiner or preposition does not
         return start
 
     def _members_of_placed_body(self, tokens, tok_at_end, idx, taken) -> bool:

@@ -204,10 +204,20 @@ def _title_only_mentions(s: str, ms, posts_of: dict[str, set[str]], lex) -> list
     return out
 
 
+def _without_persons(u: Unit) -> str:
+    """A unit's text with the persons' names blanked out, for counting the divisions a page
+    names: a name that holds a city's short name (某海东, 东山某) names no city."""
+    text = u.text
+    for m in u.mentions:
+        if m.type == "person":
+            text = text[: m.start] + "\u3000" * (m.end - m.start) + text[m.end :]
+    return text
+
+
 def resolve_entities(st: PageState) -> PageState:
     """The locale (我市 = 石家庄市), then one entity per mention with a stable key."""
     places = [m for u in st.units for m in u.mentions if m.type == "place"]
-    locale = infer_locale("".join(u.text for u in st.units))
+    locale = infer_locale("".join(_without_persons(u) for u in st.units))
     res = Resolver(locale, places)
     entities: dict[str, Entity] = {}
     entity_of = []

@@ -148,6 +148,8 @@ class Resolver:
         d = self.locale.at(level)
         if d is None and level == "county":
             d = self.locale.nearby_county
+        if d is not None and level == "county" and not d.name.endswith(level_char):
+            return None  # 县供电局 on a page of 某某区: a district's bureaus are 区's, the county meant is another
         return d
 
     # ---- organizations -------------------------------------------------------------------

@@ -1528,3 +1528,11 @@ def test_a_name_whose_surname_jieba_joins_to_the_post_before_it(finder, text, na
                                   "游乐设施自会长盛不衰。"])
 def test_a_word_cut_by_a_post_look_alike_opens_no_name(finder, text):
     assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("宏达建材有限公司向市红十字会捐赠口罩", {"宏达建材有限公司", "市红十字会"}),
+    ("湖州宏达建材有限公司向市红十字会捐赠口罩", {"湖州宏达建材有限公司", "市红十字会"}),
+])
+def test_a_preposition_jieba_joins_to_a_level_ends_the_body_before_and_leaves_the_level(finder, text, orgs):
+    assert {m.text for m in finder.find(text) if m.type == "organization"} == orgs

@@ -555,3 +555,17 @@ def test_kg_ner_prints_no_person_for_a_teams_nickname(word, kept):
     from kg.records import Mention
 
     assert bool(_drop_team_nicknames([Mention(0, 2, word, "person", rule="name-model")])) is kept
+
+
+def test_a_city_s_short_name_inside_a_person_s_name_names_no_locale():
+    # 海东 is a prefecture's short name: inside the name 宁海东 it says nothing of the page's city
+    facts = facts_of("市委书记宁海东主持会议。宁海东要求，市卫健委加强监测。\n", "t/c.txt")
+    names = {e.name for af in facts for e in af.entities if e.kind == "Organization"}
+    assert not any("海东" in n for n in names)
+
+
+def test_a_county_s_bureau_is_no_bureau_of_the_page_s_district():
+    facts = facts_of("包河区召开会议。包河区要求，区卫健委加强监测，县供电局负责供电。包河区各街道落实。\n", "t/d.txt")
+    names = {e.name for af in facts for e in af.entities if e.kind == "Organization"}
+    assert "包河区卫生健康委员会" in names
+    assert not any(n.startswith("包河区县") for n in names)
