@@ -204,6 +204,11 @@ def _title_only_mentions(s: str, ms, posts_of: dict[str, set[str]], lex) -> list
     return out
 
 
+# 某委常委、 right before a body's name (市委常委、|宣传部部长): the committee the member sits on
+_STANDING_MEMBER = re.compile(r"(?<![\u4e00-\u9fff])([省市县区州])委常委[、，,]$")
+_LEVEL_FIRST = tuple("省市县区州乡镇村")
+
+
 def _without_persons(u: Unit) -> str:
     """A unit's text with the persons' names blanked out, for counting the divisions a page
     names: a name that holds a city's short name (某海东, 东山某) names no city."""
@@ -254,6 +259,14 @@ def resolve_entities(st: PageState) -> PageState:
                 e = put(replace(res.person_entity(m.subtype), aliases=(m.text,)))
             elif m.type == "person":
                 e = put(res.person_entity(m.text))
+            elif m.type == "organization" and _STANDING_MEMBER.search(u.text, 0, m.start) \
+                    and not m.text.startswith(("中共", *_LEVEL_FIRST)) and not res.gaz.lookup(m.text[:2]):
+                # 市委常委、|组织部|部长: the standing member's department is their committee's; where the
+                # page names no city the committee is no one body (and 组织部 alone would join every
+                # page's department into one node)
+                surface = _STANDING_MEMBER.search(u.text, 0, m.start).group(1) + "委" + m.text
+                oe = res.org_entity(surface, m.subtype or "Organization")
+                e = None if oe.name in (surface, res.expand(surface)) else put(oe)
             elif m.type == "organization":
                 oe = res.org_entity(m.text, m.subtype or "Organization")
                 # 县妇联 on a page of no one county names no body, unless its unit is named too

@@ -569,3 +569,13 @@ def test_a_county_s_bureau_is_no_bureau_of_the_page_s_district():
     names = {e.name for af in facts for e in af.entities if e.kind == "Organization"}
     assert "包河区卫生健康委员会" in names
     assert not any(n.startswith("包河区县") for n in names)
+
+
+def test_a_standing_member_s_department_is_the_committee_s():
+    facts = facts_of("太原市召开会议。市委常委、组织部部长李某某出席会议。太原市各区落实。\n", "t/e.txt")
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    names = {e.key: e.name for af in facts for e in af.entities}
+    assert [names[o] for s, o in works if s == "person:李某某"] == ["太原市委组织部"]
+    # where the page names no city, 组织部 alone is no node that every page's department would join
+    facts = facts_of("市委常委、组织部部长李某某出席会议。\n", "t/f.txt")
+    assert not [e for af in facts for e in af.entities if e.kind == "Organization"]
