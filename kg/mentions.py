@@ -1798,6 +1798,7 @@ class MentionFinder:
         # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报,
         # and not with a verb even when it is an agency word (组织|工会积极分子)
         while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
+                and not (owners_only and taken[-1].word in _PARTY_SUFFIXES) \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
                 and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")) \
                 and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2) \

@@ -1536,3 +1536,9 @@ def test_a_word_cut_by_a_post_look_alike_opens_no_name(finder, text):
 ])
 def test_a_preposition_jieba_joins_to_a_level_ends_the_body_before_and_leaves_the_level(finder, text, orgs):
     assert {m.text for m in finder.find(text) if m.type == "organization"} == orgs
+
+
+@pytest.mark.parametrize("text, org", [("县委宣传部举办新闻培训班。", "县委宣传部"), ("市委组织部召开干部大会。", "市委组织部"),
+                                       ("市委政法委召开专题会议", "市委政法委")])
+def test_a_department_of_a_committee_named_by_its_level(finder, text, org):
+    assert (org, "organization") in found(finder, text)
