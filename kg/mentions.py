@@ -241,6 +241,9 @@ _JOB_WORDS = {"销售", "客户", "业务", "零售", "市场", "财务", "技�
               "心理", "辅导", "新闻", "法律", "投资", "理财", "营销", "运营", "人事", "行政", "区域", "资深", "主任",
               "特约", "摄影", "文字", "责任", "专职", "兼职", "独立", "常务"}
 _PARTY_SUFFIXES = {"省委", "市委", "县委", "区委", "地委", "州委", "盟委", "旗委"}
+# a committee or government named by its level alone, which owns the department right after it
+# (县委|宣传部, 市政府|新闻办): the level names the body on a page of one county or city
+_LEVEL_OWNERS = frozenset(_PARTY_SUFFIXES | {"省政府", "市政府", "县政府", "区政府", "州政府", "旗政府"})
 _PHOTO_CREDIT = re.compile(r"((?:[\u3400-\u9fff]{2,4}[\s\u3000]*){1,3}?)[\s\u3000]*[/／]?摄(?![\u3400-\u9fff])")
 _NAME_DOTS = "·•・‧"
 # particles that follow a verb (开着, 说了, 去过): the character before them ends no name
@@ -1798,7 +1801,7 @@ class MentionFinder:
         # the name opens with what names it: 全力支持特区政府 is 特区政府, 深感人民日报 is 人民日报,
         # and not with a verb even when it is an agency word (组织|工会积极分子)
         while taken and (not self._anchor(taken[-1]) or taken[-1].tag == "v") and taken[-1].start < pos \
-                and not (owners_only and taken[-1].word in _PARTY_SUFFIXES) \
+                and not (len(taken) == 1 and taken[0].word in _LEVEL_OWNERS) \
                 and not (len(taken) >= 2 and taken[-2].word in ("社区", "村", "镇", "乡", "街道", "小区")) \
                 and not (taken[-1].tag == "m" and taken[-1].word in ("亿", "万", "千")) \
                 and not (ministry and len(taken) == 1 and taken[0].tag == "n" and len(taken[0].word) == 2) \

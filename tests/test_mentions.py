@@ -1539,6 +1539,7 @@ def test_a_preposition_jieba_joins_to_a_level_ends_the_body_before_and_leaves_th
 
 
 @pytest.mark.parametrize("text, org", [("县委宣传部举办新闻培训班。", "县委宣传部"), ("市委组织部召开干部大会。", "市委组织部"),
-                                       ("市委政法委召开专题会议", "市委政法委")])
-def test_a_department_of_a_committee_named_by_its_level(finder, text, org):
+                                       ("市委政法委召开专题会议", "市委政法委"), ("县委办公室发出紧急通知", "县委办公室"),
+                                       ("县政府办公室印发实施方案", "县政府办公室"), ("市政府新闻办召开发布会", "市政府新闻办")])
+def test_a_department_of_a_committee_or_government_named_by_its_level(finder, text, org):
     assert (org, "organization") in found(finder, text)
