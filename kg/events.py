@@ -130,6 +130,8 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
             continue
         if s[max(0, t.start() - 1) : t.start()] in ("的", "和", "及", "是") or _VERB_AS_NOUN.match(s[t.end() :]):
             continue  # 检查的, 质控工作: noun uses
+        if s[max(0, t.start() - 2) : t.start()] in ("陪同", "一同", "随同"):
+            continue  # 县委书记某某陪同调研: the outing told before, with one more taking part
         end = t.end()
         while end < len(s) and not _NAME_LEFT_STOP.match(s[end]) and end - t.end() < 20:
             end += 1

@@ -524,7 +524,9 @@ _FULL_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\r?\n|\r[^\S\r\n]*\r")
 _CLOSE_PAREN = re.compile(r"[)）]")
 _MONTH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?")
+# a dateline, as a masthead prints it too: with the weekday and the lunar date (星期五 农历正月廿二)
+_DATE_LINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?(?:\s*(?:星期|礼拜|周)[一二三四五六日天])?"
+                        r"(?:\s*农历[\u4e00-\u9fff]{2,10})?")
 _ENDERS = "。！？!?；;"
 _CLOSERS = "”’」』）)]】》"
 # a sentence ends after its punctuation and any closing quotes or brackets that follow it

@@ -447,7 +447,10 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
     near = [m for m in before if _near(s, m.end, c.trigger_start)]
     persons_near = [m for m in near if m.type == "person"]
     organizers, attendees, donors, recipients = [], [], [], []
-    if c.kind == "Donation":
+    if c.kind == "Donation" and c.agent_role == "attendee" and any(m.type == "person" for m in before):
+        # 副市长某某出席捐赠仪式: who attended the ceremony, not who gave
+        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+    elif c.kind == "Donation":
         clause_start = max([0] + [k + 1 for k in range(c.trigger_start) if s[k] in "，。；,;"])
         agents = [m for m in before if m.start >= clause_start and m.type in ("organization", "place", "person")]
         rec = [m for m in agents if re.search(r"[向为给]$", s[max(0, m.start - 1) : m.start])]
@@ -546,6 +549,9 @@ def _event_name(name: str, locale: Locale) -> str:
     return name
 
 
+_HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
+
+
 def _same_event(o: Event, e: Event) -> bool:
     if o.kind != e.kind and not ({o.kind, e.kind} <= {"Meeting", "PressConference"} and False):
         return False
@@ -555,11 +561,16 @@ def _same_event(o: Event, e: Event) -> bool:
         return True
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
+    if _HELD.sub("", o.name) == _HELD.sub("", e.name):
+        return True  # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name
     return is_generic_event_name(e.name) or is_generic_event_name(o.name)
 
 
 def _better_name(a: str, b: str) -> str:
-    """Of two names of one event: the one with its number (第十五次), else the first specific one."""
+    """Of two names of one event: the one with its number (第十五次), else the first specific one,
+    without the verb of holding it where the other has it (某委常委会会议, not 某委常委会召开会议)."""
+    if _HELD.search(a) and _HELD.sub("", a) == b:
+        return b
     if ordinal_of(b) and not ordinal_of(a):
         return b
     if is_generic_event_name(a) and not is_generic_event_name(b):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.ingest import Page
+from kg.ingest import Page, split_articles
 from kg.pipeline import STAGES, PageState, extract_page, extract_text_mentions
 
 PAGE = """市领导调研疫情防控工作
@@ -579,3 +579,33 @@ def test_a_standing_member_s_department_is_the_committee_s():
     # where the page names no city, 组织部 alone is no node that every page's department would join
     facts = facts_of("市委常委、组织部部长李某某出席会议。\n", "t/f.txt")
     assert not [e for af in facts for e in af.entities if e.kind == "Organization"]
+
+
+PAGE_OF_A_CITY = (
+    "某某日报\n2021年3月5日 星期五\n\n"
+    "市委常委会召开会议\n"
+    "　　本报讯 3月4日，市委书记江立东主持召开市委常委会会议。市委副书记、市长许文清，市委常委、秘书长钟立军出席会议。\n\n"
+    "许文清调研乡村振兴工作\n"
+    "　　本报讯 3月3日，市长许文清深入石门镇调研乡村振兴工作。县委书记龚建华陪同调研。\n\n"
+    "爱心企业捐赠防疫物资\n"
+    "　　3月2日，宏达建材有限公司向市红十字会捐赠口罩10万只。副市长常丽芳出席捐赠仪式。\n"
+)
+
+
+def test_a_masthead_date_with_its_weekday_is_no_headline():
+    heads = [a.headline for a in split_articles(Page.from_text(PAGE_OF_A_CITY))]
+    assert "市委常委会召开会议" in heads and not any(h and "星期" in h for h in heads)
+
+
+def test_events_of_a_city_page_the_headline_and_the_lead_are_one_meeting():
+    events = [e for af in facts_of(PAGE_OF_A_CITY, "t/g.txt") for e in af.events]
+    meetings = [e for e in events if e.kind == "Meeting"]
+    assert len(meetings) == 1
+    assert meetings[0].organizers == ("person:江立东",)
+    assert {"person:许文清", "person:钟立军"} <= set(meetings[0].attendees)
+    # 陪同调研 is one more on the outing told before, not an outing of its own
+    outings = [e for e in events if e.kind == "Inspection"]
+    assert len(outings) == 1 and outings[0].organizers == ("person:许文清",)
+    assert "person:龚建华" in outings[0].attendees
+    # 出席捐赠仪式: who attended the ceremony
+    assert any("person:常丽芳" in e.attendees for e in events if e.kind == "Donation")
