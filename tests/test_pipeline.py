@@ -190,6 +190,8 @@ def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
     ("他去了美国纽约州", "美国纽约州"),  # it opens an address
     ("今年香港电影票房回暖", "香港"),    # a province-level division of China qualifies as 北京 does
+    ("该行计划在中国推出新卡", None),    # the papers' own country alone is the news's frame
+    ("游客从中国海南岛出发", "中国海南岛"),  # unless it opens an address
 ])
 def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
