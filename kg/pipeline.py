@@ -1322,6 +1322,41 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     return kept
 
 
+# tags of the words a sight's name holds after the place it opens (某城|六合|夜市): no verb, no
+# function word, no number (某城|前往|某山, 某市|的|某湖)
+_SIGHT_NAME_STOP_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "t"))
+# kinds of sight a place opens the name of that site_kinds.txt leaves out, being no site in the
+# graph's sense: a temple, a night market (某城|某某寺, 某城|某某夜市)
+_SIGHT_KINDS = ("寺", "夜市")
+
+
+def _sights_after_places(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place right before one or two words closed by a natural or visited site's kind
+    (某地|草原, 某地|沙漠, 某城|某某寺, 某城|某某夜市) opens that site's name: CLUENER marks the
+    whole a scene (now and then an address), never the place alone. `kg ner` prints the place and
+    the site one name (a scene's span is not scored; an address's is found)."""
+    kinds = load_lexicon().site_kinds + _SIGHT_KINDS
+    at = {t.start: k for k, t in enumerate(tokens)}
+    spans = [(m.start, m.end) for m in ms]
+    out = []
+    for m in ms:
+        k = at.get(m.end)
+        word = tokens[at[m.start]] if m.start in at else None
+        if m.type == "place" and word is not None and word.end > m.end and word.word.endswith(kinds) \
+                and not any(a < word.end and m.end < b for a, b in spans):
+            m = replace(m, end=word.end, text=word.word, rule="address")  # 某地草原 one word of jieba's
+        elif m.type == "place" and k is not None and not m.text.endswith(kinds):  # (某城古城|去某湖: a site already)
+            for t in tokens[k : k + 2]:
+                if not _ALL_HAN.fullmatch(t.word) or t.tag.startswith("v") or t.tag in _SIGHT_NAME_STOP_TAGS \
+                        or any(a < t.end and m.end < b for a, b in spans):
+                    break
+                if t.word.endswith(kinds):
+                    m = replace(m, end=t.end, text=text[m.start : t.end], rule="address")
+                    break
+        out.append(m)
+    return out
+
+
 def _drop_sights(ms: list[Mention]) -> list[Mention]:
     """A place named as a sight (某某博物馆, 某某国家公园, 某某风景区) is a scene in CLUENER's
     labels, not an address: `kg ner` prints no place for it (the graph keeps it)."""
@@ -1889,7 +1924,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _join_body_heads,
     # buildings, streets and venues; addresses joined
     _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
-    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends,
+    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country,
     # persons

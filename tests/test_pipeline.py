@@ -273,6 +273,10 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("表现最稳的还是ac米兰。", set()),                 # a place going on with a Latin name
     ("他在阿里·萨米扬球场踢球", set()),                 # a place before a name's dot opens that name
     ("（编辑王明）嘉禾·世纪村（论坛相册）项目开盘", {"嘉禾·世纪村"}),  # a dotted estate's name, no person
+    ("周末去台南花园夜市吃小吃", {"台南花园夜市"}),    # a place opens the name of the sight after it
+    ("游客们来到扬州青莲寺上香", {"扬州青莲寺"}),
+    ("这几天呼伦贝尔草原游人如织", {"呼伦贝尔草原"}),  # in one word of jieba's too
+    ("临泰山主峰远眺", {"泰山主峰"}),
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
