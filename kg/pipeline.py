@@ -692,10 +692,15 @@ _COUNTED_PARTS = frozenset(("号", "号楼", "号院", "栋", "幢", "单元", "
 _NUMERALS = "0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百千零〇两甲乙丙丁"
 
 
-def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
+# verbs of going written as a word of their own (去|某国|参加, 回|某国|过年): what follows is where
+_GO_WORDS = frozenset(("去", "回", "来"))
+
+
+def _drop_modifier_countries(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A country or a world region written before the noun it qualifies (中国人, 亚洲盘, 日本经济)
-    says whose, not where: no address. After a verb of place (在中国, 到日本) it is one."""
+    says whose, not where: no address. After a verb of place (在中国, 到日本, 去|日本) it is one."""
     world = load_lexicon().world_places
+    gone = {t.end for t in tokens if t.word in _GO_WORDS}
     from kg.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
@@ -710,6 +715,7 @@ def _drop_modifier_countries(text: str, ms: list[Mention]) -> list[Mention]:
         nxt = text[m.end : m.end + 1]
         if m.type == "place" and world.get(m.text) in ("country", "region") and re.match(r"[\u4e00-\u9fff]", nxt) \
                 and nxt not in "的和与及、以" and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE + ("从", "于")) \
+                and m.start not in gone \
                 and not any(d.level == "province" for d in gaz.lookup(m.text)):
             continue  # (香港|电影 is 北京|电影's kind: a province-level division of China, printed as one)
         out.append(m)

@@ -188,6 +188,8 @@ def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
     ("不少中国人喜欢红木家具", None),   # the country qualifies a noun: whose, not where
     ("日本经济陷入萧条", None),
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
+    ("他们下个月去日本参加比赛", "日本"),  # a verb of going too
+    ("过去日本经济增长缓慢", None),      # not inside another word (过去)
     ("他去了美国纽约州", "美国纽约州"),  # it opens an address
     ("今年香港电影票房回暖", "香港"),    # a province-level division of China qualifies as 北京 does
     ("该行计划在中国推出新卡", None),    # the papers' own country alone is the news's frame
