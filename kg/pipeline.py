@@ -1910,6 +1910,24 @@ def _drop_home_country(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if not (m.type == "place" and m.text == _HOME_COUNTRY)]
 
 
+# the last characters of a place's name that say its kind (某某山, 某某省, 某某门, 某某州)
+_KIND_ENDS = frozenset("山江河湖海峰岭岛湾港峡滩洲坝省市县州郡区镇乡村门庄坡崮堰浜屯寨堡坞脉原漠谷洋邦城")
+
+
+def _drop_bare_jieba_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """A word only jieba's dictionary calls a place, that no gazetteer or world list knows and
+    that ends in no place's kind (a foreign name: a player's, a club's; a faith: 伊斯兰; an everyday
+    word), is rarely a place in CLUENER (1 of 12 on the dev half): `kg ner` prints it only after
+    a verb of place (在某某, 到某某)."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    world = load_lexicon().world_places
+    return [m for m in ms if not (
+        m.type == "place" and m.rule == "jieba-ns" and m.text[-1] not in _KIND_ENDS and m.text not in world
+        and not gaz.lookup(m.text) and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE))]
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1932,7 +1950,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
     # places CLUENER marks otherwise
-    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country,
+    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
