@@ -737,6 +737,28 @@ _NOT_IN_BODY_TAGS = frozenset(("v", "vd", "p", "c", "u", "uj", "ul", "d", "r", "
 
 # how many words a body's name runs on after its place (某市|某某|汽车|销售|服务|有限公司)
 _BODY_WORDS = 7
+# the words joining two nouns of what one agency deals with (某市|国土资源|和|房屋|管理局); not
+# the first word after the place (某市|和|某县): that links two places
+_REMIT_LINKS = frozenset(("和", "与", "及"))
+# an agency's one-character endings (某市|某某|管理局, 某省|某某|促进|局): after at least one word
+# of its remit, as a word of its own or the end of one of three characters or more (格局, 大局,
+# 当局 are words of two)
+_AGENCY_ENDS = ("局", "委", "办")
+
+
+# jieba's tags of the common nouns on both sides of such a word (住房|和|城乡建设, 规划|与|国土资源)
+_REMIT_TAGS = frozenset(("n", "vn", "l", "j"))
+
+
+def _remit_link(run, j: int) -> bool:
+    """Whether the j-th word of the words after a place joins two common nouns of a body's remit."""
+    return 0 < j < len(run) - 1 and run[j].word in _REMIT_LINKS and run[j - 1].tag in _REMIT_TAGS \
+        and run[j + 1].tag in _REMIT_TAGS
+
+
+def _agency_end(word: str) -> bool:
+    return word in _AGENCY_ENDS or len(word) >= 3 and word.endswith(_AGENCY_ENDS)
+
 # the time of a place's zone (北京时间): a place written before it says which clock
 _TIME_ZONE = "时间"
 
@@ -762,7 +784,15 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
         if m.type == "place" and text.startswith(_TIME_ZONE, m.end):
             continue  # 北京|时间: a time zone, not where
         if m.type == "place" and k is not None:
-            for t in tokens[k : k + _BODY_WORDS]:
+            run = tokens[k : k + _BODY_WORDS]
+            for j, t in enumerate(run):
+                if _remit_link(run, j):
+                    continue  # 某市|国土资源|和|房屋|管理局: two nouns of the body's remit
+                if j and _agency_end(t.word):
+                    m = None  # 某市|国土资源|管理局, 某省|投资|促进|局: an agency's one-character ending
+                    break
+                if j and t.tag == "v" and j + 1 < len(run) and _agency_end(run[j + 1].word):
+                    continue  # 某市|住房|保障|办: the verb of the agency's task, right before its ending
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
                         or any(a < t.end and t.start < b for a, b in taken):
                     break
@@ -1132,12 +1162,15 @@ def _join_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
         k = at.get(m.end)
         if m.type != "place" or k is None:
             continue
-        for t in tokens[k : k + _HEAD_GAP + 1]:
+        run = tokens[k : k + _HEAD_GAP + 1]
+        for j, t in enumerate(run):
             o = bodies.get(t.start)
             if o is not None and id(o) not in grown:
                 drop.add(id(m))
                 grown[id(o)] = replace(o, start=m.start, text=text[m.start : o.end], rule=o.rule + "+place-head")
                 break
+            if _remit_link(run, j):
+                continue  # 某市|住房|和|城乡建设委员会: two nouns of the body's remit
             if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_HEAD_TAGS \
                     or any(x.start < t.end and t.start < x.end for x in ms if x is not m):
                 break

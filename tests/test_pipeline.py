@@ -217,10 +217,19 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
+    ("昆明市国土资源和房屋管理局今天发布公告", None),  # 和 between two nouns of an agency's remit
+    ("佛山市住房保障办有关人士表示", None),            # an agency's one-character ending, its task's verb before it
+    ("山西投资促进局发布公告", None),
+    ("这改变了北京经济格局", "北京"),                  # a word of two ending so (格局) is none
 ])
 def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert (place in places) if place else not places
+
+
+def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
+    orgs = {m.text for m in extract_text_mentions("长沙市住房和城乡建设委员会发布通知") if m.type == "organization"}
+    assert orgs == {"长沙市住房和城乡建设委员会"}
 
 
 @pytest.mark.parametrize("text, places", [
