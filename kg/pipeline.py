@@ -1961,6 +1961,28 @@ def _drop_bare_jieba_places(text: str, ms: list[Mention]) -> list[Mention]:
         and not gaz.lookup(m.text) and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE))]
 
 
+# jieba's tags of the words a name is made of, on each side of a place inside one
+_NAME_SIDE_TAGS = frozenset(("nz", "nr", "nrt", "oov", "j", "nt"))
+_NAME_REST_TAGS = _NAME_SIDE_TAGS | {"n"}
+
+
+def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place between a word jieba did not know or took for a name and a noun, with nothing
+    between them (某弘|某市|像素, 某某得|某港|红酒拍卖, 某行|某市|地区的客户): the place is inside a
+    firm's or a branch's name, no address, and `kg ner` prints none."""
+    ends = {t.end: t for t in tokens}
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        p, n = ends.get(m.start), starts.get(m.end)
+        if m.type == "place" and p is not None and n is not None and p.tag in _NAME_SIDE_TAGS \
+                and n.tag in _NAME_REST_TAGS and _ALL_HAN.fullmatch(p.word + n.word) \
+                and not any(x.start < p.end and p.start < x.end for x in ms if x is not m):
+            continue
+        out.append(m)
+    return out
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -1984,6 +2006,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
+    _drop_places_inside_names,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,

@@ -221,6 +221,8 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("佛山市住房保障办有关人士表示", None),            # an agency's one-character ending, its task's verb before it
     ("山西投资促进局发布公告", None),
     ("这改变了北京经济格局", "北京"),                  # a word of two ending so (格局) is none
+    ("我们邀请瑞弘北京像素销售总监讲话", None),        # a place between a word jieba did not know and a noun: inside a name
+    ("他在深圳工作了三年", "深圳"),
 ])
 def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
