@@ -1968,15 +1968,16 @@ _NAME_REST_TAGS = _NAME_SIDE_TAGS | {"n"}
 
 def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A place between a word jieba did not know or took for a name and a noun, with nothing
-    between them (某弘|某市|像素, 某某得|某港|红酒拍卖, 某行|某市|地区的客户): the place is inside a
-    firm's or a branch's name, no address, and `kg ner` prints none."""
+    between them (某弘|某市|像素, 某某得|某港|红酒拍卖): the place is inside a firm's or a branch's
+    name, no address, and `kg ner` prints none. A word jieba did not know counts only at two
+    characters: longer ones are mostly a sentence's words glued (他常去|某某苑|散步)."""
     ends = {t.end: t for t in tokens}
     starts = {t.start: t for t in tokens}
     out = []
     for m in ms:
         p, n = ends.get(m.start), starts.get(m.end)
         if m.type == "place" and p is not None and n is not None and p.tag in _NAME_SIDE_TAGS \
-                and n.tag in _NAME_REST_TAGS and _ALL_HAN.fullmatch(p.word + n.word) \
+                and (p.tag != "oov" or len(p.word) == 2) and n.tag in _NAME_REST_TAGS and _ALL_HAN.fullmatch(p.word + n.word) \
                 and not any(x.start < p.end and p.start < x.end for x in ms if x is not m):
             continue
         out.append(m)
