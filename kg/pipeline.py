@@ -1984,6 +1984,29 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
     return out
 
 
+# jieba's tags of a word a place is the tail of when it follows it with no mark between
+_CUT_NAME_HEAD_TAGS = frozenset(("ns", "nr", "nrt", "j"))
+
+
+def _drop_name_tails(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place right after a word of two characters or more that jieba took for a place or a
+    name and no mention covers, with no mark between (某州|某某桥, 某某|古镇, 某某|空军基地,
+    甲乙丙|丁镇): kg read only the tail of a longer name or address whose head it could not
+    bound, and `kg ner` prints no place rather than the tail (taking the word before in as the
+    address's head did worse on the held-out half). Not in a byline (记者某某|某市|报道)."""
+    ends = {t.end: t for t in tokens}
+    out = []
+    for m in ms:
+        p = ends.get(m.start)
+        if m.type == "place" and p is not None and p.tag in _CUT_NAME_HEAD_TAGS and len(p.word) > 1 \
+                and _ALL_HAN.fullmatch(p.word) \
+                and not text.startswith(_REPORTED, m.end) \
+                and not any(x.start < p.end and p.start < x.end for x in ms if x is not m):
+            continue
+        out.append(m)
+    return out
+
+
 def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.start):
@@ -2013,6 +2036,8 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
     _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,
+    # last: after the cut heads are joined back (东|某某省), and the persons' steps saw every place
+    _drop_name_tails,
 ))
 
 

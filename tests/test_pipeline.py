@@ -223,6 +223,10 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("这改变了北京经济格局", "北京"),                  # a word of two ending so (格局) is none
     ("我们邀请瑞弘北京像素销售总监讲话", None),        # a place between a word jieba did not know and a noun: inside a name
     ("他在深圳工作了三年", "深圳"),
+    ("昌平沙河桥今天封闭", None),                      # a place after a word jieba took for a name: a name's tail
+    ("据悉海淀马连洼小区今天停水", None),              # or for a place kg did not read
+    ("记者王某某杭州报道", "杭州"),                    # not in a byline
+    ("海军一架飞机在东加里曼丹省失联", "东加里曼丹省"),  # a side of one character is the name's own
 ])
 def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
