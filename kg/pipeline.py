@@ -1365,8 +1365,8 @@ def join_divisions(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
 # function word, no number (某城|前往|某山, 某市|的|某湖)
 _SIGHT_NAME_STOP_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "f", "t"))
 # kinds of sight a place opens the name of that site_kinds.txt leaves out, being no site in the
-# graph's sense: a temple, a night market (某城|某某寺, 某城|某某夜市)
-_SIGHT_KINDS = ("寺", "夜市")
+# graph's sense: a temple, a night market, a tower, a ferry (某城|某某寺, 某城|某某夜市, 某城|某某塔)
+_SIGHT_KINDS = ("寺", "夜市", "塔", "渡口")
 
 
 def _sights_after_places(text: str, ms: list[Mention], tokens) -> list[Mention]:

@@ -294,6 +294,7 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("游客们来到扬州青莲寺上香", {"扬州青莲寺"}),
     ("这几天呼伦贝尔草原游人如织", {"呼伦贝尔草原"}),  # in one word of jieba's too
     ("临泰山主峰远眺", {"泰山主峰"}),
+    ("他们前往宜宾合江渡口找人", {"宜宾合江渡口"}),
     ("伊斯兰艺术展今天开幕", set()),          # a word only jieba calls a place, with no kind at its end
     ("比赛中维拉利表现出色", set()),
     ("他在维多利亚住了三年", {"维多利亚"}),    # unless a verb of place says it is where
