@@ -188,8 +188,12 @@ def test_kg_ner_joins_a_place_and_the_divisions_after_it(text, place):
     ("不少中国人喜欢红木家具", None),   # the country qualifies a noun: whose, not where
     ("日本经济陷入萧条", None),
     ("他在日本工作了三年", "日本"),     # after a verb of place it is where
+    ("他们下个月去日本参加比赛", "日本"),  # a verb of going too
+    ("过去日本经济增长缓慢", None),      # not inside another word (过去)
     ("他去了美国纽约州", "美国纽约州"),  # it opens an address
     ("今年香港电影票房回暖", "香港"),    # a province-level division of China qualifies as 北京 does
+    ("该行计划在中国推出新卡", None),    # the papers' own country alone is the news's frame
+    ("游客从中国海南岛出发", "中国海南岛"),  # unless it opens an address
 ])
 def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
@@ -213,10 +217,25 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
+    ("昆明市国土资源和房屋管理局今天发布公告", None),  # 和 between two nouns of an agency's remit
+    ("佛山市住房保障办有关人士表示", None),            # an agency's one-character ending, its task's verb before it
+    ("山西投资促进局发布公告", None),
+    ("这改变了北京经济格局", "北京"),                  # a word of two ending so (格局) is none
+    ("我们邀请瑞弘北京像素销售总监讲话", None),        # a place between a word jieba did not know and a noun: inside a name
+    ("他在深圳工作了三年", "深圳"),
+    ("昌平沙河桥今天封闭", None),                      # a place after a word jieba took for a name: a name's tail
+    ("据悉海淀马连洼小区今天停水", None),              # or for a place kg did not read
+    ("记者王某某杭州报道", "杭州"),                    # not in a byline
+    ("海军一架飞机在东加里曼丹省失联", "东加里曼丹省"),  # a side of one character is the name's own
 ])
 def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert (place in places) if place else not places
+
+
+def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
+    orgs = {m.text for m in extract_text_mentions("长沙市住房和城乡建设委员会发布通知") if m.type == "organization"}
+    assert orgs == {"长沙市住房和城乡建设委员会"}
 
 
 @pytest.mark.parametrize("text, places", [
@@ -271,6 +290,14 @@ def test_kg_ner_prints_a_street_or_estate_word_jieba_did_not_know(text, places):
     ("表现最稳的还是ac米兰。", set()),                 # a place going on with a Latin name
     ("他在阿里·萨米扬球场踢球", set()),                 # a place before a name's dot opens that name
     ("（编辑王明）嘉禾·世纪村（论坛相册）项目开盘", {"嘉禾·世纪村"}),  # a dotted estate's name, no person
+    ("周末去台南花园夜市吃小吃", {"台南花园夜市"}),    # a place opens the name of the sight after it
+    ("游客们来到扬州青莲寺上香", {"扬州青莲寺"}),
+    ("这几天呼伦贝尔草原游人如织", {"呼伦贝尔草原"}),  # in one word of jieba's too
+    ("临泰山主峰远眺", {"泰山主峰"}),
+    ("他们前往宜宾合江渡口找人", {"宜宾合江渡口"}),
+    ("伊斯兰艺术展今天开幕", set()),          # a word only jieba calls a place, with no kind at its end
+    ("比赛中维拉利表现出色", set()),
+    ("他在维多利亚住了三年", {"维多利亚"}),    # unless a verb of place says it is where
 ])
 def test_kg_ner_prints_no_address_inside_a_title(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
