@@ -164,7 +164,7 @@ class Segmenter:
 
     def _cut(self, text: str) -> list[str]:
         """`jieba.Tokenizer.cut(text, HMM=True)` of this segmenter's tokenizer, word for word."""
-        if self._rust is None or _NOT_HAN_FOR_PYTHON.search(text):
+        if self._rust is None or _NOT_HAN_FOR_PYTHON.search(text) or _TRIPLED.search(text):
             return self._cut_python(text)
         return _rust_cut(self._rust, text, self._state.nonhan)
 
@@ -259,6 +259,9 @@ class Segmenter:
 # jieba's Chinese characters are U+4E00..U+9FD5; jieba-rs also counts the extension blocks
 # and compatibility ideographs as Chinese, and would join them into words where jieba cuts
 _NOT_HAN_FOR_PYTHON = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
+# a character three times over (开开开): its two cuts 开开|开 and 开|开开 score the same up to the
+# last bit of a float, which jieba and jieba-rs round apart once other words follow
+_TRIPLED = re.compile(r"(.)\1\1")
 # a word no text can contain (private-use characters, never Chinese to either tokenizer)
 _PADDING_WORD = "\ue000\ue001"
 

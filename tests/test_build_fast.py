@@ -108,6 +108,7 @@ SENTENCES = [
 @pytest.mark.parametrize("text", SENTENCES + [
     "2003-04赛季，F-22和rs-12m型导弹，6.71B的Dota更新于2019-03-05",  # runs jieba-rs's HMM would keep whole
     "张㐀明和豈、𠀀都是扩展区的字，鿖也是",  # characters jieba-rs counts as Chinese and jieba does not
+    "开开开11与",  # a character three times over: two cuts that tie up to a float's last bit
 ])
 def test_segmenter_cuts_as_jieba_does(text):
     seg, tok = _jieba_reference()
