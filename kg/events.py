@@ -113,8 +113,8 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
             continue  # a meeting talked about, not held
         if best is None and after is None and s[noun.end : noun.end + 2] in ("精神", "要求", "部署"):
             continue
-        if re.match(r"^[^，。；,;]{0,24}?(?:精神|讲话|要求|部署)", s[noun.end :]):
-            continue  # 传达…会议精神: a meeting reported on, held elsewhere
+        if re.match(r"^[^，。；,;]{0,24}?(?:精神|讲话|要求|部署)", s[noun.end :]) and not s.startswith("并", noun.end):
+            continue  # 传达…会议精神: a meeting reported on, held elsewhere (出席会议|并讲话 is no report)
         role = lex.event_triggers[best.group()][1] if best else "none"
         if best is not None and best.group() in ("出席", "参加"):
             role = "attendee"

@@ -658,10 +658,27 @@ def _read_lines(text: str, pv: View) -> list[_Line]:
     return _drop_duplicates(lines)
 
 
+# the columns of a running head, set apart by two or more spaces (３ 版    某某报    2022年6月8日)
+_COLUMN_GAP = re.compile(r"(?:[ \t]{2,}|\u3000+)")
+
+
+def _masthead_date(raw: str) -> re.Match | None:
+    """The date of a running head: a line of short columns with no sentence in them (an edition
+    mark, the paper's name, the date), one of which is the date alone. Such a line is the page's
+    furniture, never a headline's deck."""
+    if "年" not in raw or not _COLUMN_GAP.search(raw):
+        return None
+    parts = [_WS.sub("", p) for p in _COLUMN_GAP.split(raw.strip())]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(len(p) > 16 or any(c in "，,。；;：:！？!?、" for c in p) for p in parts):
+        return None
+    return next((m for m in map(_DATE_LINE.fullmatch, parts) if m), None)
+
+
 def _classify(text: str, pv: View, view: View) -> _Line:
     """One line: a lead, a dateline, a credit, or body text; a lead or body may end in a credit."""
     s, e, cleaned = view.start, view.end, view.text
-    date = _DATE_LINE.fullmatch(cleaned)
+    date = _DATE_LINE.fullmatch(cleaned) or _masthead_date(text[s:e])
     if date and _to_iso(*date.groups()):
         return _Line(s, e, cleaned, "date", True, e)
     if len(cleaned) <= 48 and not _LEAD.match(text, s, e):
@@ -1261,7 +1278,7 @@ def _find_article_date(lines, body, sentences, year) -> str | None:
     in the lead sentence), else the page year with the lead's month-day, else None."""
     for i in body:
         if lines[i].kind == "date":
-            return _to_iso(*_DATE_LINE.fullmatch(lines[i].text).groups())
+            return _to_iso(*_DATE_LINE.search(lines[i].text).groups())  # (a running head's date among its columns)
     if not sentences:
         return None
     opening = sentences[0].text[:80]

@@ -3017,8 +3017,14 @@ class MentionFinder:
     def _events(self, s: str) -> list[Mention]:
         out = []
         for m in self.lex.event_noun_re.finditer(s):
+            if s.startswith(_VENUE_AFTER_EVENT, m.end()):
+                continue  # 会议|中心, 会议|室: where meetings are held, no meeting
             out.append(Mention(m.start(), m.end(), m.group(), "event", self.lex.event_nouns[m.group()], "event-noun"))
         return out
+
+
+# what makes a meeting word a venue's name (会议中心, 会议室, 会议厅, 大会堂)
+_VENUE_AFTER_EVENT = ("中心", "室", "厅", "楼", "馆", "堂", "场所")
 
 
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:

@@ -469,6 +469,9 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         attendees.extend(key_of[id(m)] for m in before if m.type == "person")
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
+    elif c.kind in ("Inspection", "Visit") and any(m.type == "person" and _LEADS_OUT.match(s, m.end) for m in before):
+        # 某某带领…负责同志，深入某镇督导…: the one who led the party out, clauses before the verb
+        organizers.append(key_of[id(next(m for m in before if m.type == "person" and _LEADS_OUT.match(s, m.end)))])
     elif c.kind in ("Inspection", "Visit"):
         org = [m for m in near if m.type == "organization" and re.search(r"对", s[m.end : c.trigger_start])]
         if not org:
@@ -550,6 +553,8 @@ def _event_name(name: str, locale: Locale) -> str:
 
 
 _HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
+# what the leader of an outing does right after the name (某某带领…, 某某一行深入…, 某某率队到…)
+_LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来到|前往|赴)")
 
 
 def _same_event(o: Event, e: Event) -> bool:

@@ -636,3 +636,29 @@ def test_events_of_a_city_page_the_headline_and_the_lead_are_one_meeting():
     assert "person:龚建华" in outings[0].attendees
     # 出席捐赠仪式: who attended the ceremony
     assert any("person:常丽芳" in e.attendees for e in events if e.kind == "Donation")
+
+
+PAGE_OF_A_COUNTY = (
+    "３ 版                    某河县报                    2022年6月8日\n\n"
+    "全县安全生产工作会议召开\n"
+    "　　本报讯（通讯员 柏 明 山）6月7日，全县安全生产\n工作会议在县会议中心召开。县委副书记、县长\n"
+    "卢建国出席会议并讲话，副县长邢丽君主持会议\n。\n\n"
+    "县领导督导防汛工作\n"
+    "　　6月6日，县委常委、副县长岑海波带领县水利局\n、县气象局负责同志，深入王庄镇、柳林乡督导防汛\n工作。\n"
+)
+
+
+def test_a_running_head_of_columns_is_no_headline():
+    heads = [a.headline for a in split_articles(Page.from_text(PAGE_OF_A_COUNTY))]
+    assert heads[-2:] == ["全县安全生产工作会议召开", "县领导督导防汛工作"]
+
+
+def test_events_of_a_county_page_with_a_venue_a_speech_and_a_led_outing():
+    events = [e for af in facts_of(PAGE_OF_A_COUNTY, "t/h.txt") for e in af.events]
+    meetings = [e for e in events if e.kind == "Meeting"]
+    # 县会议中心 is where it was held, no second meeting; 出席会议并讲话 is an attendee's
+    assert len(meetings) == 1 and meetings[0].date == "2022-06-07"
+    assert meetings[0].organizers == ("person:邢丽君",) and meetings[0].attendees == ("person:卢建国",)
+    # 某某带领…，深入某镇督导: the leader of the outing, a clause before the verb
+    outings = [e for e in events if e.kind == "Inspection"]
+    assert [e.organizers for e in outings] == [("person:岑海波",)] and outings[0].date == "2022-06-06"
