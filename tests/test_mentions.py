@@ -678,6 +678,14 @@ def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("展厅里最受关注的是来自维尔奇诺的《晨光》", "维尔奇诺"),  # 某某|的《…》: the maker of a work
+    ("我忽然想起柳眉的小说《远岸》", "柳眉"),                  # 某某|的小说: a two-character name jieba knows
+])
+def test_a_name_before_the_work_it_made(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
     ("法国队的莫里丹在决赛中领先。", "莫里丹"),          # 某国队的|某某: a team's member
     ("比赛中，瑞典的卡朗德尔游得最快。", "卡朗德尔"),    # 某国的|某某; jieba cut 卡朗|德尔
     ("一位加拿大人布里森带领考察队。", "布里森"),        # 某国人|某某
