@@ -2203,7 +2203,7 @@ class MentionFinder:
             context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) \
                 or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
                 or after.startswith(("同志", "总统", "主席", "总理")) \
-                or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
+                or (lex.person_word_after(s, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
                 or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
             # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
             # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
@@ -2284,7 +2284,7 @@ class MentionFinder:
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
-            if (s.startswith(lex.person_cues_after, j) or s.startswith(_PERSON_VERBS_LONG, j)
+            if (lex.person_word_after(s, j, _PERSON_VERBS_LONG)
                     or s.endswith(lex.person_cues_before, 0, i) or self._of_country(s, i, j)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
@@ -2944,7 +2944,7 @@ class MentionFinder:
         if len(w) == 3 and w[0] == w[2] and w[0] in "越愈":
             return False  # 越学越|好: the grammar of "the more … the more", however jieba tags it
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
-                and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
+                and not (self.lex.person_word_after(s, m.end, _PERSON_VERBS)
                          or s.endswith(self.lex.person_cues_before, 0, m.start)):
             return False  # 阿森纳对桑德兰…连胜: a club where a match is told of, unless a person's word is beside it
         if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \

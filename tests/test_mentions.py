@@ -686,6 +686,14 @@ def test_a_name_before_the_work_it_made(finder, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("另外萨米尼亚也将缺席本轮联赛", "萨米尼亚"),   # 某某|也将|缺席: adverbs between the name and its verb
+    ("本轮联赛，卡洛维奇接连进球", "卡洛维奇"),     # in a match report, where a bare foreign name is a club's
+])
+def test_an_adverb_between_a_foreign_name_and_a_persons_word(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
     ("法国队的莫里丹在决赛中领先。", "莫里丹"),          # 某国队的|某某: a team's member
     ("比赛中，瑞典的卡朗德尔游得最快。", "卡朗德尔"),    # 某国的|某某; jieba cut 卡朗|德尔
     ("一位加拿大人布里森带领考察队。", "布里森"),        # 某国人|某某
@@ -1037,7 +1045,7 @@ def test_person_cues_name_a_side():
     from kg.lexicon import read_resource_lines
 
     rows = read_resource_lines("person_cues.tsv")
-    assert rows and all(len(r) == 2 and r[1] in ("before", "after") for r in rows)
+    assert rows and all(len(r) == 2 and r[1] in ("before", "after", "between") for r in rows)
 
 
 @pytest.mark.parametrize("text, name", [("游戏的执行制作人TomVale这样表示", "TomVale"), ("虫族选手Qix在决赛中获胜", "Qix"),
