@@ -2688,6 +2688,8 @@ class MentionFinder:
                 continue
             if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
                 continue  # 本来, 比如: a word of another kind, however it is spelt
+            if one is not None and one.tag == "nz" and len(w) == 2:
+                continue  # 普通: two characters jieba's dictionary holds as a word of its own, no foreign name
             out.append((i, j, one.tag if one is not None else ""))
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:

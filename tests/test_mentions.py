@@ -685,6 +685,12 @@ def test_a_name_before_the_work_it_made(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
 
 
+@pytest.mark.parametrize("text", ["这是一部普通的小说", "只是一部普通的作品而已"])
+def test_a_common_word_spelt_like_a_foreign_name_before_a_work_is_no_person(finder, text):
+    # (普通 is jieba's nz, spelt in transliteration characters: an adjective, whatever follows it)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
 @pytest.mark.parametrize("text, name", [
     ("另外萨米尼亚也将缺席本轮联赛", "萨米尼亚"),   # 某某|也将|缺席: adverbs between the name and its verb
     ("本轮联赛，卡洛维奇接连进球", "卡洛维奇"),     # in a match report, where a bare foreign name is a club's
