@@ -313,6 +313,10 @@ _NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
 # the rest of a name in parts after its first part (·艾买提)
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _ROMAN = re.compile(r"[IVX]+$")
+# a transliterated name's Latin spelling in brackets, at least this many letters per Chinese
+# character, spells a person's full name (a first name and a family name: 4 characters, 10 letters
+# or more); a town's or a club's one word is about twice as long as its Chinese spelling
+_SPELT_NAME_RATIO = 2.4
 _BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)，,]")
 # a word in Latin letters standing alone (not glued to letters or digits on either side)
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
@@ -2289,6 +2293,16 @@ class MentionFinder:
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
+        # a transliterated name with its own spelling in brackets right after it (某某某某（abcdefghijk）):
+        # a person is spelt in full there, a first name and a family name, many more letters than
+        # the few syllables of the Chinese spelling; a place's or a club's spelling is about as short
+        if runs and _HAS_LATIN.search(s):
+            for i, j, _ in runs:
+                m = _BRACKET_LATIN.match(s, j)
+                if m and j - i >= 3 and len(m.group(1)) >= _SPELT_NAME_RATIO * (j - i) and free(i, j):
+                    for x in [x for x in found if i <= x[0] and x[1] <= j]:
+                        del found[x]  # the whole run beats a piece of it read as a name (某某某|某某)
+                    add(i, j, "spelt-name")
         # (l) a name opening a clause, where the subject stands (，某某在…, 。某某和…): a surname
         # and given-name characters the name statistics vouch for, before a word a name is
         # followed by as a subject; a place or a body read there is no name

@@ -685,6 +685,14 @@ def test_a_name_before_the_work_it_made(finder, text, name):
     assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
 
 
+@pytest.mark.parametrize("text, names", [
+    ("昨天，维尔莱森（thomaswillerson）的新书出版了", {"维尔莱森", "thomaswillerson"}),  # a full name spelt out
+    ("他们一起去了加州的马里布（malibu）", set()),  # a town's one word, no longer than its Chinese spelling
+])
+def test_a_foreign_name_spelt_in_full_in_brackets_is_a_person(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
 @pytest.mark.parametrize("text", ["这是一部普通的小说", "只是一部普通的作品而已"])
 def test_a_common_word_spelt_like_a_foreign_name_before_a_work_is_no_person(finder, text):
     # (普通 is jieba's nz, spelt in transliteration characters: an adjective, whatever follows it)
