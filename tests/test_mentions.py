@@ -700,6 +700,14 @@ def test_a_common_word_spelt_like_a_foreign_name_before_a_work_is_no_person(find
 
 
 @pytest.mark.parametrize("text, name", [
+    ("本赛季球队战绩不佳，老板引进了维尔塔尼奥等球星", "维尔塔尼奥"),  # 某某|等球星 in a match report
+    ("英超本轮，奥塔维斯等人还要证明自己", "奥塔维斯"),                  # 某某|等人: a listing of persons
+])
+def test_a_foreign_name_in_a_listing_closed_by_persons(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
     ("另外萨米尼亚也将缺席本轮联赛", "萨米尼亚"),   # 某某|也将|缺席: adverbs between the name and its verb
     ("本轮联赛，卡洛维奇接连进球", "卡洛维奇"),     # in a match report, where a bare foreign name is a club's
 ])
