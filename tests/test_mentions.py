@@ -700,6 +700,17 @@ def test_a_common_word_spelt_like_a_foreign_name_before_a_work_is_no_person(find
 
 
 @pytest.mark.parametrize("text, name", [
+    ("则将缺少球队核心费尔南加斯，另外", "费尔南加斯"),        # what a person is in a team
+    ("单说那恩。尽管卡诺森夫妇作为忠实的合伙人", "卡诺森"),    # 某某|夫妇: a person's kin
+    ("谈到这个决定时，博斯坦解释说：“全", "博斯坦"),           # 某某|解释说: a person's speech
+    ("飞行员Rowan驾机起飞", "Rowan"),                          # a person's trade, before a Latin name
+    ("家庭主妇邱月已经习惯每年出游", "邱月"),                  # and before a Chinese one
+])
+def test_a_name_beside_a_word_of_kin_trade_or_speech(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
     ("本赛季球队战绩不佳，老板引进了维尔塔尼奥等球星", "维尔塔尼奥"),  # 某某|等球星 in a match report
     ("英超本轮，奥塔维斯等人还要证明自己", "奥塔维斯"),                  # 某某|等人: a listing of persons
 ])
