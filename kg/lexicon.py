@@ -58,6 +58,7 @@ class Lexicon:
     not_person_words: frozenset[str]  # 卢布, 塔利班, 厄尔尼诺: words that look like names and name no person
     person_cues_before: tuple[str, ...]  # 新秀, 主力中场: words right before a foreign name, longest first
     person_cues_after: tuple[str, ...]  # 伤愈, 执导: words right after one, longest first
+    person_cues_between: tuple[str, ...]  # 也将, 日前: adverbs between a name and its cue after, longest first
     domain_words: dict  # word -> POS tag, for the tokenizer
     org_optional_words: tuple[str, ...]
     world_places: dict  # name -> country | region | city
@@ -74,6 +75,20 @@ class Lexicon:
     org_suffix_re: re.Pattern
     event_noun_re: re.Pattern
     place_suffix_re: re.Pattern
+
+    def person_word_after(self, text: str, j: int, verbs: tuple[str, ...] = ()) -> bool:
+        """A word of what a person is or does at text[j] (某某|伤愈, 某某|表示; `verbs` adds the
+        caller's verbs of speech), there or after one adverb or time word (某某|也将|缺席, 某某|
+        日前|透露): the adverb says when or how, the verb still says who does it."""
+        if text.startswith(self.person_cues_after, j) or text.startswith(verbs, j):
+            return True
+        if not text.startswith(self.person_cues_between, j):
+            return False
+        for a in self.person_cues_between:  # (longest first: 也将 before 也)
+            if text.startswith(a, j):
+                k = j + len(a)
+                return text.startswith(self.person_cues_after, k) or text.startswith(verbs, k)
+        return False
 
     def is_surname_start(self, text: str, i: int) -> int:
         """Length of the surname starting at text[i] (2 for 欧阳, 1 for 王), or 0."""
@@ -117,6 +132,7 @@ def load_lexicon() -> Lexicon:
         not_person_words=_words("not_person_words.txt"),
         person_cues_before=tuple(sorted((r[0] for r in person_cues if r[1] == "before"), key=lambda w: (-len(w), w))),
         person_cues_after=tuple(sorted((r[0] for r in person_cues if r[1] == "after"), key=lambda w: (-len(w), w))),
+        person_cues_between=tuple(sorted((r[0] for r in person_cues if r[1] == "between"), key=lambda w: (-len(w), w))),
         domain_words={r[0]: r[1] for r in read_resource_lines("domain_words.tsv")},
         world_places={r[0]: r[1] for r in read_resource_lines("world_places.tsv")},
         region_endings=_words("region_endings.txt"),

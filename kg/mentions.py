@@ -316,6 +316,10 @@ _NAME_LIST = re.compile(r"(?:[\u3400-\u9fff]{2,4}、){1,}[\u3400-\u9fff]{2,4}")
 # the rest of a name in parts after its first part (·艾买提)
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _ROMAN = re.compile(r"[IVX]+$")
+# a transliterated name's Latin spelling in brackets, at least this many letters per Chinese
+# character, spells a person's full name (a first name and a family name: 4 characters, 10 letters
+# or more); a town's or a club's one word is about twice as long as its Chinese spelling
+_SPELT_NAME_RATIO = 2.4
 _BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)，,]")
 # a word in Latin letters standing alone (not glued to letters or digits on either side)
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
@@ -2216,7 +2220,7 @@ class MentionFinder:
             context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) \
                 or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
                 or after.startswith(("同志", "总统", "主席", "总理")) \
-                or (s.startswith(lex.person_cues_after, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
+                or (lex.person_word_after(s, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
                 or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
             # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
             # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
@@ -2297,11 +2301,21 @@ class MentionFinder:
         # has many foreign names as places, and cuts others apart (萨拉|耶塔, 蒙|塔里)
         runs = self._translit_runs(s, tokens)
         for i, j, _ in runs:
-            if (s.startswith(lex.person_cues_after, j) or s.startswith(_PERSON_VERBS_LONG, j)
+            if (lex.person_word_after(s, j, _PERSON_VERBS_LONG)
                     or s.endswith(lex.person_cues_before, 0, i) or self._of_country(s, i, j)) and free(i, j):
                 for x in [x for x in found if i <= x[0] and x[1] <= j]:
                     del found[x]  # the whole run beats a piece of it read as a name (某某某|某)
                 add(i, j, "foreign-name")
+        # a transliterated name with its own spelling in brackets right after it (某某某某（abcdefghijk）):
+        # a person is spelt in full there, a first name and a family name, many more letters than
+        # the few syllables of the Chinese spelling; a place's or a club's spelling is about as short
+        if runs and _HAS_LATIN.search(s):
+            for i, j, _ in runs:
+                m = _BRACKET_LATIN.match(s, j)
+                if m and j - i >= 3 and len(m.group(1)) >= _SPELT_NAME_RATIO * (j - i) and free(i, j):
+                    for x in [x for x in found if i <= x[0] and x[1] <= j]:
+                        del found[x]  # the whole run beats a piece of it read as a name (某某某|某某)
+                    add(i, j, "spelt-name")
         # (l) a name opening a clause, where the subject stands (，某某在…, 。某某和…): a surname
         # and given-name characters the name statistics vouch for, before a word a name is
         # followed by as a subject; a place or a body read there is no name
@@ -2723,6 +2737,8 @@ class MentionFinder:
                 continue
             if one is not None and one.tag not in _TRANSLIT_RUN_TAGS:
                 continue  # 本来, 比如: a word of another kind, however it is spelt
+            if one is not None and one.tag == "nz" and len(w) == 2:
+                continue  # 普通: two characters jieba's dictionary holds as a word of its own, no foreign name
             out.append((i, j, one.tag if one is not None else ""))
 
     def _byline_names(self, s: str, i: int) -> list[tuple[int, int]]:
@@ -2979,7 +2995,7 @@ class MentionFinder:
         if len(w) == 3 and w[0] == w[2] and w[0] in "越愈":
             return False  # 越学越|好: the grammar of "the more … the more", however jieba tags it
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
-                and not (s.startswith(self.lex.person_cues_after, m.end) or s.startswith(_PERSON_VERBS, m.end)
+                and not (self.lex.person_word_after(s, m.end, _PERSON_VERBS)
                          or s.endswith(self.lex.person_cues_before, 0, m.start)):
             return False  # 阿森纳对桑德兰…连胜: a club where a match is told of, unless a person's word is beside it
         if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \

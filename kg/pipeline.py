@@ -1614,7 +1614,7 @@ def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
     lex = load_lexicon()
     return [m for m in ms if not (
         m.type == "person" and m.rule in _WORD_PERSON_RULES and len(m.text) >= 3 and m.text[-1] in _SITE_LAST
-        and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+        and not (lex.person_word_after(text, m.end, _PERSON_VERBS)
                  or text.endswith(lex.person_cues_before, 0, m.start)))]
 
 
@@ -1728,7 +1728,7 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
         return ms
 
     def cued(m: Mention) -> bool:
-        return text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end) \
+        return lex.person_word_after(text, m.end, _PERSON_VERBS) \
             or text.endswith(lex.person_cues_before, 0, m.start)
 
     def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|取胜, not 某某、某某)
@@ -1782,7 +1782,7 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     lex = load_lexicon()
     spelled = _tables().translit  # (the characters of transliterated names, broad and narrow sets)
     cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
-             and not (text.startswith(lex.person_cues_after, m.end) or text.startswith(_PERSON_VERBS, m.end)
+             and not (lex.person_word_after(text, m.end, _PERSON_VERBS)
                       or text.endswith(lex.person_cues_before, 0, m.start))]
     if not cands or not any(w in text for w in _travel_words()):
         return ms

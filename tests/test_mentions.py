@@ -678,6 +678,55 @@ def test_a_transliterated_name_beside_a_word_for_a_person(finder, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("展厅里最受关注的是来自维尔奇诺的《晨光》", "维尔奇诺"),  # 某某|的《…》: the maker of a work
+    ("我忽然想起柳眉的小说《远岸》", "柳眉"),                  # 某某|的小说: a two-character name jieba knows
+])
+def test_a_name_before_the_work_it_made(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("昨天，维尔莱森（thomaswillerson）的新书出版了", {"维尔莱森", "thomaswillerson"}),  # a full name spelt out
+    ("他们一起去了加州的马里布（malibu）", set()),  # a town's one word, no longer than its Chinese spelling
+])
+def test_a_foreign_name_spelt_in_full_in_brackets_is_a_person(finder, text, names):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == names
+
+
+@pytest.mark.parametrize("text", ["这是一部普通的小说", "只是一部普通的作品而已"])
+def test_a_common_word_spelt_like_a_foreign_name_before_a_work_is_no_person(finder, text):
+    # (普通 is jieba's nz, spelt in transliteration characters: an adjective, whatever follows it)
+    assert not [m for m in finder.find(text) if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("则将缺少球队核心费尔南加斯，另外", "费尔南加斯"),        # what a person is in a team
+    ("单说那恩。尽管卡诺森夫妇作为忠实的合伙人", "卡诺森"),    # 某某|夫妇: a person's kin
+    ("谈到这个决定时，博斯坦解释说：“全", "博斯坦"),           # 某某|解释说: a person's speech
+    ("飞行员Rowan驾机起飞", "Rowan"),                          # a person's trade, before a Latin name
+    ("家庭主妇邱月已经习惯每年出游", "邱月"),                  # and before a Chinese one
+])
+def test_a_name_beside_a_word_of_kin_trade_or_speech(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本赛季球队战绩不佳，老板引进了维尔塔尼奥等球星", "维尔塔尼奥"),  # 某某|等球星 in a match report
+    ("英超本轮，奥塔维斯等人还要证明自己", "奥塔维斯"),                  # 某某|等人: a listing of persons
+])
+def test_a_foreign_name_in_a_listing_closed_by_persons(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("另外萨米尼亚也将缺席本轮联赛", "萨米尼亚"),   # 某某|也将|缺席: adverbs between the name and its verb
+    ("本轮联赛，卡洛维奇接连进球", "卡洛维奇"),     # in a match report, where a bare foreign name is a club's
+])
+def test_an_adverb_between_a_foreign_name_and_a_persons_word(finder, text, name):
+    assert {m.text for m in finder.find(text) if m.type == "person"} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
     ("法国队的莫里丹在决赛中领先。", "莫里丹"),          # 某国队的|某某: a team's member
     ("比赛中，瑞典的卡朗德尔游得最快。", "卡朗德尔"),    # 某国的|某某; jieba cut 卡朗|德尔
     ("一位加拿大人布里森带领考察队。", "布里森"),        # 某国人|某某
@@ -1029,7 +1078,7 @@ def test_person_cues_name_a_side():
     from kg.lexicon import read_resource_lines
 
     rows = read_resource_lines("person_cues.tsv")
-    assert rows and all(len(r) == 2 and r[1] in ("before", "after") for r in rows)
+    assert rows and all(len(r) == 2 and r[1] in ("before", "after", "between") for r in rows)
 
 
 @pytest.mark.parametrize("text, name", [("游戏的执行制作人TomVale这样表示", "TomVale"), ("虫族选手Qix在决赛中获胜", "Qix"),
