@@ -100,16 +100,19 @@ class Resolver:
         # divisions named on the page, to choose between namesakes (three 桥西区 in 河北)
         self._context = set()
         for m in page_places:
-            for d in self.gaz.lookup(m.text):
-                if len(self.gaz.lookup(m.text)) == 1:
-                    self._context.add(d.code)
+            found = self.gaz.lookup(m.text)
+            if len(found) == 1 and (found[0].level != "county" or found[0].name == m.text):
+                self._context.add(found[0].code)  # (a county's short name alone vouches for nothing)
         for d in (locale.province, locale.prefecture, locale.county):
             if d is not None:
                 self._context.add(d.code)
 
     # ---- places --------------------------------------------------------------------------
     def division(self, name: str) -> Division | None:
-        cands = self.gaz.lookup(name)
+        # a county's short name (东河 of 某市东河区) stands for it only where the page names the
+        # county or a division above it: else 东河 is a river as often, far from any such city
+        cands = [d for d in self.gaz.lookup(name) if d.level != "county" or d.name == name or d.code in self._context
+                 or any(a.code in self._context for a in self.gaz.ancestors(d))]
         if not cands:
             return None
         if len(cands) == 1:

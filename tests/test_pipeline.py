@@ -662,3 +662,10 @@ def test_events_of_a_county_page_with_a_venue_a_speech_and_a_led_outing():
     # 某某带领…，深入某镇督导: the leader of the outing, a clause before the verb
     outings = [e for e in events if e.kind == "Inspection"]
     assert [e.organizers for e in outings] == [("person:岑海波",)] and outings[0].date == "2022-06-06"
+
+
+def test_a_county_s_short_name_on_a_page_far_from_it_is_no_division():
+    # 东河 is the short name of a district of a city far away, and a river here
+    facts = facts_of("河北省清河县召开会议。柳林乡东河堤防加固完工，清河县各乡镇落实。\n", "t/i.txt")
+    places = {e.name for af in facts for e in af.entities if e.kind == "Place"}
+    assert "东河区" not in places and "包头市" not in places
