@@ -282,6 +282,9 @@ _COLUMN_HEAD = re.compile(r"[\s\u3000【\[]*([\u3400-\u9fff]{4,12})[:：]")
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+# a person's other names in a biography: (某某，)名某某，字某某 — the given name and the courtesy
+# name 字 introduces, each closed by a mark
+_COURTESY = re.compile(r"(?<=[，、,])(?:名([\u4e00-\u9fff]{2})[，、,])?字([\u4e00-\u9fff]{2})(?=[，、,；;。）)])")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
@@ -2451,6 +2454,17 @@ class MentionFinder:
                 m = _BRACKET_LATIN.match(s, j)
                 if m and self._translit.issuperset(_INNER_DOTS.sub("", s[i:j])):
                     add(m.start(1), m.end(1), "latin-name")
+        if "字" in s:
+            # 名某某，字某某: the names after 名 and 字 are the person's own, not 字 and a name
+            # (a word of jieba's that is no name, 、字画、, stays out)
+            for m in _COURTESY.finditer(s):
+                for g in (1, 2):
+                    i, j = m.span(g)
+                    if i < 0 or (self.seg.known(s[i:j]) and self.seg.tag(s[i:j]) not in ("nr", "nrfg", "nrt")):
+                        continue
+                    for x in [x for x in found if x[0] < j and i - 1 < x[1]]:
+                        del found[x]
+                    add(i, j, "courtesy-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
 

@@ -1514,3 +1514,14 @@ def test_a_site_named_with_its_city_is_one_place(finder, text, places):
 ])
 def test_a_city_before_a_bare_site_kind_is_named_too(finder, text, places):
     assert {m.text for m in finder.find(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, names", [("画家柳青山，名松年，字鹤亭，一九二〇年生于湖南。", {"柳青山", "松年", "鹤亭"}),
+                                         ("老先生名远、字若水，早年学医。", {"若水"})])
+def test_given_and_courtesy_names_in_a_biography_are_names_without_their_cue(finder, text, names):
+    got = {m.text for m in finder.find(text) if m.type == "person"}
+    assert names <= got and not any(n.startswith(("字", "名")) for n in got)
+
+
+def test_a_listed_word_after_zi_is_no_courtesy_name(finder):
+    assert not [m for m in finder.find("他收藏了瓷器、字画、古董等") if m.type == "person"]
