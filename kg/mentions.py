@@ -2242,16 +2242,13 @@ class MentionFinder:
                     add(t.start, t.end, "name-shape")  # 某某某|表示: the verb vouches even for rare characters
                 elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
                                                         and (edge or before.endswith(("、", "和", "与"))))):
-                    add(t.start, t.end, "name-shape")
+                    # (干部|某某|碧|作为: the cue vouches for the name, and the lone character after it is its last)
+                    add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-shape")
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
                         and not self.gaz.lookup(w):
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                    if len(w) == 2 and nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
-                            and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
-                            and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
-                        add(t.start, nxt.end, "name-model")  # 某某|渝, 某某|藩: jieba left the given name's last character alone
-                    else:
-                        add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
+                    # 某某|渝, 某某|藩: jieba left the given name's last character alone; else a new word the
+                    # name statistics vouch for
+                    add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-model")
             elif t.tag == "oov" and len(w) >= 3 and self._translit_core.issuperset(w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
@@ -2467,6 +2464,17 @@ class MentionFinder:
                     add(i, j, "courtesy-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _lone_given_end(self, w: str, tokens: list[Token], k: int) -> int:
+        """End of a two-character name `w` (tokens[k]) run on through the one character jieba left
+        alone after it (某某|渝, 某某|碧|作为) where that character can end a name and the three
+        make a likelier name than the two; 0 where the name stays at two."""
+        nxt = tokens[k + 1] if len(w) == 2 and k + 1 < len(tokens) else None
+        if nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
+                and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
+                and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
+            return nxt.end
+        return 0
 
     def _column_writer(self, s: str, i: int, j: int, add) -> None:
         """The writer of a column opening the text (某某火线解盘：, 某某足彩推荐：): the column's

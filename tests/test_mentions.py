@@ -1525,3 +1525,9 @@ def test_given_and_courtesy_names_in_a_biography_are_names_without_their_cue(fin
 
 def test_a_listed_word_after_zi_is_no_courtesy_name(finder):
     assert not [m for m in finder.find("他收藏了瓷器、字画、古董等") if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("今天，城关镇干部方仁碧作为代表发言", "方仁碧"), ("城关镇干部林秀碧作为代表发言", "林秀碧")])
+def test_a_cued_name_runs_on_through_the_character_jieba_left_alone(finder, text, name):
+    # 干部|某某|碧|作为: the word before vouches for the name; the lone character is its last
+    assert (name, "person") in found(finder, text)
