@@ -1159,7 +1159,9 @@ class MentionFinder:
             while True:
                 if s[pos : pos + 1] in ("的", "、") and out and pos == out[-1].end or s[pos : pos + 1] == "的" and pos == e:
                     pos += 1
-                if any(a <= pos < b for a, b in taken):
+                # (a place word that is the town's name without its suffix, 某县|临河|乡, is no stop:
+                # the town is read whole and beats the word)
+                if any(a <= pos < b and not (a == pos and s[b : b + 1] in "镇乡村") for a, b in taken):
                     break
                 got = None
                 for L in (2, 3, 4):

@@ -1531,3 +1531,10 @@ def test_a_listed_word_after_zi_is_no_courtesy_name(finder):
 def test_a_cued_name_runs_on_through_the_character_jieba_left_alone(finder, text, name):
     # 干部|某某|碧|作为: the word before vouches for the name; the lone character is its last
     assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, places", [("位于肃宁县临河乡尹庄村的采油厂", {"肃宁县", "临河乡", "尹庄村"}),
+                                          ("在肃宁县临河乡尹寨村", {"肃宁县", "临河乡", "尹寨村"})])
+def test_a_town_whose_name_is_a_place_word_carries_the_address_on(finder, text, places):
+    # 某县|临河|乡|尹庄村: the word jieba calls a place (临河) is the town's name, no stop for the address
+    assert places <= {m.text for m in finder.find(text) if m.type == "place"}
