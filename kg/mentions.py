@@ -456,6 +456,15 @@ def _party_of_government(m: Mention) -> Mention:
     return replace(m, end=m.start + len(party), text=party, subtype="Organization")
 
 
+def _find_all(s: str, c: str) -> list[int]:
+    """Where the character c stands in s."""
+    out, i = [], s.find(c)
+    while i >= 0:
+        out.append(i)
+        i = s.find(c, i + 1)
+    return out
+
+
 class MentionFinder:
     """Finds mentions in cleaned text with jieba tokens, the gazetteer and grammar rules."""
 
@@ -945,7 +954,35 @@ class MentionFinder:
             out = self._full_prefectures(out)
         if out:
             out = self._city_sites(out)
+        if "市" in s or "省" in s or "州" in s:
+            out = self._foreign_divisions(s, tokens, out)
         return out + self._address_tail(s, tokens, out), loose
+
+    def _foreign_divisions(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """A city, province or state abroad no list holds: three or more characters of
+        transliteration closed by 市/省/州 (前往|某某迪亚市|附近, 某某赞省的, 出|某贝尔某森市): the
+        suffix says what the name is, whether jieba read it as an unknown word or as a person's
+        name. The run starts a word and the suffix ends one (市场, 省份 are words of their own); a
+        place found already over the run is kept as it is, one inside the run gives way."""
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        translit = self._translit
+        # (str.find for the three suffixes, not a walk over every character of the sentence)
+        at = sorted(p for c in "市省州" for p in _find_all(s, c) if p + 1 in ends)
+        for p in at:
+            c = s[p]
+            k = p
+            while k > 0 and p - k < 7 and s[k - 1] in translit:
+                k -= 1
+            while k < p - 2 and k not in starts:
+                k += 1  # (the run opens where a word does: 西部|某某省, not 部…)
+            if p - k < 3 or k not in starts or s[k:p] in self.lex.world_places or self.gaz.lookup(s[k:p]):
+                continue
+            if any(m.start < k < m.end or (m.start <= k and p < m.end) for m in found):
+                continue  # a place or word over the run's start holds it already
+            found = [m for m in found if not (k <= m.start and m.end <= p + 1)]
+            found.append(Mention(k, p + 1, s[k : p + 1], "place", "city" if c == "市" else "province", "foreign-division"))
+        return sorted(found, key=lambda m: m.start)
 
     def _city_sites(self, found: list[Mention]) -> list[Mention]:
         """A site's name written right after its city's (某市|某某机场, 某地|某某宾馆): the name the

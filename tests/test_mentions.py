@@ -1538,3 +1538,17 @@ def test_a_cued_name_runs_on_through_the_character_jieba_left_alone(finder, text
 def test_a_town_whose_name_is_a_place_word_carries_the_address_on(finder, text, places):
     # 某县|临河|乡|尹庄村: the word jieba calls a place (临河) is the town's name, no stop for the address
     assert places <= {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [("代表团前往萨博迪亚市附近的一座农场参观", "萨博迪亚市"),
+                                         ("该国西部卡利赞省的三个村庄遭到袭击", "卡利赞省"),
+                                         ("我们驾车离开奥德尔豪森市，驶入高速公路", "奥德尔豪森市")])
+def test_a_transliterated_name_closed_by_a_division_suffix_is_a_place_abroad(finder, text, place):
+    got = finder.find(text)
+    assert (place, "place") in {(m.text, m.type) for m in got}
+    assert not [m for m in got if m.type == "person"]
+
+
+@pytest.mark.parametrize("text", ["阿根廷市场需求旺盛", "他到哈密市考察"])
+def test_a_division_suffix_that_opens_a_word_or_closes_a_known_place_makes_no_new_place(finder, text):
+    assert not [m for m in finder.find(text) if m.rule == "foreign-division"]
