@@ -513,8 +513,11 @@ class MentionFinder:
                 return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
-                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS):
-                return two  # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…: the conjunction, before another noun, name or pronoun
+                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS
+                    or s.startswith(lex.person_nouns, three) or s[three : three + 2] in lex.title_heads):
+                # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…, 原某和|教练…: the conjunction, before another
+                # noun, name, pronoun or person's word (which jieba may tag a verbal noun: 教练)
+                return two
             if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
                                                                           or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)

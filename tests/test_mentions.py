@@ -1552,3 +1552,10 @@ def test_a_transliterated_name_closed_by_a_division_suffix_is_a_place_abroad(fin
 @pytest.mark.parametrize("text", ["阿根廷市场需求旺盛", "他到哈密市考察"])
 def test_a_division_suffix_that_opens_a_word_or_closes_a_known_place_makes_no_new_place(finder, text):
     assert not [m for m in finder.find(text) if m.rule == "foreign-division"]
+
+
+@pytest.mark.parametrize("text, name", [("中国女运动员柯媛和教练周立文受人之托", "柯媛"), ("中国女运动员伍媛和教练一起出发", "伍媛"),
+                                        ("队员叶琳和教练一起出发", "叶琳")])
+def test_and_before_a_post_or_person_word_is_no_part_of_the_name(finder, text, name):
+    # 某某和|教练: 和 joins two people (jieba may tag 教练 a verbal noun); the name stays at two
+    assert (name, "person") in found(finder, text) and (name + "和", "person") not in found(finder, text)
