@@ -1559,3 +1559,12 @@ def test_a_division_suffix_that_opens_a_word_or_closes_a_known_place_makes_no_ne
 def test_and_before_a_post_or_person_word_is_no_part_of_the_name(finder, text, name):
     # 某某和|教练: 和 joins two people (jieba may tag 教练 a verbal noun); the name stays at two
     assert (name, "person") in found(finder, text) and (name + "和", "person") not in found(finder, text)
+
+
+def test_a_new_district_s_short_name_drops_the_whole_of_xinqu():
+    # 某某新区 is spoken of as 某某 (not 某某新): the short form drops 新区, as 某某地区 drops 地区
+    from kg.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    (d,) = [d for d in g.lookup("沈北新区") if d.name == "沈北新区"]
+    assert d.short == "沈北" and d in g.lookup("沈北")
