@@ -1217,7 +1217,9 @@ class MentionFinder:
                         if stem[0] in _FUNCTION_CHARS or stem in _NOT_PLACE or stem + suffix in _NOT_PLACE \
                                 or any(c in "的和与及、" for c in stem) or self._common_word(stem + suffix) \
                                 and self.seg.tag(stem + suffix) != "ns" or s[end - 2 : end] in _NOT_PLACE \
-                                or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L):
+                                or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L) \
+                                or any(t.start < pos + L < t.end and t.tag in ("v", "vn") for t in tokens):
+                            # (某省|文化|下乡: the suffix's character is inside a verb, 下乡, 进村, not a town's end)
                             continue
                         got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes.get(suffix, _STREET_OR_HAMLET.get(suffix)),
                                       "address-tail")

@@ -1568,3 +1568,9 @@ def test_a_new_district_s_short_name_drops_the_whole_of_xinqu():
     g = load_gazetteer()
     (d,) = [d for d in g.lookup("沈北新区") if d.name == "沈北新区"]
     assert d.short == "沈北" and d in g.lookup("沈北")
+
+
+@pytest.mark.parametrize("text", ["掀起河北科技下乡的热潮", "湖南省文化下乡慰问团出发了"])
+def test_a_verb_that_ends_in_a_town_suffix_after_a_province_is_no_town(finder, text):
+    # 某省|文化|下乡: 乡 is the end of the verb 下乡 (go to the countryside), no town's suffix
+    assert not [m for m in finder.find(text) if m.type == "place" and m.text.endswith("下乡")]
