@@ -15,7 +15,8 @@ __all__ = ["Division", "Gazetteer", "load_gazetteer"]
 LEVELS = ("country", "province", "prefecture", "county", "township", "village", "other")
 
 # Suffixes stripped to get the short form people write (石家庄市 → 石家庄, 内蒙古自治区 → 内蒙古).
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "区", "旗")
+# (新区 before 区: a new district is spoken of by its name without 新区, 某某新区 -> 某某, not 某某新)
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "盟", "县", "区", "旗")
 
 
 @dataclass(frozen=True, slots=True)

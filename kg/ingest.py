@@ -1106,6 +1106,8 @@ def _pen_name_ok(name: str) -> bool:
     from kg.lexicon import load_lexicon
     from kg.segment import get_segmenter
 
+    if name.endswith("摄"):
+        return False  # 。(某某摄): a photo credit, whose name stops before 摄; the credit rules read it
     words = get_segmenter().tokens(name)
     if len(words) == 1:
         if words[0].tag not in ("oov", "nr", "nrfg", "nrt", "ns"):

@@ -285,6 +285,9 @@ _COLUMN_HEAD = re.compile(r"[\s\u3000【\[]*([\u3400-\u9fff]{4,12})[:：]")
 _SPEAKER = re.compile(r"[\s\u3000【\[（(]*([\u3400-\u9fff]{2,4})[】\]）)]?[:：]")
 # the title of a work, without titles inside it
 _WORK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+# a person's other names in a biography: (某某，)名某某，字某某 — the given name and the courtesy
+# name 字 introduces, each closed by a mark
+_COURTESY = re.compile(r"(?<=[，、,])(?:名([\u4e00-\u9fff]{2})[，、,])?字([\u4e00-\u9fff]{2})(?=[，、,；;。）)])")
 _DOTTED = re.compile(f"[\u3400-\u9fff]+(?:[{_NAME_DOTS}][\u3400-\u9fff]+)+")
 _INNER_DOTS = re.compile(f"(?<=.)[{_NAME_DOTS}](?=.)")  # the dots inside a name, not at its ends
 _NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "oov"))
@@ -460,6 +463,15 @@ def _party_of_government(m: Mention) -> Mention:
     return replace(m, end=m.start + len(party), text=party, subtype="Organization")
 
 
+def _find_all(s: str, c: str) -> list[int]:
+    """Where the character c stands in s."""
+    out, i = [], s.find(c)
+    while i >= 0:
+        out.append(i)
+        i = s.find(c, i + 1)
+    return out
+
+
 class MentionFinder:
     """Finds mentions in cleaned text with jieba tokens, the gazetteer and grammar rules."""
 
@@ -508,8 +520,11 @@ class MentionFinder:
                 return two  # 孙某|孙女士: the surname again, with a form of address
             if c3 in "和与及" and c4 and _CJK.match(c4) and (
                     (self.seg.known(s[three : three + 2]) and self.seg.tag(s[three : three + 2]) not in ("v", "vn", "d"))
-                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS):
-                return two  # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…: the conjunction, before another noun, name or pronoun
+                    or s[three : three + 3] in lex.world_places or lex.is_surname_start(s, three) or c4 in _PRONOUN_HEADS
+                    or s.startswith(lex.person_nouns, three) or s[three : three + 2] in lex.title_heads):
+                # 宋某和|国家…, 陈某和|乌克兰…, 卢某和|她的…, 原某和|教练…: the conjunction, before another
+                # noun, name, pronoun or person's word (which jieba may tag a verbal noun: 教练)
+                return two
             if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
                                                                           or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
@@ -949,7 +964,35 @@ class MentionFinder:
             out = self._full_prefectures(out)
         if out:
             out = self._city_sites(out)
+        if "市" in s or "省" in s or "州" in s:
+            out = self._foreign_divisions(s, tokens, out)
         return out + self._address_tail(s, tokens, out), loose
+
+    def _foreign_divisions(self, s: str, tokens: list[Token], found: list[Mention]) -> list[Mention]:
+        """A city, province or state abroad no list holds: three or more characters of
+        transliteration closed by 市/省/州 (前往|某某迪亚市|附近, 某某赞省的, 出|某贝尔某森市): the
+        suffix says what the name is, whether jieba read it as an unknown word or as a person's
+        name. The run starts a word and the suffix ends one (市场, 省份 are words of their own); a
+        place found already over the run is kept as it is, one inside the run gives way."""
+        starts = {t.start for t in tokens}
+        ends = {t.end for t in tokens}
+        translit = self._translit
+        # (str.find for the three suffixes, not a walk over every character of the sentence)
+        at = sorted(p for c in "市省州" for p in _find_all(s, c) if p + 1 in ends)
+        for p in at:
+            c = s[p]
+            k = p
+            while k > 0 and p - k < 7 and s[k - 1] in translit:
+                k -= 1
+            while k < p - 2 and k not in starts:
+                k += 1  # (the run opens where a word does: 西部|某某省, not 部…)
+            if p - k < 3 or k not in starts or s[k:p] in self.lex.world_places or self.gaz.lookup(s[k:p]):
+                continue
+            if any(m.start < k < m.end or (m.start <= k and p < m.end) for m in found):
+                continue  # a place or word over the run's start holds it already
+            found = [m for m in found if not (k <= m.start and m.end <= p + 1)]
+            found.append(Mention(k, p + 1, s[k : p + 1], "place", "city" if c == "市" else "province", "foreign-division"))
+        return sorted(found, key=lambda m: m.start)
 
     def _city_sites(self, found: list[Mention]) -> list[Mention]:
         """A site's name written right after its city's (某市|某某机场, 某地|某某宾馆): the name the
@@ -1163,7 +1206,9 @@ class MentionFinder:
             while True:
                 if s[pos : pos + 1] in ("的", "、") and out and pos == out[-1].end or s[pos : pos + 1] == "的" and pos == e:
                     pos += 1
-                if any(a <= pos < b for a, b in taken):
+                # (a place word that is the town's name without its suffix, 某县|临河|乡, is no stop:
+                # the town is read whole and beats the word)
+                if any(a <= pos < b and not (a == pos and s[b : b + 1] in "镇乡村") for a, b in taken):
                     break
                 got = None
                 for L in (2, 3, 4):
@@ -1179,7 +1224,9 @@ class MentionFinder:
                         if stem[0] in _FUNCTION_CHARS or stem in _NOT_PLACE or stem + suffix in _NOT_PLACE \
                                 or any(c in "的和与及、" for c in stem) or self._common_word(stem + suffix) \
                                 and self.seg.tag(stem + suffix) != "ns" or s[end - 2 : end] in _NOT_PLACE \
-                                or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L):
+                                or any(t.tag in _NOT_NAME_TAGS for t in tokens if pos <= t.start and t.end <= pos + L) \
+                                or any(t.start < pos + L < t.end and t.tag in ("v", "vn") for t in tokens):
+                            # (某省|文化|下乡: the suffix's character is inside a verb, 下乡, 进村, not a town's end)
                             continue
                         got = Mention(pos, end, s[pos:end], "place", self.lex.place_suffixes.get(suffix, _STREET_OR_HAMLET.get(suffix)),
                                       "address-tail")
@@ -2256,16 +2303,13 @@ class MentionFinder:
                     add(t.start, t.end, "name-shape")  # 某某某|表示: the verb vouches even for rare characters
                 elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
                                                         and (edge or before.endswith(("、", "和", "与"))))):
-                    add(t.start, t.end, "name-shape")
+                    # (干部|某某|碧|作为: the cue vouches for the name, and the lone character after it is its last)
+                    add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-shape")
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
                         and not self.gaz.lookup(w):
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                    if len(w) == 2 and nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
-                            and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
-                            and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
-                        add(t.start, nxt.end, "name-model")  # 某某|渝, 某某|藩: jieba left the given name's last character alone
-                    else:
-                        add(t.start, t.end, "name-model")  # a new word the name statistics vouch for
+                    # 某某|渝, 某某|藩: jieba left the given name's last character alone; else a new word the
+                    # name statistics vouch for
+                    add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-model")
             elif t.tag == "oov" and len(w) >= 3 and self._translit_core.issuperset(w) and (context or edge):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
@@ -2478,8 +2522,30 @@ class MentionFinder:
                 m = _BRACKET_LATIN.match(s, j)
                 if m and self._translit.issuperset(_INNER_DOTS.sub("", s[i:j])):
                     add(m.start(1), m.end(1), "latin-name")
+        if "字" in s:
+            # 名某某，字某某: the names after 名 and 字 are the person's own, not 字 and a name
+            # (a word of jieba's that is no name, 、字画、, stays out)
+            for m in _COURTESY.finditer(s):
+                for g in (1, 2):
+                    i, j = m.span(g)
+                    if i < 0 or (self.seg.known(s[i:j]) and self.seg.tag(s[i:j]) not in ("nr", "nrfg", "nrt")):
+                        continue
+                    for x in [x for x in found if x[0] < j and i - 1 < x[1]]:
+                        del found[x]
+                    add(i, j, "courtesy-name")
         out = [Mention(i, j, s[i:j], "person", "", rule) for (i, j), rule in found.items()]
         return [m for m in out if self._plausible_person(m, s)]
+
+    def _lone_given_end(self, w: str, tokens: list[Token], k: int) -> int:
+        """End of a two-character name `w` (tokens[k]) run on through the one character jieba left
+        alone after it (某某|渝, 某某|碧|作为) where that character can end a name and the three
+        make a likelier name than the two; 0 where the name stays at two."""
+        nxt = tokens[k + 1] if len(w) == 2 and k + 1 < len(tokens) else None
+        if nxt is not None and len(nxt.word) == 1 and nxt.tag in _LONE_GIVEN_TAGS \
+                and nxt.word not in _AFTER_NAME and nxt.word not in _NOT_NAME_END and _CJK.match(nxt.word) \
+                and self._names.score(w + nxt.word) >= _NAME_SCORE[3]:
+            return nxt.end
+        return 0
 
     def _column_writer(self, s: str, i: int, j: int, add) -> None:
         """The writer of a column opening the text (某某火线解盘：, 某某足彩推荐：): the column's

@@ -1592,3 +1592,63 @@ def test_a_preposition_jieba_joins_to_a_level_ends_the_body_before_and_leaves_th
                                        ("县政府办公室印发实施方案", "县政府办公室"), ("市政府新闻办召开发布会", "市政府新闻办")])
 def test_a_department_of_a_committee_or_government_named_by_its_level(finder, text, org):
     assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, names", [("画家柳青山，名松年，字鹤亭，一九二〇年生于湖南。", {"柳青山", "松年", "鹤亭"}),
+                                         ("老先生名远、字若水，早年学医。", {"若水"})])
+def test_given_and_courtesy_names_in_a_biography_are_names_without_their_cue(finder, text, names):
+    got = {m.text for m in finder.find(text) if m.type == "person"}
+    assert names <= got and not any(n.startswith(("字", "名")) for n in got)
+
+
+def test_a_listed_word_after_zi_is_no_courtesy_name(finder):
+    assert not [m for m in finder.find("他收藏了瓷器、字画、古董等") if m.type == "person"]
+
+
+@pytest.mark.parametrize("text, name", [("今天，城关镇干部方仁碧作为代表发言", "方仁碧"), ("城关镇干部林秀碧作为代表发言", "林秀碧")])
+def test_a_cued_name_runs_on_through_the_character_jieba_left_alone(finder, text, name):
+    # 干部|某某|碧|作为: the word before vouches for the name; the lone character is its last
+    assert (name, "person") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, places", [("位于肃宁县临河乡尹庄村的采油厂", {"肃宁县", "临河乡", "尹庄村"}),
+                                          ("在肃宁县临河乡尹寨村", {"肃宁县", "临河乡", "尹寨村"})])
+def test_a_town_whose_name_is_a_place_word_carries_the_address_on(finder, text, places):
+    # 某县|临河|乡|尹庄村: the word jieba calls a place (临河) is the town's name, no stop for the address
+    assert places <= {m.text for m in finder.find(text) if m.type == "place"}
+
+
+@pytest.mark.parametrize("text, place", [("代表团前往萨博迪亚市附近的一座农场参观", "萨博迪亚市"),
+                                         ("该国西部卡利赞省的三个村庄遭到袭击", "卡利赞省"),
+                                         ("我们驾车离开奥德尔豪森市，驶入高速公路", "奥德尔豪森市")])
+def test_a_transliterated_name_closed_by_a_division_suffix_is_a_place_abroad(finder, text, place):
+    got = finder.find(text)
+    assert (place, "place") in {(m.text, m.type) for m in got}
+    assert not [m for m in got if m.type == "person"]
+
+
+@pytest.mark.parametrize("text", ["阿根廷市场需求旺盛", "他到哈密市考察"])
+def test_a_division_suffix_that_opens_a_word_or_closes_a_known_place_makes_no_new_place(finder, text):
+    assert not [m for m in finder.find(text) if m.rule == "foreign-division"]
+
+
+@pytest.mark.parametrize("text, name", [("中国女运动员柯媛和教练周立文受人之托", "柯媛"), ("中国女运动员伍媛和教练一起出发", "伍媛"),
+                                        ("队员叶琳和教练一起出发", "叶琳")])
+def test_and_before_a_post_or_person_word_is_no_part_of_the_name(finder, text, name):
+    # 某某和|教练: 和 joins two people (jieba may tag 教练 a verbal noun); the name stays at two
+    assert (name, "person") in found(finder, text) and (name + "和", "person") not in found(finder, text)
+
+
+def test_a_new_district_s_short_name_drops_the_whole_of_xinqu():
+    # 某某新区 is spoken of as 某某 (not 某某新): the short form drops 新区, as 某某地区 drops 地区
+    from kg.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    (d,) = [d for d in g.lookup("沈北新区") if d.name == "沈北新区"]
+    assert d.short == "沈北" and d in g.lookup("沈北")
+
+
+@pytest.mark.parametrize("text", ["掀起河北科技下乡的热潮", "湖南省文化下乡慰问团出发了"])
+def test_a_verb_that_ends_in_a_town_suffix_after_a_province_is_no_town(finder, text):
+    # 某省|文化|下乡: 乡 is the end of the verb 下乡 (go to the countryside), no town's suffix
+    assert not [m for m in finder.find(text) if m.type == "place" and m.text.endswith("下乡")]

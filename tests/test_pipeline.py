@@ -132,6 +132,14 @@ def test_a_credit_line_names_its_agency():
     assert "新华社" in names
 
 
+@pytest.mark.parametrize("caption, name", [("图为孩子们在广场上堆雪人。（丁山摄）", "丁山"), ("图为新修的乡村公路。（方小明摄）", "方小明")])
+def test_a_photo_credit_after_a_caption_names_the_photographer_without_its_verb(caption, name):
+    # 。(某某摄) is no pen name signing the article: the name stops before 摄
+    text = f"新春庙会开幕\n本报讯 昨天，城关镇的新春庙会开幕，数千名群众赶来观看民间艺术表演。\n图片：\n{caption}\n"
+    names = {e.name for af in facts_of(text) for e in af.entities}
+    assert name in names and name + "摄" not in names
+
+
 def test_a_company_and_its_legal_form_are_one_body():
     facts = facts_of("长城电子集团有限公司今天成立。长城电子集团将投资建厂。\n")
     orgs = [e for af in facts for e in af.entities if e.kind == "Organization" and "长城电子集团" in e.name]
