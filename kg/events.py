@@ -142,8 +142,9 @@ def find_event_candidates(s: str, mentions: list[Mention]) -> list[EventCandidat
 
 
 def is_generic_event_name(name: str) -> bool:
-    """会议, 本次会议: a name that only says what kind of event it is."""
-    return name in _GENERIC_EVENT or len(name) <= 3 or name.startswith(("会议以", "会议在", "本次", "此次"))
+    """会议, 本次会议, 新闻发布会: a name that only says what kind of event it is."""
+    return name in _GENERIC_EVENT or len(name) <= 3 or name.startswith(("会议以", "会议在", "本次", "此次")) \
+        or name in load_lexicon().event_nouns
 
 
 def ordinal_of(name: str) -> str:

@@ -523,15 +523,22 @@ def _near(s: str, a: int, b: int) -> bool:
 
 
 def _attendees_after(s, ms, key_of, start) -> list[str]:
-    """Names in a clause that goes on to say they took part: …等参加会议, …在分会场出席."""
+    """Names in a clause that goes on to say they took part: …等参加会议, …在分会场出席, and
+    the names 在…的陪同下 holds (在某某、某某的陪同下，调研组来到…)."""
     out = []
+    escorts = [m.span(1) for m in _ESCORTED.finditer(s, start)] if "陪同下" in s else ()
     for m in ms:
         if m.type != "person" or m.start < start or id(m) not in key_of:
             continue
         clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
-        if _ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause):
+        if _ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause) \
+                or any(a <= m.start and m.end <= b for a, b in escorts):
             out.append(key_of[id(m)])
     return list(dict.fromkeys(out))
+
+
+# 在…的陪同下: those who went along
+_ESCORTED = re.compile(r"在([^，。；,;！？]{2,60}?)的?陪同下")
 
 
 def _chair(s, ms, key_of) -> str:
@@ -566,8 +573,11 @@ def _same_event(o: Event, e: Event) -> bool:
         return True
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
-    if _HELD.sub("", o.name) == _HELD.sub("", e.name):
-        return True  # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name
+    a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
+    if a == b or (min(len(a), len(b)) >= 6 and (a.endswith(b) or b.endswith(a))):
+        # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;
+        # 我市召开某某新闻发布会 and 某某新闻发布会: the one's whole name ends the other's
+        return True
     return is_generic_event_name(e.name) or is_generic_event_name(o.name)
 
 

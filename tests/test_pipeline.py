@@ -677,3 +677,24 @@ def test_a_county_s_short_name_on_a_page_far_from_it_is_no_division():
     facts = facts_of("河北省清河县召开会议。柳林乡东河堤防加固完工，清河县各乡镇落实。\n", "t/i.txt")
     places = {e.name for af in facts for e in af.entities if e.kind == "Place"}
     assert "东河区" not in places and "包头市" not in places
+
+
+PAGE_OF_A_BRIEFING_AND_A_VISIT = (
+    "我市召开疫情防控新闻发布会\n"
+    "　　本报讯（记者 石晓红）4月12日上午，市政府新闻办公室召开新闻发布会，通报我市疫情防控最新情况。"
+    "市卫健委主任闫立平、市疾控中心主任包志远出席发布会并回答记者提问。\n\n"
+    "省委巡视组到我县调研\n"
+    "　　4月10日，省委第三巡视组组长蔺国强一行到我县调研。在县委书记乔振东、县长雷春明的陪同下，"
+    "调研组先后来到城关镇东街社区，详细了解基层治理工作。\n"
+)
+
+
+def test_events_of_a_briefing_told_three_times_and_a_visit_with_escorts():
+    events = [e for af in facts_of(PAGE_OF_A_BRIEFING_AND_A_VISIT, "t/j.txt") for e in af.events]
+    # the headline's 我市召开…新闻发布会, the lead's 新闻发布会 and …出席发布会: one briefing
+    briefings = [e for e in events if e.kind == "PressConference"]
+    assert len(briefings) == 1 and {"person:闫立平", "person:包志远"} <= set(briefings[0].attendees)
+    # 在某某、某某的陪同下: the escorts went along on the outing told before
+    outing = next(e for e in events if e.kind == "Inspection")
+    assert outing.organizers == ("person:蔺国强",)
+    assert {"person:乔振东", "person:雷春明"} <= set(outing.attendees)
