@@ -393,6 +393,21 @@ _token_end = operator.attrgetter("end")
 
 
 @functools.lru_cache(maxsize=1)
+def _numbered_unit_re() -> re.Pattern:
+    """A unit's number and kind right after its body or place (|251|医院, |第二|加油站, |四〇四|厂):
+    digits or numerals (not 两 or 几, which count), maybe after 第, then a numbered unit."""
+    units = sorted(load_lexicon().numbered_units, key=len, reverse=True)
+    return re.compile("第?[0-9０-９〇○零一二三四五六七八九十百]{1,4}(" + "|".join(map(re.escape, units)) + ")")
+
+
+# what follows a one-character unit's character in a word of the sentence that jieba's dictionary
+# may not hold (中|全会, 厂|长): the character is that word's, no unit
+_NOT_AFTER_UNIT = frozenset("长家时全")
+# the first characters of the numbers a numbered unit opens with
+_UNIT_NUMBER_FIRSTS = frozenset("第0123456789０１２３４５６７８９〇○零一二三四五六七八九十百")
+
+
+@functools.lru_cache(maxsize=1)
 def _strong_org_suffixes() -> frozenset[str]:
     """The org suffixes that make a body whatever word they end (the lexicon's strong ones)."""
     return frozenset(x for x, (_, strong) in load_lexicon().org_suffixes.items() if strong)
@@ -1335,7 +1350,7 @@ class MentionFinder:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
         kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
-        kept = self._unnamed_units(s, tokens, kept)
+        kept = self._numbered_units(s, self._unnamed_units(s, tokens, kept), places)
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -1472,6 +1487,43 @@ class MentionFinder:
             return t.end, cls  # the unit's kind, not its parent's
 
         return self._join_after(s, tokens, orgs, 4, unit_end)
+
+    def _numbered_unit_end(self, s: str, pos: int) -> tuple[int, str] | None:
+        """Where the numbered units written from `pos` on end (某总队|一|总队|十|支队 reads two),
+        and the last one's kind; None when no number and unit stand there."""
+        found = None
+        units = self.lex.numbered_units
+        while pos < len(s) and s[pos] in _UNIT_NUMBER_FIRSTS:
+            m = _numbered_unit_re().match(s, pos)
+            if m is None or (len(m.group(1)) == 1 and (s[m.end() : m.end() + 1] in _NOT_AFTER_UNIT
+                                                        or self.seg.known(s[m.end() - 1 : m.end() + 1]))):
+                break  # (三|小组, 一|厂长: the unit's character opens a word of the sentence)
+            pos = m.end()
+            found = (pos, units[m.group(1)])
+        return found
+
+    def _numbered_units(self, s: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:
+        """A body followed by a unit it numbers (某军区|251医院, 某公司|第二加油站, 某总队|十支队),
+        maybe with its place between (某警|某市|一总队): the unit has no name but its owner's and
+        its number, so the owner, the number and the unit are one name."""
+        out = []
+        for o in orgs:
+            found = self._numbered_unit_end(s, o.end) if s[o.end : o.end + 1] in _UNIT_NUMBER_FIRSTS else None
+            if found:
+                o = replace(o, end=found[0], text=s[o.start : found[0]], subtype=found[1], rule="unit")
+            out.append(o)
+        for p in places:
+            if s[p.end : p.end + 1] not in _UNIT_NUMBER_FIRSTS:
+                continue  # (most places: nothing numbered after them)
+            # a body right before the place owns the unit (某警|某市|一总队): one name. A place
+            # alone before a number and a unit (某市|三医院) is left be: read so on held-out pages,
+            # it made more wrong names than right ones
+            k = next((i for i, o in enumerate(out) if o.end == p.start), None)
+            found = self._numbered_unit_end(s, p.end) if k is not None else None
+            if found:
+                o = out[k]
+                out[k] = replace(o, end=found[0], text=s[o.start : found[0]], subtype=found[1], rule="unit")
+        return out
 
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is

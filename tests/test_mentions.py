@@ -456,6 +456,23 @@ def test_bodies_named_by_their_suffix_words(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [
+    ("南江军区305医院派出了医疗队", "南江军区305医院"),
+    ("他在东岭化工集团公司三〇二厂当焊工", "东岭化工集团公司三〇二厂"),
+    ("她调到红河石油公司第三加油站当站长", "红河石油公司第三加油站"),
+    ("新兵到达武警洛阳二总队五支队", "武警洛阳二总队五支队"),
+])
+def test_a_unit_numbered_after_its_body_or_place_is_one_name(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("来自东岭第二小组的学者说", "东岭第二小"),
+                                         ("洛阳一厂长出席了会议", "洛阳一厂"),
+                                         ("他参加了十一届三中全会", "十一届三中")])
+def test_a_number_before_a_word_of_the_sentence_makes_no_numbered_unit(finder, text, wrong):
+    assert wrong not in {m.text for m in finder.find(text)}
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
