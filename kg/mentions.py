@@ -1662,9 +1662,13 @@ class MentionFinder:
             if k is None:
                 return False
             t = tokens[k]
-            if t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places):
-                return True
-            if t.tag not in ("n", "vn") or t.word in self.lex.org_stoplist:
+            if (t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places)) \
+                    or (t.tag in ("nr", "nz", "j") and len(t.word) >= 2 and self.gaz.lookup(t.word)):
+                return True  # (a city jieba calls a name: 某某口|探矿|机械厂)
+            # the line of work: nouns, a kind (重型|汽车厂), an ordinal (第二|印染厂); not a verb,
+            # a trade's (钻探|工具厂) as often as a clause's (某市|参观|工具厂)
+            if not (t.tag in ("n", "vn", "b") or (t.tag == "m" and t.word.startswith("第"))) \
+                    or t.word in self.lex.org_stoplist:
                 return False
             k = tok_at_end.get(t.start)
         return False

@@ -473,6 +473,15 @@ def test_a_number_before_a_word_of_the_sentence_makes_no_numbered_unit(finder, t
     assert wrong not in {m.text for m in finder.find(text)}
 
 
+@pytest.mark.parametrize("text, org", [
+    ("工人们在洛阳重型机械厂加班", "洛阳重型机械厂"),
+    ("记者走访了洛阳第三纺织厂", "洛阳第三纺织厂"),
+    ("他在张家口探矿机械厂工作", "张家口探矿机械厂"),
+])
+def test_a_factory_named_by_its_place_and_its_line_of_work(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
