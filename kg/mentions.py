@@ -1339,6 +1339,8 @@ class MentionFinder:
                 # only its owners before it: 积极响应|中国共产党 is a sentence
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
                                           owners_only=self._self_placed(t.word))
+                if start is None:
+                    continue
                 if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
                     continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
@@ -1863,10 +1865,18 @@ class MentionFinder:
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows
         for lead in _ORG_LEAD_STRIP if s.startswith(_ORG_LEAD_STRIP, start) else ():
             if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
+                if lead in ("全", "各") and s[start + 1] in _LEVELS:
+                    return None  # 全市|中小学, 各县|供电局: every body of the kind in the area, no one body
+                if lead == "全" and s[start + 1] == "国":
+                    if start + 2 == pos or _TERM_IN_NAME.match(s, start + 1):
+                        return None  # 第一届|全国|委员会, 全国|第二届|某某中学…大赛: no body's own name
+                    break  # 全国|某某办: the nation's body (全国 is its word, 国 alone opens nothing)
                 start += len(lead)
                 break
         prev = tokens[tok_at_end[start] ] if start in tok_at_end else None
         if prev is not None and len(prev.word) == 2 and prev.word[0] in "该本全各" and prev.word[1] in _LEVELS:
+            if prev.word[0] in "全各":
+                return None  # 全市|中小学, 各县|供电局: every body of the kind in the area, no one body
             start -= 1  # 该区医疗保障局: the level belongs to the body, the determiner does not
         return start
 

@@ -482,6 +482,20 @@ def test_a_factory_named_by_its_place_and_its_line_of_work(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [("今天全国双拥办召开会议", None),
+                                       ("她荣获全国优秀青年合唱团称号", "全国优秀青年合唱团")])
+def test_the_nation_before_a_body_stays_whole(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert not any(o.startswith("国") for o in orgs)
+    assert org is None or org in orgs
+
+
+@pytest.mark.parametrize("text", ["全市中小学的教师合格率提高", "各县供电局签订了责任书",
+                                  "政协第一届全国委员会会议召开", "学校参加全国第二届职业中学美容大赛"])
+def test_every_body_of_a_kind_in_an_area_is_no_one_body(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization"]
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
