@@ -705,6 +705,10 @@ class MentionFinder:
                 continue
             p = place_end.get(t.start)
             start = p.start if p is not None else None
+            q = place_end.get(start) if start is not None else None
+            if q is not None and any(self.gaz.contains(a, b) for a in self.gaz.lookup(q.text)
+                                     for b in self.gaz.lookup(p.text)):
+                start = q.start  # 某省|某某市|市委副书记: the province names the city's committee with it
             for L in (4, 3, 2) if p is None else ():
                 a = t.start - L
                 # jieba kept 河北省委 one word, so no place was found in it: read the name off

@@ -496,6 +496,12 @@ def test_every_body_of_a_kind_in_an_area_is_no_one_body(finder, text):
     assert not [m for m in finder.find(text) if m.type == "organization"]
 
 
+@pytest.mark.parametrize("text, org", [("曾任江苏省宜兴市市委副书记", "江苏省宜兴市市委"),
+                                       ("河南省林州市委书记出席了会议", "河南省林州市委")])
+def test_a_province_before_a_city_and_its_committee_post_names_the_committee(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
