@@ -1790,6 +1790,8 @@ class MentionFinder:
                                     or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
                                     or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
                 break
+            if w in self.lex.body_kind_nouns and taken and self._anchor(taken[-1]) and taken[-1].tag != "n":
+                break  # 航运企业|某某集团: the kind of body the description ends with, before the name
             if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if taken and taken[-1].tag in ("ns", "nt") and self._owned_name(taken[-1].word) \

@@ -502,6 +502,15 @@ def test_a_province_before_a_city_and_its_committee_post_names_the_committee(fin
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org, wrong", [
+    ("国内大型航运企业东岭集团深化改革", "东岭集团", "国内大型航运企业东岭集团"),
+    ("全国最大的零售百货业联盟南江商厦集团成立", "南江商厦集团", "联盟南江商厦集团"),
+])
+def test_a_kind_of_body_before_a_name_in_apposition_is_not_the_name(finder, text, org, wrong):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and wrong not in orgs
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
