@@ -191,6 +191,9 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球")
+# what a match report says of a club after its name (某某队|主场|扳倒|某某队): a word of the match,
+# never one of a club's name, so a name's walk left stops there
+_MATCH_WORDS = frozenset(_TEAM_AFTER) - {"球迷", "主帅", "门将", "前锋", "后卫", "中场", "双雄"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -1792,7 +1795,7 @@ class MentionFinder:
                 break
             if w in self.lex.body_kind_nouns and taken and self._anchor(taken[-1]) and taken[-1].tag != "n":
                 break  # 航运企业|某某集团: the kind of body the description ends with, before the name
-            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
+            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS or w in _MATCH_WORDS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if taken and taken[-1].tag in ("ns", "nt") and self._owned_name(taken[-1].word) \
                     and t.tag in ("n", "vn", "nt", "j") and _ends_with_any(w, self.lex.org_suffixes):

@@ -511,6 +511,11 @@ def test_a_kind_of_body_before_a_name_in_apposition_is_not_the_name(finder, text
     assert org in orgs and wrong not in orgs
 
 
+def test_a_match_word_between_two_clubs_ends_the_second_ones_name(finder):
+    orgs = {m.text for m in finder.find("本轮最精彩的是广东宏远队主场扳倒八一队") if m.type == "organization"}
+    assert "八一队" in orgs and not any("主场" in o for o in orgs)
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
