@@ -516,6 +516,12 @@ def test_a_match_word_between_two_clubs_ends_the_second_ones_name(finder):
     assert "八一队" in orgs and not any("主场" in o for o in orgs)
 
 
+@pytest.mark.parametrize("text, org", [("（农业银行江西南城县支行周某）", "农业银行江西南城县支行"),
+                                       ("建设银行湖北黄梅县支行去年放贷", "建设银行湖北黄梅县支行")])
+def test_a_branch_written_after_its_bank_and_its_place_is_one_name(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
