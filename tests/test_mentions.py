@@ -522,6 +522,17 @@ def test_a_branch_written_after_its_bank_and_its_place_is_one_name(finder, text,
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [("他毕业于天津美院，后在江西农大任教", "天津美院"),
+                                       ("他毕业于天津美院，后在江西农大任教", "江西农大"),
+                                       ("福建人艺的新戏上演", "福建人艺")])
+def test_a_schools_short_kind_after_its_place_names_the_school(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+def test_a_schools_short_kind_alone_names_no_school(finder):
+    assert not [m for m in finder.find("美院的学生和农大的老师") if m.type == "organization"]
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
