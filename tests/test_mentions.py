@@ -476,7 +476,7 @@ def test_a_number_before_a_word_of_the_sentence_makes_no_numbered_unit(finder, t
 @pytest.mark.parametrize("text, org", [
     ("工人们在洛阳重型机械厂加班", "洛阳重型机械厂"),
     ("记者走访了洛阳第三纺织厂", "洛阳第三纺织厂"),
-    ("他在张家口探矿机械厂工作", "张家口探矿机械厂"),
+    ("他在张家口农用机械厂工作", "张家口农用机械厂"),
 ])
 def test_a_factory_named_by_its_place_and_its_line_of_work(finder, text, org):
     assert (org, "organization") in found(finder, text)
