@@ -71,6 +71,8 @@ class Lexicon:
     column_verbs: tuple[str, ...]  # 推荐, 解盘: close a column's name before its colon (某某火线解盘：)
     column_parts: tuple[str, ...]  # 火线, 足彩: words of a column's name after its writer's, longest first
     org_subunits: dict  # 分会, 系 -> the endings the body before them must have (empty: any)
+    body_kind_nouns: frozenset[str]  # 企业, 机构: a description's kind before a body's name in apposition
+    numbered_units: dict  # 厂, 医院, 支队 -> schema class: units a body numbers (某公司|三|厂)
     title_re: re.Pattern
     org_suffix_re: re.Pattern
     event_noun_re: re.Pattern
@@ -144,6 +146,8 @@ def load_lexicon() -> Lexicon:
         column_verbs=tuple(r[0] for r in column_words if r[1] == "verb"),
         column_parts=tuple(sorted((r[0] for r in column_words if r[1] == "part"), key=lambda w: (-len(w), w))),
         org_subunits={r[0]: tuple(r[1].split()) if len(r) > 1 else () for r in read_resource_lines("org_subunits.tsv")},
+        body_kind_nouns=_words("body_kind_nouns.txt"),
+        numbered_units={r[0]: r[1] for r in read_resource_lines("numbered_units.tsv")},
         org_optional_words=tuple(sorted(_words("org_optional_words.txt"), key=len, reverse=True)),
         title_re=re.compile(f"(?:常务)?(?:副)?(?:{_alternation(title_heads)})"),
         org_suffix_re=re.compile(_alternation(org_suffixes)),

@@ -191,6 +191,9 @@ _PREP_HEAD = frozenset("对从在于与")
 _TEAM_AFTER = ("主场", "客场", "球迷", "主帅", "门将", "前锋", "后卫", "中场", "取胜", "获胜", "晋级", "出局", "夺冠",
                "保级", "降级", "主强客弱", "主胜", "客胜", "战平", "逼平", "击败", "战胜", "不敌", "负于", "双雄", "让半",
                "让球")
+# what a match report says of a club after its name (某某队|主场|扳倒|某某队): a word of the match,
+# never one of a club's name, so a name's walk left stops there
+_MATCH_WORDS = frozenset(_TEAM_AFTER) - {"球迷", "主帅", "门将", "前锋", "后卫", "中场", "双雄"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -400,6 +403,21 @@ def _translit_stretch() -> re.Pattern:
 
 _token_start = operator.attrgetter("start")
 _token_end = operator.attrgetter("end")
+
+
+@functools.lru_cache(maxsize=1)
+def _numbered_unit_re() -> re.Pattern:
+    """A unit's number and kind right after its body or place (|251|医院, |第二|加油站, |四〇四|厂):
+    digits or numerals (not 两 or 几, which count), maybe after 第, then a numbered unit."""
+    units = sorted(load_lexicon().numbered_units, key=len, reverse=True)
+    return re.compile("第?[0-9０-９〇○零一二三四五六七八九十百]{1,4}(" + "|".join(map(re.escape, units)) + ")")
+
+
+# what follows a one-character unit's character in a word of the sentence that jieba's dictionary
+# may not hold (中|全会, 厂|长): the character is that word's, no unit
+_NOT_AFTER_UNIT = frozenset("长家时全")
+# the first characters of the numbers a numbered unit opens with
+_UNIT_NUMBER_FIRSTS = frozenset("第0123456789０１２３４５６７８９〇○零一二三四五六七八九十百")
 
 
 @functools.lru_cache(maxsize=1)
@@ -712,6 +730,10 @@ class MentionFinder:
                 continue
             p = place_end.get(t.start)
             start = p.start if p is not None else None
+            q = place_end.get(start) if start is not None else None
+            if q is not None and any(self.gaz.contains(a, b) for a in self.gaz.lookup(q.text)
+                                     for b in self.gaz.lookup(p.text)):
+                start = q.start  # 某省|某某市|市委副书记: the province names the city's committee with it
             for L in (4, 3, 2) if p is None else ():
                 a = t.start - L
                 # jieba kept 河北省委 one word, so no place was found in it: read the name off
@@ -1378,6 +1400,8 @@ class MentionFinder:
                 # only its owners before it: 积极响应|中国共产党 is a sentence
                 start = self._extend_left(s, tokens, tok_at_end, t.start, head_ends,
                                           owners_only=self._self_placed(t.word))
+                if start is None:
+                    continue
                 if t.word in lex.org_stoplist and (start == t.start or self._generic_org(s[start : t.end], start, t.end, places)):
                     continue  # 联合政府 alone is a kind; 某党|联合政府 names one
                 out.append(Mention(start, t.end, s[start : t.end], "organization", "Organization", "jieba-nt"))
@@ -1389,7 +1413,7 @@ class MentionFinder:
             if m.end not in best or m.start < best[m.end].start:
                 best[m.end] = m
         kept = self._with_departments(s, tokens, self._with_units(s, tokens, sorted(best.values(), key=lambda m: m.start)))
-        kept = self._unnamed_units(s, tokens, kept)
+        kept = self._numbered_units(s, self._unnamed_units(s, tokens, kept), places)
         # chains of bodies (县委宣传部, 市第五医院康复中心): the outer span wins, inner ones stay
         # as their own mentions only when they start at the same place (parents), resolved later
         return kept
@@ -1530,6 +1554,43 @@ class MentionFinder:
 
         return self._join_after(s, tokens, orgs, 4, unit_end)
 
+    def _numbered_unit_end(self, s: str, pos: int) -> tuple[int, str] | None:
+        """Where the numbered units written from `pos` on end (某总队|一|总队|十|支队 reads two),
+        and the last one's kind; None when no number and unit stand there."""
+        found = None
+        units = self.lex.numbered_units
+        while pos < len(s) and s[pos] in _UNIT_NUMBER_FIRSTS:
+            m = _numbered_unit_re().match(s, pos)
+            if m is None or (len(m.group(1)) == 1 and (s[m.end() : m.end() + 1] in _NOT_AFTER_UNIT
+                                                        or self.seg.known(s[m.end() - 1 : m.end() + 1]))):
+                break  # (三|小组, 一|厂长: the unit's character opens a word of the sentence)
+            pos = m.end()
+            found = (pos, units[m.group(1)])
+        return found
+
+    def _numbered_units(self, s: str, orgs: list[Mention], places: list[Mention]) -> list[Mention]:
+        """A body followed by a unit it numbers (某军区|251医院, 某公司|第二加油站, 某总队|十支队),
+        maybe with its place between (某警|某市|一总队): the unit has no name but its owner's and
+        its number, so the owner, the number and the unit are one name."""
+        out = []
+        for o in orgs:
+            found = self._numbered_unit_end(s, o.end) if s[o.end : o.end + 1] in _UNIT_NUMBER_FIRSTS else None
+            if found:
+                o = replace(o, end=found[0], text=s[o.start : found[0]], subtype=found[1], rule="unit")
+            out.append(o)
+        for p in places:
+            if s[p.end : p.end + 1] not in _UNIT_NUMBER_FIRSTS:
+                continue  # (most places: nothing numbered after them)
+            # a body right before the place owns the unit (某警|某市|一总队): one name. A place
+            # alone before a number and a unit (某市|三医院) is left be: read so on held-out pages,
+            # it made more wrong names than right ones
+            k = next((i for i, o in enumerate(out) if o.end == p.start), None)
+            found = self._numbered_unit_end(s, p.end) if k is not None else None
+            if found:
+                o = out[k]
+                out[k] = replace(o, end=found[0], text=s[o.start : found[0]], subtype=found[1], rule="unit")
+        return out
+
     def _teams(self, s: str, tokens: list[Token], taken: list[Mention]) -> list[Mention]:
         """Clubs named like their city or by a transliteration (米兰, 切尔西) where a match is
         told of: 击败|某某, 某某|主场, 某某|2-1…: in sports news the city is the team."""
@@ -1667,9 +1728,13 @@ class MentionFinder:
             if k is None:
                 return False
             t = tokens[k]
-            if t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places):
-                return True
-            if t.tag not in ("n", "vn") or t.word in self.lex.org_stoplist:
+            if (t.tag == "ns" and (self.gaz.lookup(t.word) or t.word in self.lex.world_places)) \
+                    or (t.tag in ("nr", "nz", "j") and len(t.word) >= 2 and self.gaz.lookup(t.word)):
+                return True  # (a city jieba calls a name: 某某口|探矿|机械厂)
+            # the line of work: nouns, a kind (重型|汽车厂), an ordinal (第二|印染厂); not a verb,
+            # a trade's (钻探|工具厂) as often as a clause's (某市|参观|工具厂)
+            if not (t.tag in ("n", "vn", "b") or (t.tag == "m" and t.word.startswith("第"))) \
+                    or t.word in self.lex.org_stoplist:
                 return False
             k = tok_at_end.get(t.start)
         return False
@@ -1785,7 +1850,9 @@ class MentionFinder:
                                     or (len(w) == 1 and t.tag == "nr")  # 尼|国防部: a country's one-character name
                                     or (len(w) >= 2 and w[-1] in "委部局厅办院")):  # 福州|市委|宣传部: a parent body
                 break
-            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS:
+            if w in self.lex.body_kind_nouns and taken and self._anchor(taken[-1]) and taken[-1].tag != "n":
+                break  # 航运企业|某某集团: the kind of body the description ends with, before the name
+            if w in _TEAM_BEFORE or w in _OWNERSHIP or w in _TEAM_EPITHETS or w in _MATCH_WORDS:
                 break  # 力克|某某队, 中美合资|某某公司: the verb and the owners are not the name
             if taken and taken[-1].tag in ("ns", "nt") and self._owned_name(taken[-1].word) \
                     and t.tag in ("n", "vn", "nt", "j") and _ends_with_any(w, self.lex.org_suffixes):
@@ -1865,11 +1932,19 @@ class MentionFinder:
         # numbers after 第 (第八医院): the 第 token is tagged m, take it with what follows
         for lead in _ORG_LEAD_STRIP if s.startswith(_ORG_LEAD_STRIP, start) else ():
             if s.startswith(lead, start) and start + len(lead) < pos and s[start + len(lead)] in _LEVELS + "国":
+                if lead in ("全", "各") and s[start + 1] in _LEVELS:
+                    return None  # 全市|中小学, 各县|供电局: every body of the kind in the area, no one body
+                if lead == "全" and s[start + 1] == "国":
+                    if start + 2 == pos or _TERM_IN_NAME.match(s, start + 1):
+                        return None  # 第一届|全国|委员会, 全国|第二届|某某中学…大赛: no body's own name
+                    break  # 全国|某某办: the nation's body (全国 is its word, 国 alone opens nothing)
                 start += len(lead)
                 break
         prev = tokens[tok_at_end[start] ] if start in tok_at_end else None
         if prev is not None and len(prev.word) == 2 and prev.word[1] in _LEVELS and (
                 prev.word[0] in "该本全各" or (prev.tag == "oov" and prev.word[0] in _FUNCTION_CHARS)):
+            if prev.word[0] in "全各":
+                return None  # 全市|中小学, 各县|供电局: every body of the kind in the area, no one body
             start -= 1  # 该区|医疗保障局, 向市|红十字会: the level belongs to the body, the determiner or preposition does not
         return start
 

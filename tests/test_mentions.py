@@ -456,6 +456,83 @@ def test_bodies_named_by_their_suffix_words(finder, text, org):
     assert (org, "organization") in found(finder, text)
 
 
+@pytest.mark.parametrize("text, org", [
+    ("南江军区305医院派出了医疗队", "南江军区305医院"),
+    ("他在东岭化工集团公司三〇二厂当焊工", "东岭化工集团公司三〇二厂"),
+    ("她调到红河石油公司第三加油站当站长", "红河石油公司第三加油站"),
+    ("新兵到达武警洛阳二总队五支队", "武警洛阳二总队五支队"),
+])
+def test_a_unit_numbered_after_its_body_or_place_is_one_name(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, wrong", [("来自东岭第二小组的学者说", "东岭第二小"),
+                                         ("洛阳一厂长出席了会议", "洛阳一厂"),
+                                         ("他参加了十一届三中全会", "十一届三中")])
+def test_a_number_before_a_word_of_the_sentence_makes_no_numbered_unit(finder, text, wrong):
+    assert wrong not in {m.text for m in finder.find(text)}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("工人们在洛阳重型机械厂加班", "洛阳重型机械厂"),
+    ("记者走访了洛阳第三纺织厂", "洛阳第三纺织厂"),
+    ("他在张家口农用机械厂工作", "张家口农用机械厂"),
+])
+def test_a_factory_named_by_its_place_and_its_line_of_work(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org", [("今天全国双拥办召开会议", None),
+                                       ("她荣获全国优秀青年合唱团称号", "全国优秀青年合唱团")])
+def test_the_nation_before_a_body_stays_whole(finder, text, org):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert not any(o.startswith("国") for o in orgs)
+    assert org is None or org in orgs
+
+
+@pytest.mark.parametrize("text", ["全市中小学的教师合格率提高", "各县供电局签订了责任书",
+                                  "政协第一届全国委员会会议召开", "学校参加全国第二届职业中学美容大赛"])
+def test_every_body_of_a_kind_in_an_area_is_no_one_body(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "organization"]
+
+
+@pytest.mark.parametrize("text, org", [("曾任江苏省宜兴市市委副书记", "江苏省宜兴市市委"),
+                                       ("河南省林州市委书记出席了会议", "河南省林州市委")])
+def test_a_province_before_a_city_and_its_committee_post_names_the_committee(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org, wrong", [
+    ("国内大型航运企业东岭集团深化改革", "东岭集团", "国内大型航运企业东岭集团"),
+    ("全国最大的零售百货业联盟南江商厦集团成立", "南江商厦集团", "联盟南江商厦集团"),
+])
+def test_a_kind_of_body_before_a_name_in_apposition_is_not_the_name(finder, text, org, wrong):
+    orgs = {m.text for m in finder.find(text) if m.type == "organization"}
+    assert org in orgs and wrong not in orgs
+
+
+def test_a_match_word_between_two_clubs_ends_the_second_ones_name(finder):
+    orgs = {m.text for m in finder.find("本轮最精彩的是河南队主场扳倒八一队") if m.type == "organization"}
+    assert "八一队" in orgs and not any("主场" in o for o in orgs)
+
+
+@pytest.mark.parametrize("text, org", [("（农业银行江西南城县支行周某）", "农业银行江西南城县支行"),
+                                       ("建设银行湖北黄梅县支行去年放贷", "建设银行湖北黄梅县支行")])
+def test_a_branch_written_after_its_bank_and_its_place_is_one_name(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+@pytest.mark.parametrize("text, org", [("他毕业于洛阳美院，后在江西农大任教", "洛阳美院"),
+                                       ("他毕业于洛阳美院，后在江西农大任教", "江西农大"),
+                                       ("洛阳人艺的新戏上演", "洛阳人艺")])
+def test_a_schools_short_kind_after_its_place_names_the_school(finder, text, org):
+    assert (org, "organization") in found(finder, text)
+
+
+def test_a_schools_short_kind_alone_names_no_school(finder):
+    assert not [m for m in finder.find("美院的学生和农大的老师") if m.type == "organization"]
+
+
 @pytest.mark.parametrize("text, wrong", [("宏达公司签订轧钢厂改造合同", "宏达公司签订轧钢厂"),
                                          ("东江国会内在野党的力量", "东江国会内在野党")])
 def test_a_verb_or_a_position_word_between_two_bodies_ends_the_first(finder, text, wrong):
