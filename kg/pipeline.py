@@ -943,6 +943,40 @@ def _venue_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
+# the kinds of a village's, a lane's, a quarter's or an estate's name jieba cut off as a word of
+# their own (某某|世界|村, 马久|邑, 成都|清华|坊, 某某|公馆, 某某|球场), and the name's words before
+# it: a name jieba did not know, took for a name or a place, or a common noun spelling one
+_CUT_KIND_WORDS = frozenset(("村", "坊", "邑", "屯", "寨", "庄", "街", "巷", "镇", "港", "馆", "院", "府",
+                             "花园", "公馆", "会馆", "工业区", "球场", "农贸市场", "购物中心"))
+_CUT_KIND_NAME_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "oov", "ng"))
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place's kind jieba cut off as a word of its own (村, 坊, 花园, 球场 …) after one to three
+    name words no mention covers (某某|世界|村, 某某|公馆, Latin|购物|村) is one place `kg ner`
+    prints, three characters at least: CLUENER marks the name and its kind one address."""
+    taken = [(m.start, m.end) for m in ms]
+    free = lambda a, b: not any(x < b and a < y for x, y in taken)
+    out = list(ms)
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.word not in _CUT_KIND_WORDS or not free(t.start, t.end):
+            continue
+        j = k
+        while j > 0 and k - j < 3:
+            p = tokens[j - 1]
+            if p.tag not in _CUT_KIND_NAME_TAGS or not (_ALL_HAN.fullmatch(p.word) or _LATIN_WORD.fullmatch(p.word)) \
+                    or any(c in _NOT_IN_ADDRESS for c in p.word) or not free(p.start, p.end):
+                break
+            j -= 1
+        if j < k and t.end - tokens[j].start >= 3:
+            a = tokens[j].start
+            out.append(Mention(a, t.end, text[a : t.end], "place", "other", "cut-kind"))
+            taken.append((a, t.end))
+    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+
+
 def _sites_as_places(ms: list[Mention]) -> list[Mention]:
     """`kg ner` prints a body named for its building (某市国际会议中心: where people go, not who
     acts) as a place; the graph keeps it a body. Where roads meet (某某路|交界处) the road is."""
@@ -2060,7 +2094,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,
     # buildings, streets and venues; addresses joined
-    _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
+    _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,

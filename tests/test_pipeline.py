@@ -255,6 +255,9 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
+    ("周末我们去青禾世界村参观", {"青禾世界村"}),  # a kind jieba cut off as a word of its own (青禾|世界|村)
+    ("他家就在马塘邑附近", {"马塘邑"}),
+    ("这批菜来自桐溪农贸市场", {"桐溪农贸市场"}),
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
     ("他们在深圳恒通买了家电", set()),          # a city heading a firm's name jieba tagged a name
