@@ -972,9 +972,13 @@ def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
             j -= 1
         if j < k and t.end - tokens[j].start >= 3:
             a = tokens[j].start
+            head = next((x for x in out if x.type == "person" and x.end == a and x.rule not in _STRONG_PERSON_RULES), None)
+            if head is not None:  # 某某某|国际|艺术|村: a name kg took for a person's opens it
+                out.remove(head)
+                a = head.start
             out.append(Mention(a, t.end, text[a : t.end], "place", "other", "cut-kind"))
             taken.append((a, t.end))
-    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+    return sorted(out, key=lambda m: (m.start, m.end)) if out != ms else ms
 
 
 def _sites_as_places(ms: list[Mention]) -> list[Mention]:
