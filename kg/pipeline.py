@@ -1180,6 +1180,26 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# the sides of a place written as one character after it (某某路|南，, 某某村|西。)
+_SIDES = "东南西北"
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _sides_after_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place followed by one character of a side and then a mark or the line's end (某某路南，,
+    某某村西。) is that side of it: CLUENER marks the side the address's, and no word runs on
+    (not 某某|南部, 某地|北上)."""
+    out = []
+    for m in ms:
+        e = m.end
+        if m.type == "place" and text[e : e + 1] in _SIDES and e < len(text) \
+                and (e + 1 == len(text) or not _WORD_CHAR.match(text, e + 1)) \
+                and not any(x.start == e for x in ms):
+            m = replace(m, end=e + 1, text=text[m.start : e + 1])
+        out.append(m)
+    return out
+
+
 def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     """A division's name that jieba's dictionary holds as a common word or a person's name
     (a metal's name, the word for guests), written without a verb of place before it, is that
@@ -2099,7 +2119,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _join_body_heads,
     # buildings, streets and venues; addresses joined
     _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
-    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
+    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     _drop_places_inside_names,
