@@ -950,6 +950,9 @@ _CUT_KIND_WORDS = frozenset(("村", "坊", "邑", "屯", "寨", "庄", "街", "�
                              "花园", "公馆", "会馆", "工业区", "球场", "农贸市场", "购物中心"))
 _CUT_KIND_NAME_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "oov", "ng"))
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# after a name in Latin letters alone (Latin|岛, Latin|酒店) the kinds of a sight or a venue
+# too: a Latin word is no common noun of Chinese, the kind names what it is
+_LATIN_KIND_WORDS = frozenset(("岛", "湾", "城", "市场", "酒店", "大厦", "广场", "海滩", "公园", "餐厅", "酒吧"))
 
 
 def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -961,7 +964,7 @@ def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     out = list(ms)
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if t.word not in _CUT_KIND_WORDS or not free(t.start, t.end):
+        if t.word not in _CUT_KIND_WORDS and t.word not in _LATIN_KIND_WORDS or not free(t.start, t.end):
             continue
         j = k
         while j > 0 and k - j < 3:
@@ -970,6 +973,8 @@ def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
                     or any(c in _NOT_IN_ADDRESS for c in p.word) or not free(p.start, p.end):
                 break
             j -= 1
+        if t.word not in _CUT_KIND_WORDS and not (j == k - 1 and _LATIN_WORD.fullmatch(tokens[j].word)):
+            continue  # (岛, 酒店 … only after one Latin word)
         if j < k and t.end - tokens[j].start >= 3:
             a = tokens[j].start
             head = next((x for x in out if x.type == "person" and x.end == a and x.rule not in _STRONG_PERSON_RULES), None)
