@@ -955,16 +955,26 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LATIN_KIND_WORDS = frozenset(("岛", "湾", "城", "市场", "酒店", "大厦", "广场", "海滩", "公园", "餐厅", "酒吧"))
 
 
+@functools.lru_cache(maxsize=1)
+def _latin_kinds() -> frozenset[str]:
+    """The kinds after one Latin word: the sights' and venues' above and an address's endings
+    (address_parts.txt: Latin|步行街, Latin|区域), not its counted parts (号, 室: a number's) nor
+    its sides (以北, 东侧, 门口: where from a place, no name's kind)."""
+    sides = tuple(p for p in _address_parts() if p.startswith("以") or p.endswith(("侧", "边", "面", "口", "处", "部", "畔")))
+    return _LATIN_KIND_WORDS | frozenset(p for p in _address_parts() if p not in _COUNTED_PARTS and p not in sides)
+
+
 def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A place's kind jieba cut off as a word of its own (村, 坊, 花园, 球场 …) after one to three
     name words no mention covers (某某|世界|村, 某某|公馆, Latin|购物|村) is one place `kg ner`
     prints, three characters at least: CLUENER marks the name and its kind one address."""
     taken = [(m.start, m.end) for m in ms]
     free = lambda a, b: not any(x < b and a < y for x, y in taken)
+    latin_kinds = _latin_kinds()
     out = list(ms)
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if t.word not in _CUT_KIND_WORDS and t.word not in _LATIN_KIND_WORDS or not free(t.start, t.end):
+        if t.word not in _CUT_KIND_WORDS and t.word not in latin_kinds or not free(t.start, t.end):
             continue
         j = k
         while j > 0 and k - j < 3:
@@ -973,8 +983,8 @@ def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
                     or any(c in _NOT_IN_ADDRESS for c in p.word) or not free(p.start, p.end):
                 break
             j -= 1
-        if t.word not in _CUT_KIND_WORDS and not (j == k - 1 and _LATIN_WORD.fullmatch(tokens[j].word)):
-            continue  # (岛, 酒店 … only after one Latin word)
+        if t.word not in _CUT_KIND_WORDS and not (j == k - 1 and len(tokens[j].word) >= 2 and _LATIN_WORD.fullmatch(tokens[j].word)):
+            continue  # (岛, 酒店 … only after one Latin word, not a letter: c|片区)
         if j < k and t.end - tokens[j].start >= 3:
             a = tokens[j].start
             head = next((x for x in out if x.type == "person" and x.end == a and x.rule not in _STRONG_PERSON_RULES), None)

@@ -260,6 +260,8 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("我们常去柯维娅国际艺术村写生", {"柯维娅国际艺术村"}),  # a name kg took for a person's opens it
     ("晚饭在Tolosa餐厅吃的", {"Tolosa餐厅"}),   # after one Latin word a venue's or a sight's kind too
     ("我们去Kauai岛玩", {"Kauai岛"}),
+    ("整个Nob区域都在施工", {"Nob区域"}),       # or an address's ending
+    ("c片区今天停电", set()),                   # not after one letter
     ("这批菜来自桐溪农贸市场", {"桐溪农贸市场"}),
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
