@@ -958,6 +958,59 @@ def _venue_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
 
 
+# the kinds of a village's, a lane's, a quarter's or an estate's name jieba cut off as a word of
+# their own (某某|世界|村, 马久|邑, 成都|清华|坊, 某某|公馆, 某某|球场), and the name's words before
+# it: a name jieba did not know, took for a name or a place, or a common noun spelling one
+_CUT_KIND_WORDS = frozenset(("村", "坊", "邑", "屯", "寨", "庄", "街", "巷", "镇", "港", "馆", "院", "府",
+                             "花园", "公馆", "会馆", "工业区", "球场", "农贸市场", "购物中心"))
+_CUT_KIND_NAME_TAGS = frozenset(("n", "nr", "nrt", "ns", "nz", "oov", "ng"))
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# after a name in Latin letters alone (Latin|岛, Latin|酒店) the kinds of a sight or a venue
+# too: a Latin word is no common noun of Chinese, the kind names what it is
+_LATIN_KIND_WORDS = frozenset(("岛", "湾", "城", "市场", "酒店", "大厦", "广场", "海滩", "公园", "餐厅", "酒吧"))
+
+
+@functools.lru_cache(maxsize=1)
+def _latin_kinds() -> frozenset[str]:
+    """The kinds after one Latin word: the sights' and venues' above and an address's endings
+    (address_parts.txt: Latin|步行街, Latin|区域), not its counted parts (号, 室: a number's) nor
+    its sides (以北, 东侧, 门口: where from a place, no name's kind)."""
+    sides = tuple(p for p in _address_parts() if p.startswith("以") or p.endswith(("侧", "边", "面", "口", "处", "部", "畔")))
+    return _LATIN_KIND_WORDS | frozenset(p for p in _address_parts() if p not in _COUNTED_PARTS and p not in sides)
+
+
+def _cut_kind_names(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place's kind jieba cut off as a word of its own (村, 坊, 花园, 球场 …) after one to three
+    name words no mention covers (某某|世界|村, 某某|公馆, Latin|购物|村) is one place `kg ner`
+    prints, three characters at least: CLUENER marks the name and its kind one address."""
+    taken = [(m.start, m.end) for m in ms]
+    free = lambda a, b: not any(x < b and a < y for x, y in taken)
+    latin_kinds = _latin_kinds()
+    out = list(ms)
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if t.word not in _CUT_KIND_WORDS and t.word not in latin_kinds or not free(t.start, t.end):
+            continue
+        j = k
+        while j > 0 and k - j < 3:
+            p = tokens[j - 1]
+            if p.tag not in _CUT_KIND_NAME_TAGS or not (_ALL_HAN.fullmatch(p.word) or _LATIN_WORD.fullmatch(p.word)) \
+                    or any(c in _NOT_IN_ADDRESS for c in p.word) or not free(p.start, p.end):
+                break
+            j -= 1
+        if t.word not in _CUT_KIND_WORDS and not (j == k - 1 and len(tokens[j].word) >= 2 and _LATIN_WORD.fullmatch(tokens[j].word)):
+            continue  # (岛, 酒店 … only after one Latin word, not a letter: c|片区)
+        if j < k and t.end - tokens[j].start >= 3:
+            a = tokens[j].start
+            head = next((x for x in out if x.type == "person" and x.end == a and x.rule not in _STRONG_PERSON_RULES), None)
+            if head is not None:  # 某某某|国际|艺术|村: a name kg took for a person's opens it
+                out.remove(head)
+                a = head.start
+            out.append(Mention(a, t.end, text[a : t.end], "place", "other", "cut-kind"))
+            taken.append((a, t.end))
+    return sorted(out, key=lambda m: (m.start, m.end)) if out != ms else ms
+
+
 def _sites_as_places(ms: list[Mention]) -> list[Mention]:
     """`kg ner` prints a body named for its building (某市国际会议中心: where people go, not who
     acts) as a place; the graph keeps it a body. Where roads meet (某某路|交界处) the road is."""
@@ -1154,6 +1207,26 @@ def _address_ends(text: str, ms: list[Mention]) -> list[Mention]:
     notes = [(m.start, m.end) for m, o in zip(out, ms) if m.end != o.end]
     if notes:
         out = [m for m in out if not (m.type == "place" and any(a < m.start and m.end < b for a, b in notes))]
+    return out
+
+
+# the sides of a place written as one character after it (某某路|南，, 某某村|西。)
+_SIDES = "东南西北"
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _sides_after_places(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place followed by one character of a side and then a mark or the line's end (某某路南，,
+    某某村西。) is that side of it: CLUENER marks the side the address's, and no word runs on
+    (not 某某|南部, 某地|北上)."""
+    out = []
+    for m in ms:
+        e = m.end
+        if m.type == "place" and text[e : e + 1] in _SIDES and e < len(text) \
+                and (e + 1 == len(text) or not _WORD_CHAR.match(text, e + 1)) \
+                and not any(x.start == e for x in ms):
+            m = replace(m, end=e + 1, text=text[m.start : e + 1])
+        out.append(m)
     return out
 
 
@@ -2075,8 +2148,8 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,
     # buildings, streets and venues; addresses joined
-    _sites_as_places, _street_words, _site_names, _venue_names, join_addresses, join_divisions, _join_adjacent_places,
-    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sights_after_places,
+    _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
+    _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     _drop_places_inside_names,

@@ -263,6 +263,14 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("在创业路上互相扶持", set()),
     ("快步走到另一条街。", set()),             # a count of streets names none
     ("他住进了锦程大酒店", {"锦程大酒店"}),     # a name jieba did not know and a venue's word
+    ("周末我们去青禾世界村参观", {"青禾世界村"}),  # a kind jieba cut off as a word of its own (青禾|世界|村)
+    ("他家就在马塘邑附近", {"马塘邑"}),
+    ("我们常去柯维娅国际艺术村写生", {"柯维娅国际艺术村"}),  # a name kg took for a person's opens it
+    ("晚饭在Tolosa餐厅吃的", {"Tolosa餐厅"}),   # after one Latin word a venue's or a sight's kind too
+    ("我们去Kauai岛玩", {"Kauai岛"}),
+    ("整个Nob区域都在施工", {"Nob区域"}),       # or an address's ending
+    ("c片区今天停电", set()),                   # not after one letter
+    ("这批菜来自桐溪农贸市场", {"桐溪农贸市场"}),
     ("比赛在杭州国际会议中心举行", {"杭州国际会议中心"}),  # a building kg reads as a body
     ("台湾地区的选手也来了", {"台湾"}),          # a known place and 地区: the place alone
     ("他们在深圳恒通买了家电", set()),          # a city heading a firm's name jieba tagged a name
@@ -275,6 +283,9 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
     ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
+    ("他家在柳湾路南，离学校很近", {"柳湾路南"}),  # a side in one character, a mark after it
+    ("工地在桃花村西。", {"桃花村西"}),
+    ("他去了河北南部", {"河北南部"}),
     ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
