@@ -261,7 +261,7 @@ class Segmenter:
 _NOT_HAN_FOR_PYTHON = re.compile("[\u3400-\u4DBF\u9FD6-\u9FFF\uF900-\uFAFF\U00020000-\U0002FA1F]")
 # a character three times over (开开开): its two cuts 开开|开 and 开|开开 score the same up to the
 # last bit of a float, which jieba and jieba-rs round apart once other words follow
-_TRIPLED = re.compile(r"(.)\1\1")
+_TRIPLED = re.compile(r"([\u4e00-\u9fff])\1\1")
 # a word no text can contain (private-use characters, never Chinese to either tokenizer)
 _PADDING_WORD = "\ue000\ue001"
 
