@@ -525,18 +525,25 @@ def _near(s: str, a: int, b: int) -> bool:
 def _attendees_after(s, ms, key_of, start) -> list[str]:
     """Names in a clause that goes on to say they took part: …等参加会议, …在分会场出席, and
     the names 在…的陪同下 holds (在某某、某某的陪同下，调研组来到…)."""
-    out = []
     escorts = [m.span(1) for m in _ESCORTED.finditer(s, start)] if "陪同下" in s else ()
-    for m in ms:
-        if m.type != "person" or m.start < start or id(m) not in key_of:
-            continue
+    persons = [m for m in ms if m.type == "person" and m.start >= start and id(m) in key_of]
+    attends = []
+    for m in persons:
         clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
-        if _ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause) \
-                or any(a <= m.start and m.end <= b for a, b in escorts):
-            out.append(key_of[id(m)])
-    return list(dict.fromkeys(out))
+        attends.append(bool(_ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause)
+                            or any(a <= m.start and m.end <= b for a, b in escorts)))
+    # 县委书记某某，县委常委、副县长某某陪同: names and their posts in a run, the verb closing the last
+    posts = "".join(p.text for p in ms if p.type == "position")
+    for k in range(len(persons) - 2, -1, -1):
+        gap = s[persons[k].end : persons[k + 1].start]
+        if attends[k + 1] and not attends[k] and gap[:1] in ("，", ",") and len(gap) <= 16 \
+                and not _RUN_GAP.sub("", gap).strip("，,、") and all(x in posts for x in _RUN_GAP.findall(gap)):
+            attends[k] = True
+    return list(dict.fromkeys(key_of[id(m)] for m, a in zip(persons, attends) if a))
 
 
+# the posts between two names of a run (，县委常委、副县长): post words the sentence's mentions hold
+_RUN_GAP = re.compile(r"[\u4e00-\u9fff]+")
 # 在…的陪同下: those who went along
 _ESCORTED = re.compile(r"在([^，。；,;！？]{2,60}?)的?陪同下")
 

@@ -32,6 +32,7 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
         if m.type != "person":
             continue
         chain: list[Mention] = []
+        body_of: dict[int, Mention] = {}  # a post in the chain -> the body written right before it
         j = idx - 1
         cursor = m.start
         while j >= 0:
@@ -39,6 +40,13 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
             gap = s[t.end : cursor]
             if t.type == "position" and (_GAP_TITLE_PERSON.match(gap) or (chain and gap == "、")):
                 chain.insert(0, t)
+                cursor = t.start
+                j -= 1
+                continue
+            if t.type == "organization" and chain and not gap and j > 0 and ms[j - 1].type == "position" \
+                    and s[ms[j - 1].end : t.start] == "、":
+                # 县长、|县疫情防控指挥部|总指挥|某某: a post of a body in the chain, the posts before it go on
+                body_of[id(chain[0])] = t
                 cursor = t.start
                 j -= 1
                 continue
@@ -58,7 +66,7 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
                 and ms[idx + 1].text in load_lexicon().title_heads:
             chain = [ms[idx + 1]]  # 赵乐平总书记, 李明华书记: the bare post after the name
         for t in chain:
-            out.append((m, t, org))
+            out.append((m, t, body_of.get(id(t), org)))
         prev_titles = chain
         prev_org = org if chain else None
     return out
