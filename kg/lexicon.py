@@ -92,6 +92,11 @@ class Lexicon:
                 return text.startswith(self.person_cues_after, k) or text.startswith(verbs, k)
         return False
 
+    def person_cued(self, text: str, start: int, end: int, verbs: tuple[str, ...] = ()) -> bool:
+        """Whether the words around text[start:end] say a person: a word of what one is or does
+        after it (`person_word_after`), or a cue before it (队友|某某, 父亲|某某)."""
+        return self.person_word_after(text, end, verbs) or text.endswith(self.person_cues_before, 0, start)
+
     def is_surname_start(self, text: str, i: int) -> int:
         """Length of the surname starting at text[i] (2 for 欧阳, 1 for 王), or 0."""
         if text[i : i + 2] in self.compound_surnames:

@@ -3136,8 +3136,7 @@ class MentionFinder:
         if len(w) == 3 and w[0] == w[2] and w[0] in "越愈":
             return False  # 越学越|好: the grammar of "the more … the more", however jieba tags it
         if m.rule in ("jieba-nr", "name-model") and self._translit.issuperset(w) and _CLUB_TALK.search(s) \
-                and not (self.lex.person_word_after(s, m.end, _PERSON_VERBS)
-                         or s.endswith(self.lex.person_cues_before, 0, m.start)):
+                and not self.lex.person_cued(s, m.start, m.end, _PERSON_VERBS):
             return False  # 阿森纳对桑德兰…连胜: a club where a match is told of, unless a person's word is beside it
         if w[0] in _WHEN_CHARS and m.start > 0 and _CJK.match(s[m.start - 1]) and len(w) >= 2 \
                 and (w[1:].startswith(_PERSON_VERBS) or self.seg.tag(w[1:]) in ("v", "vn", "d")):

@@ -209,6 +209,15 @@ _STANDING_MEMBER = re.compile(r"(?<![\u4e00-\u9fff])([省市县区州])委常委
 _LEVEL_FIRST = tuple("省市县区州乡镇村")
 
 
+def _committee_department(s: str, m: Mention, res: Resolver) -> str:
+    """`市委组织部` for the body 组织部 right after 市委常委、, else "" (a body with a level or place
+    of its own keeps it)."""
+    member = _STANDING_MEMBER.search(s, 0, m.start)
+    if member is None or m.text.startswith(("中共", *_LEVEL_FIRST)) or res.gaz.lookup(m.text[:2]):
+        return ""
+    return member.group(1) + "委" + m.text
+
+
 def _without_persons(u: Unit) -> str:
     """A unit's text with the persons' names blanked out, for counting the divisions a page
     names: a name that holds a city's short name (某海东, 东山某) names no city."""
@@ -259,12 +268,10 @@ def resolve_entities(st: PageState) -> PageState:
                 e = put(replace(res.person_entity(m.subtype), aliases=(m.text,)))
             elif m.type == "person":
                 e = put(res.person_entity(m.text))
-            elif m.type == "organization" and _STANDING_MEMBER.search(u.text, 0, m.start) \
-                    and not m.text.startswith(("中共", *_LEVEL_FIRST)) and not res.gaz.lookup(m.text[:2]):
+            elif m.type == "organization" and (surface := _committee_department(u.text, m, res)):
                 # 市委常委、|组织部|部长: the standing member's department is their committee's; where the
                 # page names no city the committee is no one body (and 组织部 alone would join every
                 # page's department into one node)
-                surface = _STANDING_MEMBER.search(u.text, 0, m.start).group(1) + "委" + m.text
                 oe = res.org_entity(surface, m.subtype or "Organization")
                 e = None if oe.name in (surface, res.expand(surface)) else put(oe)
             elif m.type == "organization":
@@ -469,9 +476,10 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         attendees.extend(key_of[id(m)] for m in before if m.type == "person")
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
-    elif c.kind in ("Inspection", "Visit") and any(m.type == "person" and _LEADS_OUT.match(s, m.end) for m in before):
+    elif c.kind in ("Inspection", "Visit") and (leader := next(
+            (m for m in before if m.type == "person" and _LEADS_OUT.match(s, m.end)), None)) is not None:
         # 某某带领…负责同志，深入某镇督导…: the one who led the party out, clauses before the verb
-        organizers.append(key_of[id(next(m for m in before if m.type == "person" and _LEADS_OUT.match(s, m.end)))])
+        organizers.append(key_of[id(leader)])
     elif c.kind in ("Inspection", "Visit"):
         org = [m for m in near if m.type == "organization" and re.search(r"对", s[m.end : c.trigger_start])]
         if not org:
@@ -1704,8 +1712,7 @@ def _drop_site_spellings(text: str, ms: list[Mention]) -> list[Mention]:
     lex = load_lexicon()
     return [m for m in ms if not (
         m.type == "person" and m.rule in _WORD_PERSON_RULES and len(m.text) >= 3 and m.text[-1] in _SITE_LAST
-        and not (lex.person_word_after(text, m.end, _PERSON_VERBS)
-                 or text.endswith(lex.person_cues_before, 0, m.start)))]
+        and not lex.person_cued(text, m.start, m.end, _PERSON_VERBS))]
 
 
 def _drop_names_after_places(ms: list[Mention]) -> list[Mention]:
@@ -1818,8 +1825,7 @@ def _drop_club_talk_names(text: str, ms: list[Mention]) -> list[Mention]:
         return ms
 
     def cued(m: Mention) -> bool:
-        return lex.person_word_after(text, m.end, _PERSON_VERBS) \
-            or text.endswith(lex.person_cues_before, 0, m.start)
+        return lex.person_cued(text, m.start, m.end, _PERSON_VERBS)
 
     def inside(m: Mention) -> bool:  # two characters amid the clause, not listed (作胆|某某|取胜, not 某某、某某)
         return m.start > 0 and _ALL_HAN.fullmatch(text[m.start - 1]) is not None \
@@ -1872,8 +1878,7 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     lex = load_lexicon()
     spelled = _tables().translit  # (the characters of transliterated names, broad and narrow sets)
     cands = [m for m in ms if m.type == "person" and m.rule in ("jieba-nr", "name-model") and all(c in spelled for c in m.text)
-             and not (lex.person_word_after(text, m.end, _PERSON_VERBS)
-                      or text.endswith(lex.person_cues_before, 0, m.start))]
+             and not lex.person_cued(text, m.start, m.end, _PERSON_VERBS)]
     if not cands or not any(w in text for w in _travel_words()):
         return ms
     drop = {id(m) for m in cands}

@@ -90,6 +90,11 @@ def infer_locale(text: str) -> Locale:
     return Locale(province, prefecture, county, nearby)
 
 
+def _by_county_short_name(d: Division, name: str) -> bool:
+    """Whether `name` found the county `d` by its short name only (东河 for 某市东河区)."""
+    return d.level == "county" and d.name != name
+
+
 class Resolver:
     """Turns mentions into entities with canonical names and stable keys for one page."""
 
@@ -101,7 +106,7 @@ class Resolver:
         self._context = set()
         for m in page_places:
             found = self.gaz.lookup(m.text)
-            if len(found) == 1 and (found[0].level != "county" or found[0].name == m.text):
+            if len(found) == 1 and not _by_county_short_name(found[0], m.text):
                 self._context.add(found[0].code)  # (a county's short name alone vouches for nothing)
         for d in (locale.province, locale.prefecture, locale.county):
             if d is not None:
@@ -111,7 +116,7 @@ class Resolver:
     def division(self, name: str) -> Division | None:
         # a county's short name (东河 of 某市东河区) stands for it only where the page names the
         # county or a division above it: else 东河 is a river as often, far from any such city
-        cands = [d for d in self.gaz.lookup(name) if d.level != "county" or d.name == name or d.code in self._context
+        cands = [d for d in self.gaz.lookup(name) if not _by_county_short_name(d, name) or d.code in self._context
                  or any(a.code in self._context for a in self.gaz.ancestors(d))]
         if not cands:
             return None
