@@ -13,6 +13,8 @@ from pathlib import Path
 __all__ = ["Division", "Gazetteer", "load_gazetteer"]
 
 LEVELS = ("country", "province", "prefecture", "county", "township", "village", "other")
+# the characters a local body's name opens with to say only its level (县|妇联, 镇|政府, 旗|委)
+LEVEL_CHARACTERS = "省市县区州乡镇村盟旗"
 
 # Suffixes stripped to get the short form people write (石家庄市 → 石家庄, 内蒙古自治区 → 内蒙古).
 # (新区 before 区: a new district is spoken of by its name without 新区, 某某新区 -> 某某, not 某某新)

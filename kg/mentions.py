@@ -8,7 +8,7 @@ import operator
 import re
 from dataclasses import dataclass, replace
 
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import LEVEL_CHARACTERS as _LEVELS, load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.names import load_name_model
 from kg.records import Mention
@@ -116,7 +116,6 @@ _CUT_BEFORE_TAGS = frozenset(("n", "nr", "nz", "l", "oov", "j"))
 # nouns jieba tags n that take a body as their object (代表|某委员会致辞, 领导|某大学)
 _BODY_OBJECT_NOUNS = frozenset(("代表", "领导", "主管", "指导", "委托", "监管"))
 _ORG_LEAD_STRIP = ("暨", "全", "各", "本", "该", "其", "有关", "相关", "原", "现", "新", "由", "经", "向", "为")
-_LEVELS = "省市县区乡镇村州盟旗"
 # a word jieba calls a place that ends like a mountain, river, lake or sea is one (太行山, 洞庭湖)
 # the last characters of a landmark's or an old village's three-character name (天安门, 西柏坡)
 # endings no person's name has, with the level of the place they make (洪泽县, 骆马湖, 大昭寺):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
+from kg.gazetteer import LEVEL_CHARACTERS
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
 from kg.mentions import (
@@ -206,14 +207,13 @@ def _title_only_mentions(s: str, ms, posts_of: dict[str, set[str]], lex) -> list
 
 # 某委常委、 right before a body's name (市委常委、|宣传部部长): the committee the member sits on
 _STANDING_MEMBER = re.compile(r"(?<![\u4e00-\u9fff])([省市县区州])委常委[、，,]$")
-_LEVEL_FIRST = tuple("省市县区州乡镇村")
 
 
 def _committee_department(s: str, m: Mention, res: Resolver) -> str:
     """`市委组织部` for the body 组织部 right after 市委常委、, else "" (a body with a level or place
     of its own keeps it)."""
     member = _STANDING_MEMBER.search(s, 0, m.start)
-    if member is None or m.text.startswith(("中共", *_LEVEL_FIRST)) or res.gaz.lookup(m.text[:2]):
+    if member is None or m.text.startswith(("中共", *LEVEL_CHARACTERS)) or res.gaz.lookup(m.text[:2]):
         return ""
     return member.group(1) + "委" + m.text
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.gazetteer import Division, load_gazetteer
+from kg.gazetteer import LEVEL_CHARACTERS, Division, load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.records import Entity, Mention
 
@@ -19,7 +19,7 @@ _LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟
 _NOT_LEVEL_PREFIX = {"市场", "市民", "市区", "市政", "县城", "区域", "省份", "州府", "市县", "省市", "县区", "区县", "县市"}
 _PARTY_BODY = re.compile(r"^(省委|市委|县委|区委|州委|地委)$")
 # what a body may open with that only says its level, not which one it is (县|妇联, 自治区|党委)
-_LEVEL_HEADS = ("自治区", "自治州", "特区", "省", "市", "县", "区", "乡", "镇", "村", "州", "地", "盟", "旗")
+_LEVEL_HEADS = ("自治区", "自治州", "特区", *LEVEL_CHARACTERS, "地")
 
 
 @functools.lru_cache(maxsize=1)
