@@ -541,17 +541,25 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
         attends.append(bool(_ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause)
                             or any(a <= m.start and m.end <= b for a, b in escorts)))
     # 县委书记某某，县委常委、副县长某某陪同: names and their posts in a run, the verb closing the last
-    posts = "".join(p.text for p in ms if p.type == "position")
+    posts = [p for p in ms if p.type == "position"]
     for k in range(len(persons) - 2, -1, -1):
-        gap = s[persons[k].end : persons[k + 1].start]
-        if attends[k + 1] and not attends[k] and gap[:1] in ("，", ",") and len(gap) <= 16 \
-                and not _RUN_GAP.sub("", gap).strip("，,、") and all(x in posts for x in _RUN_GAP.findall(gap)):
+        lo, hi = persons[k].end, persons[k + 1].start
+        if attends[k + 1] and not attends[k] and s[lo : lo + 1] in ("，", ",") and hi - lo <= 16 \
+                and _only_posts_between(s, lo, hi, posts):
             attends[k] = True
     return list(dict.fromkeys(key_of[id(m)] for m, a in zip(persons, attends) if a))
 
 
-# the posts between two names of a run (，县委常委、副县长): post words the sentence's mentions hold
-_RUN_GAP = re.compile(r"[\u4e00-\u9fff]+")
+def _only_posts_between(s: str, a: int, b: int, posts: list[Mention]) -> bool:
+    """Whether s[a:b] is posts and the marks between them (，县委常委、副县长): every character
+    the post mentions inside it do not cover is a comma or a 、."""
+    left = list(s[a:b])
+    for p in posts:
+        if a <= p.start and p.end <= b:
+            left[p.start - a : p.end - a] = [""] * (p.end - p.start)
+    return set("".join(left)) <= {"，", ",", "、"}
+
+
 # 在…的陪同下: those who went along
 _ESCORTED = re.compile(r"在([^，。；,;！？]{2,60}?)的?陪同下")
 
@@ -580,7 +588,7 @@ _LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来�
 
 
 def _same_event(o: Event, e: Event) -> bool:
-    if o.kind != e.kind and not ({o.kind, e.kind} <= {"Meeting", "PressConference"} and False):
+    if o.kind != e.kind:
         return False
     if o.date and e.date and o.date != e.date:
         return False

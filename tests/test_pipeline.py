@@ -728,3 +728,12 @@ def test_posts_of_a_chain_with_a_body_inside_and_a_run_of_escorts():
     # 县委书记某某，县委常委、副县长某某陪同: both went along
     outing = next(e for af in facts for e in af.events if e.kind == "Inspection")
     assert {"person:晏立华", "person:冉东升"} <= set(outing.attendees)
+
+
+def test_a_run_of_escorts_ends_at_words_that_are_no_post():
+    page = ("市领导来我县调研\n"
+            "　　1月14日，副市长戚永明一行来我县调研，县委书记晏立华汇报，县委常委、副县长冉东升陪同。\n")
+    outing = next(e for af in facts_of(page, "t/k.txt") for e in af.events if e.kind == "Inspection")
+    # 汇报 between the two is no post: the run stops there; the name the verb closes went along
+    assert "person:冉东升" in outing.attendees
+    assert "person:晏立华" not in outing.attendees
