@@ -27,8 +27,10 @@ class BuildReport:
     files: int = 0
     articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
-    extracted: int = 0  # files run through the pipeline in this build
-    cached: int = 0  # files whose facts came from the cache
+    # of `files`, those run through the pipeline in this build and those whose facts came from the
+    # cache (a file skipped as binary by the pipeline is neither: it is in `skipped`)
+    extracted: int = 0
+    cached: int = 0
 
 
 def extract_file(path_and_source):
@@ -132,7 +134,7 @@ def _ordered_results(files, *, max_bytes, cache, submit, window, batch_size, rep
         if version != PIPELINE_VERSION:
             raise KGError(f"a worker runs kg with PIPELINE_VERSION {version}, this client {PIPELINE_VERSION}: "
                           "install the same kg on the cluster's workers")
-        report.extracted += len(results)
+        report.extracted += sum(reason is None for _, _, reason in results)
         if cache is not None:
             for key, (source, facts, reason) in zip(item[2], results):
                 cache.put(key, (facts, reason))
@@ -152,7 +154,7 @@ def _ordered_results(files, *, max_bytes, cache, submit, window, batch_size, rep
         hit = cache.get(key) if cache is not None else None
         if hit is not None:
             send()  # what came before goes first, so results stay in order
-            report.cached += 1
+            report.cached += hit[1] is None
             queue.append(("done", [(source, *hit)]))
         else:
             batch.append((source, data))

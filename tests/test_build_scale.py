@@ -207,3 +207,15 @@ def test_build_streams_facts_into_the_graph(corpus):
     as_list = [f for p in pages for f in extract_page(p)]
     assert turtle_bytes(build_rdf(iter(as_list))) == turtle_bytes(build_rdf(as_list))
     assert ttl([corpus])[0] == turtle_bytes(build_rdf(as_list))
+
+
+def test_files_extracted_and_cached_count_only_files_built(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text("某县召开会议。县委书记王某某主持会议。", encoding="utf-8")
+    (d / "b.txt").write_bytes(b"\x00\x01binary")
+    for want_extracted, want_cached in ((1, 0), (0, 1)):
+        report = BuildReport()
+        build_graph([d], report=report, cache=FactCache(tmp_path / "cache"))
+        assert (report.files, report.extracted, report.cached) == (1, want_extracted, want_cached)
+        assert [Path(f).name for f, _ in report.skipped] == ["b.txt"]
