@@ -54,6 +54,9 @@ def infer_locale(text: str) -> Locale:
     """
     gaz = load_gazetteer()
     direct = gaz.count_mentions(text)
+    home = _paper_home(text, gaz)
+    if home is not None:  # the masthead's county weighs as a county named three times
+        direct[home.code] = direct.get(home.code, 0) + 3
     counts: Counter = Counter(direct)
     for code, n in direct.items():
         for a in gaz.ancestors(gaz.by_code[code]):  # a county's mentions speak for its city too
@@ -88,6 +91,30 @@ def infer_locale(text: str) -> Locale:
         county = best("county", prefecture)
     nearby = county or (best("county", prefecture) if prefecture is not None else None)
     return Locale(province, prefecture, county, nearby)
+
+
+# a paper's name in the running head a page opens with (３版  某某日报  2022年8月16日): a county
+# paper is named by its county's short name, which the page's text rarely prints otherwise.
+# (The text comes without its spaces: 3版某某日报2022年…, so the name is read back from the paper word.)
+_PAPER = re.compile(r"(?:日报|晚报|时报|报)(?![\u4e00-\u9fff])")
+
+
+def _paper_home(text: str, gaz) -> Division | None:
+    """The county a county paper's masthead names (某某日报 for 某某县), where the short name is
+    one county's of the kind the page speaks of (县委, 县医院… for a 县 or 旗; 区委… for a 区).
+
+    >>> _paper_home("3版某河日报2022年8月16日县委书记", load_gazetteer()) is None
+    True
+    """
+    kind = ("县", "旗") if text.count("县") > text.count("区") else ("区",) if text.count("区") > text.count("县") else ()
+    for paper in _PAPER.finditer(text, 0, 80):
+        for n in (2, 3, 4):
+            found = [d for d in gaz.lookup(text[max(paper.start() - n, 0) : paper.start()]) if d.level == "county"]
+            if len(found) > 1:
+                found = [d for d in found if d.name.endswith(kind)] if kind else []
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _by_county_short_name(d: Division, name: str) -> bool:

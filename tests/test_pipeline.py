@@ -737,3 +737,22 @@ def test_a_run_of_escorts_ends_at_words_that_are_no_post():
     # 汇报 between the two is no post: the run stops there; the name the verb closes went along
     assert "person:冉东升" in outing.attendees
     assert "person:晏立华" not in outing.attendees
+
+
+def test_a_county_paper_s_masthead_names_the_county_its_bodies_belong_to():
+    page = ("２版  清河日报  2022年8月16日 星期二\n"
+            "县纪委监委通报两起问题\n"
+            "　　本报讯 8月15日，县纪委监委通报两起问题。县交通运输局原局长邝立军受到党内警告处分。\n")
+    orgs = {e.name for af in facts_of(page, "t/q.txt") for e in af.entities if e.kind == "Organization"}
+    # 清河 names 清河县 (河北) and 清河区 (two cities): a page of 县委/县纪委 is the county's
+    assert {"清河县交通运输局", "清河县纪律检查委员会监察委员会"} <= orgs
+    district = page.replace("县", "区")
+    orgs = {e.name for af in facts_of(district, "t/q.txt") for e in af.entities if e.kind == "Organization"}
+    assert not any(n.startswith("清河县") for n in orgs)  # two 清河区: no one home
+
+
+def test_a_paper_named_by_no_county_gives_no_locale():
+    page = ("２版  晨光日报  2022年8月16日\n"
+            "　　本报讯 县交通运输局局长邝立军到县医院调研。\n")
+    orgs = {e.name for af in facts_of(page, "t/q.txt") for e in af.entities if e.kind == "Organization"}
+    assert "县交通运输局" not in orgs and not any(n.endswith("县交通运输局") and len(n) > 6 for n in orgs)
