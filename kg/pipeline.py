@@ -364,7 +364,8 @@ def relate(st: PageState) -> PageState:
                 rule = "place-and-post"
             else:
                 b = title_body(post.text)
-                if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))):
+                if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))
+                          or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):  # 县|政协主席, 市|妇联主席
                     oe = res.org_entity(b, "GovernmentOrganization")
                     if oe.name != b or b[0] not in "省市县区":
                         entities.setdefault(oe.key, oe)

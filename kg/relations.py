@@ -52,9 +52,12 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
                 continue
             break
         if not chain and prev_titles and idx > 0 and ms[idx - 1].type == "person" \
-                and _BYLINE_GAP.match(s[ms[idx - 1].end : m.start]) and ms[idx - 1].rule in ("byline", "after-title") \
+                and _BYLINE_GAP.match(s[ms[idx - 1].end : m.start]) \
+                and ms[idx - 1].rule in ("byline", "after-title", "name-list") \
                 and m.rule in ("byline", "after-title", "name-list", "jieba-nr", "known-name"):
-            chain = prev_titles  # 记者 许峰 宋佳: the role covers the whole run
+            # 记者 许峰 宋佳, 副县长某某、某某、某某: the role covers the whole run (a name the run
+            # itself vouched for passes it on to the next)
+            chain = prev_titles
         org = None
         if chain:
             k = ms.index(chain[0]) - 1

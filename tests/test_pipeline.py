@@ -756,3 +756,15 @@ def test_a_paper_named_by_no_county_gives_no_locale():
             "　　本报讯 县交通运输局局长邝立军到县医院调研。\n")
     orgs = {e.name for af in facts_of(page, "t/q.txt") for e in af.entities if e.kind == "Organization"}
     assert "县交通运输局" not in orgs and not any(n.endswith("县交通运输局") and len(n) > 6 for n in orgs)
+
+
+def test_a_post_covers_every_name_of_its_run_and_a_committee_s_short_name_is_a_body():
+    page = ("县政协召开常委会议\n"
+            "　　本报讯 5月6日，县政协召开常委会议。县政协主席贺兰英主持，"
+            "县政协副主席张国强、李明、王芳出席会议。\n")
+    facts = facts_of(page, "t/z.txt")
+    titles = {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+    assert all(titles[n] == {"县政协副主席"} for n in ("张国强", "李明", "王芳"))
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    # 县政协主席: 政协 is a body's short name (abbreviations.tsv), the post's body
+    assert any(s == "person:贺兰英" and "政治协商会议" in o for s, o in works)
