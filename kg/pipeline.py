@@ -473,8 +473,11 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
             donors.append(key_of[id(donor)])
         recipients.extend(key_of[id(m)] for m in rec)
     elif c.agent_role == "attendee" and any(m.type == "person" for m in before):
-        # 市领导何丽君、冯志远…、各县负责同志参加会议: everyone named before 参加 attended
-        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+        # 市领导何丽君、冯志远…、各县负责同志参加会议: everyone named before 参加 attended, but
+        # one who chaired it (县委书记某某主持，副县长某某出席会议)
+        for m in before:
+            if m.type == "person":
+                (organizers if _CHAIR.match(s[m.end : m.end + 4]) and not organizers else attendees).append(key_of[id(m)])
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
     elif c.kind in ("Inspection", "Visit") and (leader := next(
@@ -598,9 +601,11 @@ def _same_event(o: Event, e: Event) -> bool:
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
     a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
-    if a == b or (min(len(a), len(b)) >= 6 and (a.endswith(b) or b.endswith(a))):
+    if a == b or ((min(len(a), len(b)) >= 6 or (o.date and o.date == e.date and min(len(a), len(b)) >= 4))
+                  and (a.endswith(b) or b.endswith(a))):
         # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;
-        # 我市召开某某新闻发布会 and 某某新闻发布会: the one's whole name ends the other's
+        # 我市召开某某新闻发布会 and 某某新闻发布会: the one's whole name ends the other's (a short
+        # one, 常委会议 of 县委召开常委会议, where both are of the same day)
         return True
     return is_generic_event_name(e.name) or is_generic_event_name(o.name)
 
@@ -610,6 +615,9 @@ def _better_name(a: str, b: str) -> str:
     without the verb of holding it where the other has it (某委常委会会议, not 某委常委会召开会议)."""
     if _HELD.search(a) and _HELD.sub("", a) == b:
         return b
+    held_aside = _HELD.sub("", b)
+    if len(held_aside) > len(a) and held_aside.endswith(a) and not is_generic_event_name(a):
+        return held_aside  # 常委会议 and the headline's 县委召开常委会议: 县委常委会议
     if ordinal_of(b) and not ordinal_of(a):
         return b
     if is_generic_event_name(a) and not is_generic_event_name(b):

@@ -768,3 +768,14 @@ def test_a_post_covers_every_name_of_its_run_and_a_committee_s_short_name_is_a_b
     works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
     # 县政协主席: 政协 is a body's short name (abbreviations.tsv), the post's body
     assert any(s == "person:贺兰英" and "政治协商会议" in o for s, o in works)
+
+
+def test_one_who_chaired_is_the_organizer_not_an_attendee():
+    page = ("县委召开常委会议\n"
+            "　　本报讯 5月6日，县委召开常委会议。县委书记郝振国主持，副县长张国强、李明出席会议。\n")
+    meetings = [e for af in facts_of(page, "t/c.txt") for e in af.events if e.kind == "Meeting"]
+    # the headline's 县委召开常委会议 and the lead's 常委会议, the same day: one meeting, the fuller name
+    assert [m.name for m in meetings] == ["县委常委会议"]
+    meeting = meetings[0]
+    assert meeting.organizers == ("person:郝振国",)
+    assert set(meeting.attendees) == {"person:张国强", "person:李明"}
