@@ -329,7 +329,7 @@ _BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)�
 # a word in Latin letters standing alone (not glued to letters or digits on either side)
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
 _NAME_PARTS = re.compile(r"(?:[·•・][\u3400-\u9fff]{1,6})+")
-_PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|人大常委会|政协|纪委|监委)$")
+_PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|党支部|党总支|委会|人大常委会|政协|纪委|监委)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,7 +594,7 @@ class MentionFinder:
         # named too; `kg ner` prints outermost spans only and drops these
         # (a post is found by `_titles` alone: a sentence without one has no post's body)
         inner = self._inner_bodies(s, tokens, [m for m in kept if m.type == "organization"]) \
-            + (self._post_bodies(s, kept) if titles else [])
+            + (self._post_bodies(s, kept, places, tokens) if titles else [])
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
         inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
@@ -703,9 +703,12 @@ class MentionFinder:
         out.extend(tokens[done:])
         return out
 
-    def _post_bodies(self, s: str, kept: list[Mention]) -> list[Mention]:
+    def _post_bodies(self, s: str, kept: list[Mention], places: list[Mention] = (),
+                     tokens: list[Token] = ()) -> list[Mention]:
         """The body a place and a post name together (河北|省委副书记, 某市|政府秘书长): the place
-        and the post's own body are one agency, 河北省委, which the post alone would not name."""
+        and the post's own body are one agency, 河北省委, which the post alone would not name.
+        A township or village the post's level character closes (某湾|镇|党委书记: the post took
+        the 镇 from the place; 某湾(ns)|镇党委|副书记: jieba gave it to the body) names it the same way."""
         from kg.relations import title_body
 
         if not any(m.type == "position" for m in kept):
@@ -728,6 +731,10 @@ class MentionFinder:
                 out.append(Mention(o.start, end, s[o.start:end], "organization", "GovernmentOrganization", "inner-body"))
                 continue
             p = place_end.get(t.start)
+            if p is None and t.text[0] in "乡镇村":
+                p = next((q for q in places if q.end == t.start + 1 and q.text[-1] == t.text[0] and q.end - q.start >= 3),
+                         None) or next((q for q in tokens if q.end == t.start and q.tag == "ns" and 2 <= len(q.word) <= 3
+                                        and _CJK.match(q.word)), None)
             start = p.start if p is not None else None
             q = place_end.get(start) if start is not None else None
             if q is not None and any(self.gaz.contains(a, b) for a in self.gaz.lookup(q.text)

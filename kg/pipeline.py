@@ -259,6 +259,9 @@ def resolve_entities(st: PageState) -> PageState:
     org_texts = {m.text for u in st.units for m in u.mentions if m.type == "organization"}
     placed: dict[int, str] = {}
     placed_by_name: dict[str, str] = {}
+    by_locale: set[str] = set()  # places contained in the page's county for want of a parent named
+    # (by name: one town is one node, whichever of its mentions told its level)
+    towns = {m.text for u in st.units for m in u.mentions if m.type == "place" and m.subtype in ("township", "village")}
     for u in st.units:
         parent_of = {id(c): p for c, p in adjacent_containment(list(u.mentions))}
         pairs = []
@@ -296,6 +299,11 @@ def resolve_entities(st: PageState) -> PageState:
                         # child points at that very node
                         pe = entities.get(placed.get(id(p)) or placed_by_name.get(p.text, "")) \
                             or res.place_entity(p.text, p.subtype)
+                    elif m.text in towns and locale.county is not None:
+                        # a town or village a county's page names alone is the county's (and 城关镇
+                        # of one county's paper is not another's)
+                        pe = put(res.division_entity(locale.county))
+                        by_locale.add(m.text)
                     e = put(res.place_entity(m.text, m.subtype, pe))
                     placed[id(m)] = e.key
                     placed_by_name.setdefault(m.text, e.key)
@@ -311,8 +319,9 @@ def resolve_entities(st: PageState) -> PageState:
                 parent = res.division_entity(d) if d else res.place_entity(e.parent.split(":", 1)[1].split("~")[0])
                 entities[parent.key] = parent
             unit = None if e.adcode else said_in.get(e.name)
-            relations.append(Relation(e.key, "containedInPlace", parent.key,
-                                      "gazetteer" if e.adcode else "adjacent-names", 0.95 if e.adcode else 0.8,
+            rule, confidence = ("gazetteer", 0.95) if e.adcode else ("page-county", 0.6) if e.name in by_locale \
+                else ("adjacent-names", 0.8)
+            relations.append(Relation(e.key, "containedInPlace", parent.key, rule, confidence,
                                       _evidence(st, unit) if unit is not None else None))
             e = parent if parent.key != e.key else None
     return replace(st, locale=locale, entities=entities, entity_of=tuple(entity_of), relations=tuple(relations))
@@ -545,7 +554,8 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
         attends.append(bool(_ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause)
                             or any(a <= m.start and m.end <= b for a, b in escorts)))
     # 县委书记某某，县委常委、副县长某某陪同: names and their posts in a run, the verb closing the last
-    posts = [p for p in ms if p.type == "position"]
+    # (a post's body and place are part of it: ，石桥村党支部书记|某某)
+    posts = [p for p in ms if p.type in ("position", "organization", "place")]
     for k in range(len(persons) - 2, -1, -1):
         lo, hi = persons[k].end, persons[k + 1].start
         if attends[k + 1] and not attends[k] and s[lo : lo + 1] in ("，", ",") and hi - lo <= 16 \
@@ -556,7 +566,7 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
 
 def _only_posts_between(s: str, a: int, b: int, posts: list[Mention]) -> bool:
     """Whether s[a:b] is posts and the marks between them (，县委常委、副县长): every character
-    the post mentions inside it do not cover is a comma or a 、."""
+    the mentions of posts (and of their bodies and places) inside it do not cover is a comma or a 、."""
     left = list(s[a:b])
     for p in posts:
         if a <= p.start and p.end <= b:

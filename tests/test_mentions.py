@@ -130,6 +130,11 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("奠定了大港油田的开发基础", "大港油田"),
         # the place before a post names the body: 某省委 of 某省委副书记
         ("河北省委副书记赵明华告诉记者", "河北省委"),
+        # a town or village the post's level character closes (某湾|镇|党委书记): its body
+        ("桃湾镇党委书记陈立新主持会议", "桃湾镇党委"),
+        ("柳湾镇党委副书记、镇长付春明介绍", "柳湾镇党委"),
+        ("石桥村党支部书记丁卫东介绍", "石桥村党支部"),
+        ("红旗乡党委书记丁卫东介绍", "红旗乡党委"),
         # armed forces of a country; a club named like its city where a match is told of
         ("印度空军的一架战机坠毁", "印度空军"),
         ("热那亚主场2-1击败对手", "热那亚"),

@@ -779,3 +779,23 @@ def test_one_who_chaired_is_the_organizer_not_an_attendee():
     meeting = meetings[0]
     assert meeting.organizers == ("person:郝振国",)
     assert set(meeting.attendees) == {"person:张国强", "person:李明"}
+
+
+def test_a_county_page_s_towns_are_the_county_s_and_their_escorts_go_along():
+    page = ("２版  清河日报  2022年8月16日\n"
+            "县领导调研\n"
+            "　　本报讯 8月15日，县委书记郝振国到柳湾镇调研。柳湾镇党委书记付春明，石桥村党支部书记丁卫东陪同。\n")
+    facts = facts_of(page, "t/t.txt")
+    places = {e.name: e for af in facts for e in af.entities if e.kind == "Place"}
+    # a town the page names alone is in the page's county: keyed under it, so another county's
+    # 柳湾镇 stays another node
+    assert places["柳湾镇"].parent == places["清河县"].key and places["柳湾镇"].key != "place:柳湾镇"
+    rel = next(r for af in facts for r in af.relations
+               if r.predicate == "containedInPlace" and r.subject == places["柳湾镇"].key)
+    assert rel.rule == "page-county" and rel.confidence < 0.8
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:付春明", "org:柳湾镇党委") in works or any(
+        s == "person:付春明" and "柳湾镇党委" in o for s, o in works)
+    # ，石桥村党支部书记|某某陪同: a post with its body between two names keeps the run going
+    outing = next(e for af in facts for e in af.events if e.kind == "Inspection")
+    assert {"person:付春明", "person:丁卫东"} <= set(outing.attendees)
