@@ -56,6 +56,7 @@ class Lexicon:
     byline_roles: dict  # role -> before|after
     person_nouns: tuple[str, ...]  # 村民, 业主: nouns a name often follows
     not_person_words: frozenset[str]  # 卢布, 塔利班, 厄尔尼诺: words that look like names and name no person
+    given_name_words: frozenset[str]  # 建设, 解放: verbs that are common given names too
     person_cues_before: tuple[str, ...]  # 新秀, 主力中场: words right before a foreign name, longest first
     person_cues_after: tuple[str, ...]  # 伤愈, 执导: words right after one, longest first
     person_cues_between: tuple[str, ...]  # 也将, 日前: adverbs between a name and its cue after, longest first
@@ -137,6 +138,7 @@ def load_lexicon() -> Lexicon:
         byline_roles={r[0]: r[1] for r in read_resource_lines("byline_roles.tsv")},
         person_nouns=tuple(sorted(_words("person_nouns.txt"), key=lambda w: (-len(w), w))),
         not_person_words=_words("not_person_words.txt"),
+        given_name_words=_words("given_name_words.txt"),
         person_cues_before=tuple(sorted((r[0] for r in person_cues if r[1] == "before"), key=lambda w: (-len(w), w))),
         person_cues_after=tuple(sorted((r[0] for r in person_cues if r[1] == "after"), key=lambda w: (-len(w), w))),
         person_cues_between=tuple(sorted((r[0] for r in person_cues if r[1] == "between"), key=lambda w: (-len(w), w))),

@@ -545,6 +545,8 @@ class MentionFinder:
             if i in bounds and three in bounds and two not in bounds and (self.seg.tag(s[i:three]) in ("nr", "nrfg")
                                                                           or self._name_as_time(s[i:three])):
                 return three  # jieba cut the three as one word its dictionary calls a name (刘某飞|上任)
+            if s[i + sl : three] in lex.given_name_words and i + sl in bounds and three in bounds:
+                return three  # 某|建设|在…: a generation's given name jieba kept one word (not 某建|设在)
             if self._names.end_logp(c3) < -8.3 and self.seg.tag(c3) in ("p", "c", "d", "r", "u", "uj") \
                     and not self.seg.known(s[three - 1 : three + 1]) \
                     and self.seg.known(s[three : three + 2]):
@@ -1701,7 +1703,7 @@ class MentionFinder:
         given = w[sl:]
         if w[0] in _FUNCTION_CHARS and self._common_word(given) and self._names.score(w) < 1.5:
             return True  # 向|农民: a preposition before a word
-        return len(given) == 2 and self.seg.known(given) \
+        return len(given) == 2 and self.seg.known(given) and given not in self.lex.given_name_words \
             and self.seg.tag(given) in ("v", "vn", "j", "d", "p", "c", "f", "vd", "ad") \
             and self._names.score(w) < 1.0
 

@@ -29,6 +29,9 @@ def found(finder, text):
         ("总统巴拉诺维奇发表讲话。", {("总统", "position"), ("巴拉诺维奇", "person")}),
         # the word after the name (强于) does not cut its last character off
         ("副局长孙建强于昨日作出批示。", {("副局长", "position"), ("孙建强", "person")}),
+        # a given name that is a verb too, a generation's name (given_name_words.txt)
+        ("县长邬建设在会上讲话。", {("县长", "position"), ("邬建设", "person")}),
+        ("副县长刘解放、聂晓峰出席。", {("副县长", "position"), ("刘解放", "person"), ("聂晓峰", "person")}),
         # a rare third character jieba left standing alone is the name's
         ("工程师刘善璧当选为理事长", {("刘善璧", "person")}),
         ("副经理孙绪豹刚被批准入党", {("孙绪豹", "person")}),
