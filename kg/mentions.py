@@ -599,7 +599,9 @@ class MentionFinder:
             + (self._post_bodies(s, kept, places, tokens) if titles else [])
         # the place a body is named after (北京|军区, 纽约|总领事馆) is named by the text too
         org_spans = [(m.start, m.end) for m in kept if m.type == "organization"]
-        inner += [self._body_head_place(p) for p in places if p.rule in ("gazetteer", "world", "word-head")
+        # (and the town or village of a local body, 某镇|某村|党支部: places down to the village)
+        inner += [self._body_head_place(p) for p in places if (p.rule in ("gazetteer", "world", "word-head") or (
+                  p.rule == "suffix" and p.subtype in ("township", "village")))
                   and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in org_spans)]
         inner += self._owner_word_places(tokens, kept) + cities
         return sorted(kept + inner, key=lambda m: (m.start, m.end))

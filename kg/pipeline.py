@@ -262,6 +262,7 @@ def resolve_entities(st: PageState) -> PageState:
     by_locale: set[str] = set()  # places contained in the page's county for want of a parent named
     # (by name: one town is one node, whichever of its mentions told its level)
     towns = {m.text for u in st.units for m in u.mentions if m.type == "place" and m.subtype in ("township", "village")}
+    town_prefixes = tuple(sorted(t for t in towns if res.division(t) is None))
     for u in st.units:
         parent_of = {id(c): p for c, p in adjacent_containment(list(u.mentions))}
         pairs = []
@@ -279,6 +280,10 @@ def resolve_entities(st: PageState) -> PageState:
                 e = None if oe.name in (surface, res.expand(surface)) else put(oe)
             elif m.type == "organization":
                 oe = res.org_entity(m.text, m.subtype or "Organization")
+                if locale.county is not None and "/" not in oe.key and m.text.startswith(town_prefixes):
+                    # 某镇党委 of a county's page: keyed under the county as its town is, so two
+                    # counties' 城关镇党委 stay two bodies
+                    oe = replace(oe, key=f"org:{locale.county.name}/{oe.key[4:]}")
                 # 县妇联 on a page of no one county names no body, unless its unit is named too
                 # (市公安局|治安支队): the page then speaks of one bureau, the unit's parent
                 e = None if res.unheaded(m.text, oe) and not any(

@@ -799,3 +799,15 @@ def test_a_county_page_s_towns_are_the_county_s_and_their_escorts_go_along():
     # ，石桥村党支部书记|某某陪同: a post with its body between two names keeps the run going
     outing = next(e for af in facts for e in af.events if e.kind == "Inspection")
     assert {"person:付春明", "person:丁卫东"} <= set(outing.attendees)
+
+
+def test_a_village_body_names_its_town_and_village_and_is_keyed_under_the_county():
+    page = ("２版  清河日报  2022年8月16日\n"
+            "全县表彰大会召开\n"
+            "　　8月10日，全县表彰大会召开。县委书记郝振国出席。会议表彰了柳湾镇石桥村党支部等先进基层党组织。\n")
+    facts = facts_of(page, "t/v.txt")
+    places = {e.name: e for af in facts for e in af.entities if e.kind == "Place"}
+    # 柳湾镇|石桥村|党支部: the village in the town in the county
+    assert places["石桥村"].parent == places["柳湾镇"].key and places["柳湾镇"].parent == places["清河县"].key
+    orgs = {e.name: e.key for af in facts for e in af.entities if e.kind == "Organization"}
+    assert orgs["柳湾镇石桥村党支部"].startswith("org:清河县/")
