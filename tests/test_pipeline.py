@@ -241,6 +241,16 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     assert (place in places) if place else not places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("度假村位于青溪县东南海岸线上，风景很好", {"青溪县东南海岸线"}),  # on it: the localizer is no part of it
+    ("那年夏天我们住在柳湾海滩上", {"柳湾海滩"}),
+    ("他在金鹏国际大厦内开了一家店", {"金鹏国际大厦"}),
+    ("新楼盘位于昌平沙河镇中，交通方便", {"昌平沙河镇"}),
+])
+def test_kg_ner_prints_a_place_without_the_localizer_after_it(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
 def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     orgs = {m.text for m in extract_text_mentions("株洲市住房和城乡建设委员会印发方案") if m.type == "organization"}
     assert orgs == {"株洲市住房和城乡建设委员会"}
