@@ -895,6 +895,13 @@ _STREET_NAME_TAGS = frozenset(("oov", "n", "nr", "nrt", "ns", "nz", "j", "s", "v
 _STREET_GLUED_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j"))
 
 
+# a road's side or part jieba reads as a word of its own after the name (某某|南路, 某某|中路, 某某|北街):
+# with a name before it, jieba's tag a name's, a place's, a word it did not know or an adjective
+# (平安|北街), the two are the road
+_SIDE_ROAD_WORDS = frozenset(("东路", "西路", "南路", "北路", "中路", "东街", "西街", "南街", "北街"))
+_SIDE_ROAD_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j", "a"))
+
+
 def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of three to five characters that jieba did not know or tagged a noun or a name
     (oov, n, nr, nrt) and that ends in a street's or an estate's ending (某某路, 某某苑) is a place
@@ -915,7 +922,16 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 and not any(a < t.end and p.start < b for a, b in taken):
             e = p.end + 1
             out.append(Mention(p.start, e, text[p.start : e], "place", "other", "street-word"))
-    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+    for k in range(1, len(tokens)):
+        t, p = tokens[k], tokens[k - 1]
+        if t.word in _SIDE_ROAD_WORDS and p.tag in _SIDE_ROAD_NAME_TAGS and 2 <= len(p.word) <= 3 \
+                and _ALL_HAN.fullmatch(p.word) and p.word[0] not in _NOT_IN_ADDRESS and not any(a < t.end and t.start < b for a, b in taken):
+            # (a name kg took for a person's is the road's: 某某某|南路)
+            head = [x for x in out if x.start < p.end and p.start < x.end]
+            if all(x.type == "person" and x.rule not in _STRONG_PERSON_RULES and (x.start, x.end) == (p.start, p.end) for x in head):
+                out = [x for x in out if x not in head]
+                out.append(Mention(p.start, t.end, text[p.start : t.end], "place", "other", "street-word"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if out != ms else ms
 
 
 # the kinds of a bridge's, a bay's, a village's, a hamlet's, an estate's, a street's, a
@@ -1368,6 +1384,11 @@ def _in_name_words(text: str, tokens) -> str:
 _NOT_IN_TAIL_TAGS = frozenset(("d", "ad", "p", "c"))
 
 
+# the measure words of a count of things jieba reads as one word with its number (一家, 一个, 两处):
+# not an address's counted parts (一号, 一栋, 一层), nor 一路 (某某一路 is a road)
+_COUNTED_THINGS = frozenset("家个处座些批位名条种次间")
+
+
 def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1386,8 +1407,10 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     # and a verb of two characters or more right before a place kg read, which links two places
     # (某某路|横跨|某河|直达|某某路: a route, not one address; 解放|路 spells a name, no place after it)
     place_starts = {m.start for m in ms if m.type == "place"}
+    # and a count of things (某某路|一家|杂货铺, 某港旁有|一个|码头): what is counted is no part of it
     stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE
-                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts)
+                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts
+                                                or t.tag == "m" and len(t.word) == 2 and t.word[1] in _COUNTED_THINGS)
              and t.word not in parts]
     out = []
     for m in ms:

@@ -242,6 +242,16 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 
 
 @pytest.mark.parametrize("text, places", [
+    ("他正在丰兴东路等车", {"丰兴东路"}),                  # a name and the road's side jieba cut off it
+    ("他家就在平安北街与光明路交叉口", {"平安北街", "光明路交叉口"}),  # an adjective spells the name too
+    ("他一直在河口路一家面馆门口等", {"河口路"}),          # a count of things ends the address
+    ("新店开在柳湾路一号院", {"柳湾路一号院"}),            # not a counted part of it
+])
+def test_kg_ner_reads_a_road_jieba_cut_before_its_side(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("度假村位于青溪县东南海岸线上，风景很好", {"青溪县东南海岸线"}),  # on it: the localizer is no part of it
     ("那年夏天我们住在柳湾海滩上", {"柳湾海滩"}),
     ("他在金鹏国际大厦内开了一家店", {"金鹏国际大厦"}),
