@@ -1177,6 +1177,36 @@ def _join_cut_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+# a numbered address's last parts (某某路23号, 某某大厦8层, 5-8楼)
+_NUMBERED_ADDRESS = re.compile(r"[0-9０-９][号楼层室]")
+# jieba's tags of the words of a line that is one address: names, nouns, numbers and measures
+_ADDRESS_LINE_TAGS = frozenset(("n", "nr", "nrt", "ns", "nt", "nz", "oov", "j", "m", "q"))
+# how long such a line may be
+_ADDRESS_LINE_LEN = 45
+
+
+def _address_lines(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A line that is nothing but a numbered address and the names of the shop or the venue there
+    (某某书店|某市某区某某街69号, 某某大厦8层|某某网|某某室): a list's entry, where CLUENER marks the
+    whole line one address. Only names, nouns and numbers, no mark inside, no mention but places
+    and bodies."""
+    e = len(text.rstrip("。.；; "))
+    if e > _ADDRESS_LINE_LEN or _CLAUSE_END.search(text, 0, e) or not _NUMBERED_ADDRESS.search(text, 0, e):
+        return ms
+    if not any(m.type == "place" and _NUMBERED_ADDRESS.search(m.text) for m in ms) \
+            or any(m.type not in ("place", "organization") or m.end > e for m in ms) or len(ms) < 2 and ms[0].end - ms[0].start == e:
+        return ms
+    covered = [(m.start, m.end) for m in ms]
+    for t in tokens:
+        if t.start >= e or any(a <= t.start and t.end <= b for a, b in covered):
+            continue
+        if t.word == "-" and text[t.start - 1 : t.start].isdigit():
+            continue  # (5-8楼: floors five to eight)
+        if t.tag not in _ADDRESS_LINE_TAGS or not _WORD_CHAR.match(t.word) or any(ch in _NOT_IN_ADDRESS for ch in t.word):
+            return ms
+    return [Mention(0, e, text[:e], "place", "other", "address-line")]
+
+
 # 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
 _HELD_AT = re.compile(r"在([^，。,；;！!？?\s（(）)、《》“”\"]{2,24}?)(?:举行|举办|召开|开幕|闭幕|上演|进行)")
 # tags of a last word that is no part of an address but says how (成功|举办, 隆重|举行)
@@ -2205,7 +2235,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # buildings, streets and venues; addresses joined
     _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
-    _trim_localizers,
+    _trim_localizers, _address_lines,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     _drop_places_inside_names,

@@ -242,6 +242,16 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 
 
 @pytest.mark.parametrize("text, places", [
+    ("河东新华书店河东市东城区兴华街18号", {"河东新华书店河东市东城区兴华街18号"}),  # a list's entry: one address
+    ("东湖书城河东市东城区兴华街18号2-3楼", {"东湖书城河东市东城区兴华街18号2-3楼"}),
+    ("地址：河东市东城区兴华街18号", {"河东市东城区兴华街18号"}),   # a mark inside: the address alone
+    ("东湖书城搬到了杭州市西湖区文一路18号", {"东湖书城", "杭州市西湖区文一路18号"}),  # a verb: a sentence, no entry
+])
+def test_kg_ner_reads_a_line_of_a_shop_and_its_address_as_one_address(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
     ("他正在丰兴东路等车", {"丰兴东路"}),                  # a name and the road's side jieba cut off it
     ("他家就在平安北街与光明路交叉口", {"平安北街", "光明路交叉口"}),  # an adjective spells the name too
     ("他一直在河口路一家面馆门口等", {"河口路"}),          # a count of things ends the address
