@@ -1187,13 +1187,14 @@ _ADDRESS_LINE_LEN = 45
 
 def _address_lines(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A line that is nothing but a numbered address and the names of the shop or the venue there
-    (某某书店|某市某区某某街69号, 某某大厦8层|某某网|某某室): a list's entry, where CLUENER marks the
-    whole line one address. Only names, nouns and numbers, no mark inside, no mention but places
-    and bodies."""
+    (某某书店|某市某区某某街69号, 某某大厦8层|某某网|某某室), or names closing with a place's
+    ending (某某厂|文化街。): a list's entry or a caption, where CLUENER marks the whole line one
+    address. Only names, nouns and numbers, no mark inside, no mention but places and bodies."""
     e = len(text.rstrip("。.；; "))
-    if e > _ADDRESS_LINE_LEN or _CLAUSE_END.search(text, 0, e) or not _NUMBERED_ADDRESS.search(text, 0, e):
+    if e > _ADDRESS_LINE_LEN or _CLAUSE_END.search(text, 0, e) \
+            or not (_NUMBERED_ADDRESS.search(text, 0, e) or text.endswith(_address_parts(), 0, e)):
         return ms
-    if not any(m.type == "place" and _NUMBERED_ADDRESS.search(m.text) for m in ms) \
+    if not any(m.type == "place" and (_NUMBERED_ADDRESS.search(m.text) or m.end == e) for m in ms) \
             or any(m.type not in ("place", "organization") or m.end > e for m in ms) or len(ms) < 2 and ms[0].end - ms[0].start == e:
         return ms
     covered = [(m.start, m.end) for m in ms]
