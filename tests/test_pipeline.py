@@ -246,6 +246,8 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     ("东湖书城河东市东城区兴华街18号2-3楼", {"东湖书城河东市东城区兴华街18号2-3楼"}),
     ("地址：河东市东城区兴华街18号", {"河东市东城区兴华街18号"}),   # a mark inside: the address alone
     ("东湖书城搬到了杭州市西湖区文一路18号", {"东湖书城", "杭州市西湖区文一路18号"}),  # a verb: a sentence, no entry
+    ("游客常去“柳溪路艺术区”拍照", {"柳溪路艺术区"}),  # a quoted name a place opens, closing with an ending
+    ("游客常去“柳溪路”拍照", {"柳溪路"}),            # the whole quotation: as it was
     ("瓦窑厂文化街。", {"瓦窑厂文化街"}),          # a line of names closing with an address's ending
     ("他常去瓦窑厂文化街", {"文化街"}),            # (in a sentence the street's word alone)
 ])
