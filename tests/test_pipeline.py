@@ -215,6 +215,7 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
     ("周末去宜宾蜀南大峡谷玩", None),            # a site's name, likewise
     ("门票可用于洛阳欢乐谷", None),
+    ("【宜昌商报讯】大桥已通车", None),            # a paper's name
     ("他在东莞农商行开了户", None),
     ("恒丰银行（香港）有限公司今天开业", None),   # a place in brackets inside the body's name
     ("恒丰银行（香港）今天宣布降息", None),
