@@ -827,6 +827,12 @@ def _agency_end(word: str) -> bool:
 _TIME_ZONE = "时间"
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """The person nouns of two characters (会员, 律师): a member glued onto a body's ending."""
+    return frozenset(w for w in load_lexicon().person_nouns if len(w) == 2)
+
+
 def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A place followed by the rest of a body's or a site's name that kg did not read (某市|住建委,
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
@@ -834,6 +840,7 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
     tails = _tails("body_tails.txt")
     heads = load_lexicon().title_heads
+    people = _person_nouns()
     at = {t.start: k for k, t in enumerate(tokens)}
     taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
     body_ends = {m.end for m in ms if m.type == "organization"}
@@ -860,9 +867,10 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
                         or any(a < t.end and t.start < b for a, b in taken):
                     break
-                if t.word.endswith(tails) or (len(t.word) >= 4 and t.word[-2:] in heads
+                if t.word.endswith(tails) or (len(t.word) >= 4 and (t.word[-2:] in heads or t.word[-2:] in people)
                                               and any(x in t.word[:-2] for x in tails if len(x) >= 2)):
-                    # (某省|集邮|协会会长: jieba kept the body's ending and the post after it one word)
+                    # (某省|集邮|协会会长, 协会会员: jieba kept the body's ending and the post or the
+                    # member after it one word)
                     m = None
                     break
         if m is not None:

@@ -223,6 +223,7 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("比赛在北京时间今晚举行", None),             # a time zone names no address
     ("此事由温州天衡律师事务所代理", None),
     ("浙江省摄影协会会长出席了活动", None),       # jieba kept the body's ending and the post one word
+    ("河北省书法协会会员认为价格偏高", None),     # or the member
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
