@@ -1300,6 +1300,30 @@ def _sides_after_places(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# the rules that read a bare name of a known place, not a site or a building: no body owns those
+_NAME_PLACE_RULES = frozenset(("world", "gazetteer", "jieba-ns", "byline-place"))
+
+
+def _join_site_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """A body's name written right before a site or a building kg read (某某大学|某某体育馆,
+    某某队|某某公园球场, 某某海军|某某湾基地): the site is the body's, and CLUENER marks the two one
+    address, not a body and a place. The site closes with an address's ending: a place's bare
+    name stays apart (某社|某城: a dateline, 某行|某城: the bank's branch there)."""
+    bodies = {m.end: m for m in ms if m.type == "organization"}
+    if not bodies:
+        return ms
+    ends = tuple(p for p in _address_parts() if p not in _COUNTED_PARTS and len(p) > 1)  # (not 某城|某港: a city)
+    out, gone = [], set()
+    for m in ms:
+        o = bodies.get(m.start)
+        if m.type == "place" and o is not None and m.rule not in _NAME_PLACE_RULES and _WORD_CHAR.match(text, m.start) \
+                and m.text.endswith(ends):
+            gone.add(id(o))
+            m = replace(m, start=o.start, text=text[o.start : m.end], rule=m.rule + "+owner")
+        out.append(m)
+    return [m for m in out if id(m) not in gone] if gone else ms
+
+
 # the localizers jieba cuts off as a word of one character after a place (某某海滩|上, 某市|中,
 # 某某大厦|内, 某江|里): on it, in it, not a part of its name
 _LOCALIZERS = frozenset("上中内里")
@@ -2271,7 +2295,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     # buildings, streets and venues; addresses joined
     _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
-    _trim_localizers, _address_lines,
+    _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     _drop_places_inside_names,

@@ -243,6 +243,16 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     assert (place in places) if place else not places
 
 
+@pytest.mark.parametrize("text, places, bodies", [
+    ("决赛将在杭州师范大学光谷体育馆举行", {"杭州师范大学光谷体育馆"}, set()),  # the body's site: one address
+    ("新华社香港5月3日电", {"香港"}, {"新华社"}),                          # a bare place after a body stays apart
+])
+def test_kg_ner_reads_a_body_and_the_site_after_it_as_one_address(text, places, bodies):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "place"} == places
+    assert {m.text for m in ms if m.type == "organization"} == bodies
+
+
 @pytest.mark.parametrize("text, places", [
     ("河东新华书店河东市东城区兴华街18号", {"河东新华书店河东市东城区兴华街18号"}),  # a list's entry: one address
     ("东湖书城河东市东城区兴华街18号2-3楼", {"东湖书城河东市东城区兴华街18号2-3楼"}),
