@@ -1110,6 +1110,9 @@ _SITED = re.compile(r"(?:位于|地处|坐落于|坐落在|落座于|落户|家�
 _CLAUSE_END = re.compile(r"[，。,；;！!？?\s（(）)、《》“”\"]")
 # how long an address written after such a word may be
 _SITED_LEN = 20
+# two roads and where they meet (某某高速与某某路|交界处, 某某五环和某某|交汇处东南角): one address
+# after such a word, the conjunction inside it
+_ROADS_MEET = re.compile(r"[与和][^与和]{1,12}?(?:交界|交叉|交汇)")
 
 
 def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -1117,7 +1120,8 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     clause's end one address (某某位于|某区某某路某某大厦北侧|，): `kg ner` prints it so, when it is
     at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places; one 的
     may stand right after a place there when the clause ends in an address's ending (某区某街道的|
-    某某花园3幢: the place's estate)."""
+    某某花园3幢: the place's estate), and one 与 or 和 between two roads where they meet (某某高速与
+    某某路交界处)."""
     if not _SITED.search(text):
         return ms
     out = list(ms)
@@ -1131,6 +1135,8 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
         if d > a and body.count("的") == 1 and body.endswith(_address_parts()) \
                 and any(x.type == "place" and x.start >= a and x.end == d for x in ms):
             body = body.replace("的", "")  # 位于|某区某某地区的某某名苑12幢: a place's site, one address
+        if _ROADS_MEET.search(body) and body.count("与") + body.count("和") == 1:
+            body = body.replace("与", "").replace("和", "")  # 位于|某某高速与某某路交界处: where they meet
         if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in body):
             continue
         inside = [x for x in ms if a <= x.start < e or a < x.end <= e]

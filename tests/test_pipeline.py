@@ -329,6 +329,7 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
     ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
+    ("项目位于京华高速与兴业路交界处，交通便利", {"京华高速与兴业路交界处"}),  # after 位于: where they meet
     ("他家在柳湾路南，离学校很近", {"柳湾路南"}),  # a side in one character, a mark after it
     ("工地在桃花村西。", {"桃花村西"}),
     ("他去了河北南部", {"河北南部"}),
