@@ -1367,21 +1367,26 @@ def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
 
 
 def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …) a foreign
-    city or country, or a name jieba calls a place, written without a verb of place before it,
-    is a club or a national team (客胜|某某):
+    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …, or a club
+    kg read by its match words: 某城|不敌|某城) a foreign city or country, or a name jieba calls a
+    place, written without a verb of place before it, is a club or a national team (客胜|某某):
     `kg ner` prints no place there (the graph keeps what the mention stage found)."""
-    if _league_in_word().search(text) is None:
-        return ms
-    words = load_lexicon().league_words
-    if not any(t.word in words for t in tokens):
-        return ms
+    clubs = any(m.type == "organization" and m.rule.startswith("team-context") for m in ms)
+    if not clubs:
+        if _league_in_word().search(text) is None:
+            return ms
+        words = load_lexicon().league_words
+        if not any(t.word in words for t in tokens):
+            return ms
     world = load_lexicon().world_places
+    heads = [m.start for m in ms if m.type == "organization"]
     out = []
     for m in ms:
         if m.type == "place" and (m.rule == "jieba-ns" or m.rule == "world" and world.get(m.text) in ("city", "country")) \
-                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")):
-            continue
+                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
+                and not any(m.end <= h <= m.end + _HEAD_GAP and _ALL_HAN.fullmatch(text[m.end : h] or "甲")
+                            and not any(ch in _NOT_IN_ADDRESS for ch in text[m.end : h]) for h in heads):
+            continue  # (unless it opens a club's name kg read right after it: 某城|某某, 某城|某|某某)
         out.append(m)
     return out
 
