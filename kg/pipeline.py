@@ -2296,10 +2296,48 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# "vs" between two clubs' names in a match's line (某某队vs某某队): it ends one name and opens the other
+_VS = re.compile(r"vs", re.IGNORECASE)
+# a club's name written right before it, back to the line's start or a mark: at most ten characters
+_CLUB_BEFORE_VS = re.compile(r"[\u4e00-\u9fff0-9]{2,10}队$")
+
+
+def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
+    """Two clubs joined by vs (某某队vs某某队两队在…交战过) are two bodies, not one: kg's body
+    suffix read back over the vs. Where the body kg read opens with the vs, the club before it
+    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it."""
+    if "vs" not in text.lower():
+        return ms
+    out: list[Mention] = []
+    extra: list[Mention] = []
+    for m in ms:
+        if m.type != "organization" or not _VS.search(m.text):
+            out.append(m)
+            continue
+        a = m.start
+        for v in list(_VS.finditer(text, m.start, m.end)) + [None]:
+            e = v.start() if v else m.end
+            if e - a >= 2 and _ALL_HAN.search(text, a, e):
+                out.append(replace(m, start=a, end=e, text=text[a:e], rule=m.rule + "+vs"))
+            elif v is not None and e == m.start:
+                left = _CLUB_BEFORE_VS.search(text, max(0, e - 10), e)
+                if left:
+                    extra.append(replace(m, start=left.start(), end=e, text=text[left.start() : e], rule=m.rule + "+vs"))
+            a = v.end() if v else a
+    if not extra and len(out) == len(ms) and all(x is y for x, y in zip(out, ms)):
+        return ms
+    for x in extra:
+        out = [y for y in out if not (y.start < x.end and x.start < y.end)]
+        out.append(x)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 # `kg ner`'s steps after the mention stage, in order: CLUENER's way of marking addresses, bodies
 # and persons where it differs from the graph's. Each takes what it needs of (text, ms, tokens),
 # by its parameters' names.
 _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f in (
+    # two clubs kg read as one body across a vs
+    _split_match_pairs,
     # places that are no address, and bodies they head
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,

@@ -243,6 +243,16 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
     assert (place in places) if place else not places
 
 
+@pytest.mark.parametrize("text, bodies", [
+    ("河东队vs山城队两队在联赛历史上只交战过3场", {"河东队", "山城队"}),    # vs ends one club's name
+    ("东港96队vs西林队两队在联赛历史上交战过5场", {"东港96队", "西林队"}),  # the club before it, no place
+])
+def test_kg_ner_reads_two_clubs_joined_by_vs_as_two_bodies(text, bodies):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "organization"} == bodies
+    assert not [m for m in ms if m.type == "place"]
+
+
 @pytest.mark.parametrize("text, places, bodies", [
     ("决赛将在杭州师范大学光谷体育馆举行", {"杭州师范大学光谷体育馆"}, set()),  # the body's site: one address
     ("新华社香港5月3日电", {"香港"}, {"新华社"}),                          # a bare place after a body stays apart
