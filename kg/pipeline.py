@@ -1366,12 +1366,18 @@ def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# the units named …队 that are no club: an army's, a police force's, a fleet, an e-sports team
+_NOT_CLUB_UNITS = ("部队", "军队", "陆战队", "卫队", "支队", "大队", "中队", "总队", "舰队", "梯队", "战队", "游击队", "文物队", "考古队")
+
+
 def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …, or a club
-    kg read by its match words: 某城|不敌|某城) a foreign city or country, or a name jieba calls a
-    place, written without a verb of place before it, is a club or a national team (客胜|某某):
+    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …, a club kg
+    read by its match words: 某城|不敌|某城, or a body named …队 that is no army's, police's or
+    e-sports unit: 某城队) a foreign city or country, or a name jieba calls a place, written without
+    a verb of place before it, is a club or a national team (客胜|某某):
     `kg ner` prints no place there (the graph keeps what the mention stage found)."""
-    clubs = any(m.type == "organization" and m.rule.startswith("team-context") for m in ms)
+    clubs = any(m.type == "organization" and (m.rule.startswith("team-context")
+                                              or m.text.endswith("队") and not m.text.endswith(_NOT_CLUB_UNITS)) for m in ms)
     if not clubs:
         if _league_in_word().search(text) is None:
             return ms

@@ -347,6 +347,8 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
     ("科隆不敌美因茨后，巴黎的处境更难了", set()),  # clubs kg read by their match words say so too
     ("科隆不敌美因茨后，球队将前往巴黎", {"巴黎"}),
+    ("进步神速的挪威，使得本季河东队进球数大减", set()),  # a club named …队 says so too
+    ("进步神速的挪威，使得本季边防部队压力大减", {"挪威"}),  # not an army's unit
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
     ("投资者在现货白银方面获利", set()),        # a division named like a common word is the word
     ("他来自白银，今年二十岁", {"白银"}),        # unless a verb of place makes it where
