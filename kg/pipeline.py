@@ -859,6 +859,12 @@ def _agency_end(word: str) -> bool:
 _TIME_ZONE = "时间"
 
 
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """The person nouns of two characters (会员, 律师): a member glued onto a body's ending."""
+    return frozenset(w for w in load_lexicon().person_nouns if len(w) == 2)
+
+
 def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A place followed by the rest of a body's or a site's name that kg did not read (某市|住建委,
     某省|信托, 某地|车管所, 某地|某某律师事务所) heads that name: the body is named there, not an
@@ -866,6 +872,7 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
     function word, and the last closes with a body's ending (org_suffixes.tsv, body_tails.txt)."""
     tails = _tails("body_tails.txt")
     heads = load_lexicon().title_heads
+    people = _person_nouns()
     at = {t.start: k for k, t in enumerate(tokens)}
     taken = [(m.start, m.end) for m in ms if m.type not in ("place", "position")]  # (律师|事务所: a post word inside the name)
     body_ends = {m.end for m in ms if m.type == "organization"}
@@ -892,9 +899,10 @@ def _drop_body_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 if not _ALL_HAN.fullmatch(t.word) or t.tag in _NOT_IN_BODY_TAGS and not t.word.endswith(tails) \
                         or any(a < t.end and t.start < b for a, b in taken):
                     break
-                if t.word.endswith(tails) or (len(t.word) >= 4 and t.word[-2:] in heads
+                if t.word.endswith(tails) or (len(t.word) >= 4 and (t.word[-2:] in heads or t.word[-2:] in people)
                                               and any(x in t.word[:-2] for x in tails if len(x) >= 2)):
-                    # (某省|集邮|协会会长: jieba kept the body's ending and the post after it one word)
+                    # (某省|集邮|协会会长, 协会会员: jieba kept the body's ending and the post or the
+                    # member after it one word)
                     m = None
                     break
         if m is not None:
@@ -927,6 +935,13 @@ _STREET_NAME_TAGS = frozenset(("oov", "n", "nr", "nrt", "ns", "nz", "j", "s", "v
 _STREET_GLUED_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j"))
 
 
+# a road's side or part jieba reads as a word of its own after the name (某某|南路, 某某|中路, 某某|北街):
+# with a name before it, jieba's tag a name's, a place's, a word it did not know or an adjective
+# (平安|北街), the two are the road
+_SIDE_ROAD_WORDS = frozenset(("东路", "西路", "南路", "北路", "中路", "东街", "西街", "南街", "北街"))
+_SIDE_ROAD_NAME_TAGS = frozenset(("oov", "nr", "nrt", "ns", "nz", "j", "a"))
+
+
 def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """A word of three to five characters that jieba did not know or tagged a noun or a name
     (oov, n, nr, nrt) and that ends in a street's or an estate's ending (某某路, 某某苑) is a place
@@ -947,7 +962,16 @@ def _street_words(text: str, ms: list[Mention], tokens) -> list[Mention]:
                 and not any(a < t.end and p.start < b for a, b in taken):
             e = p.end + 1
             out.append(Mention(p.start, e, text[p.start : e], "place", "other", "street-word"))
-    return sorted(out, key=lambda m: (m.start, m.end)) if len(out) > len(ms) else ms
+    for k in range(1, len(tokens)):
+        t, p = tokens[k], tokens[k - 1]
+        if t.word in _SIDE_ROAD_WORDS and p.tag in _SIDE_ROAD_NAME_TAGS and 2 <= len(p.word) <= 3 \
+                and _ALL_HAN.fullmatch(p.word) and p.word[0] not in _NOT_IN_ADDRESS and not any(a < t.end and t.start < b for a, b in taken):
+            # (a name kg took for a person's is the road's: 某某某|南路)
+            head = [x for x in out if x.start < p.end and p.start < x.end]
+            if all(x.type == "person" and x.rule not in _STRONG_PERSON_RULES and (x.start, x.end) == (p.start, p.end) for x in head):
+                out = [x for x in out if x not in head]
+                out.append(Mention(p.start, t.end, text[p.start : t.end], "place", "other", "street-word"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if out != ms else ms
 
 
 # the kinds of a bridge's, a bay's, a village's, a hamlet's, an estate's, a street's, a
@@ -1118,6 +1142,9 @@ _SITED = re.compile(r"(?:位于|地处|坐落于|坐落在|落座于|落户|家�
 _CLAUSE_END = re.compile(r"[，。,；;！!？?\s（(）)、《》“”\"]")
 # how long an address written after such a word may be
 _SITED_LEN = 20
+# two roads and where they meet (某某高速与某某路|交界处, 某某五环和某某|交汇处东南角): one address
+# after such a word, the conjunction inside it
+_ROADS_MEET = re.compile(r"[与和][^与和]{1,12}?(?:交界|交叉|交汇)")
 
 
 def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -1125,7 +1152,8 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
     clause's end one address (某某位于|某区某某路某某大厦北侧|，): `kg ner` prints it so, when it is
     at most 20 characters, holds no function word (的, 和, 在 …) and no mention but places; one 的
     may stand right after a place there when the clause ends in an address's ending (某区某街道的|
-    某某花园3幢: the place's estate)."""
+    某某花园3幢: the place's estate), and one 与 or 和 between two roads where they meet (某某高速与
+    某某路交界处)."""
     if not _SITED.search(text):
         return ms
     out = list(ms)
@@ -1139,6 +1167,8 @@ def _sited_addresses(text: str, ms: list[Mention], tokens) -> list[Mention]:
         if d > a and body.count("的") == 1 and body.endswith(_address_parts()) \
                 and any(x.type == "place" and x.start >= a and x.end == d for x in ms):
             body = body.replace("的", "")  # 位于|某区某某地区的某某名苑12幢: a place's site, one address
+        if _ROADS_MEET.search(body) and body.count("与") + body.count("和") == 1:
+            body = body.replace("与", "").replace("和", "")  # 位于|某某高速与某某路交界处: where they meet
         if e - a < 2 or e - a > _SITED_LEN or any(ch in _NOT_IN_ADDRESS for ch in body):
             continue
         inside = [x for x in ms if a <= x.start < e or a < x.end <= e]
@@ -1191,6 +1221,37 @@ def _join_cut_heads(text: str, ms: list[Mention], tokens) -> list[Mention]:
             m = replace(m, start=p.start, text=text[p.start : m.end])
         out.append(m)
     return out
+
+
+# a numbered address's last parts (某某路23号, 某某大厦8层, 5-8楼)
+_NUMBERED_ADDRESS = re.compile(r"[0-9０-９][号楼层室]")
+# jieba's tags of the words of a line that is one address: names, nouns, numbers and measures
+_ADDRESS_LINE_TAGS = frozenset(("n", "nr", "nrt", "ns", "nt", "nz", "oov", "j", "m", "q"))
+# how long such a line may be
+_ADDRESS_LINE_LEN = 45
+
+
+def _address_lines(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A line that is nothing but a numbered address and the names of the shop or the venue there
+    (某某书店|某市某区某某街69号, 某某大厦8层|某某网|某某室), or names closing with a place's
+    ending (某某厂|文化街。): a list's entry or a caption, where CLUENER marks the whole line one
+    address. Only names, nouns and numbers, no mark inside, no mention but places and bodies."""
+    e = len(text.rstrip("。.；; "))
+    if e > _ADDRESS_LINE_LEN or _CLAUSE_END.search(text, 0, e) \
+            or not (_NUMBERED_ADDRESS.search(text, 0, e) or text.endswith(_address_parts(), 0, e)):
+        return ms
+    if not any(m.type == "place" and (_NUMBERED_ADDRESS.search(m.text) or m.end == e) for m in ms) \
+            or any(m.type not in ("place", "organization") or m.end > e for m in ms) or len(ms) < 2 and ms[0].end - ms[0].start == e:
+        return ms
+    covered = [(m.start, m.end) for m in ms]
+    for t in tokens:
+        if t.start >= e or any(a <= t.start and t.end <= b for a, b in covered):
+            continue
+        if t.word == "-" and text[t.start - 1 : t.start].isdigit():
+            continue  # (5-8楼: floors five to eight)
+        if t.tag not in _ADDRESS_LINE_TAGS or not _WORD_CHAR.match(t.word) or any(ch in _NOT_IN_ADDRESS for ch in t.word):
+            return ms
+    return [Mention(0, e, text[:e], "place", "other", "address-line")]
 
 
 # 在 and what happens at a place (在|某市某某会议中心|举行): the words between name where it is held
@@ -1277,6 +1338,50 @@ def _sides_after_places(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# the rules that read a bare name of a known place, not a site or a building: no body owns those
+_NAME_PLACE_RULES = frozenset(("world", "gazetteer", "jieba-ns", "byline-place"))
+
+
+def _join_site_owners(text: str, ms: list[Mention]) -> list[Mention]:
+    """A body's name written right before a site or a building kg read (某某大学|某某体育馆,
+    某某队|某某公园球场, 某某海军|某某湾基地): the site is the body's, and CLUENER marks the two one
+    address, not a body and a place. The site closes with an address's ending: a place's bare
+    name stays apart (某社|某城: a dateline, 某行|某城: the bank's branch there)."""
+    bodies = {m.end: m for m in ms if m.type == "organization"}
+    if not bodies:
+        return ms
+    ends = tuple(p for p in _address_parts() if p not in _COUNTED_PARTS and len(p) > 1)  # (not 某城|某港: a city)
+    out, gone = [], set()
+    for m in ms:
+        o = bodies.get(m.start)
+        if m.type == "place" and o is not None and m.rule not in _NAME_PLACE_RULES and _WORD_CHAR.match(text, m.start) \
+                and m.text.endswith(ends):
+            gone.add(id(o))
+            m = replace(m, start=o.start, text=text[o.start : m.end], rule=m.rule + "+owner")
+        out.append(m)
+    return [m for m in out if id(m) not in gone] if gone else ms
+
+
+# the localizers jieba cuts off as a word of one character after a place (某某海滩|上, 某市|中,
+# 某某大厦|内, 某江|里): on it, in it, not a part of its name
+_LOCALIZERS = frozenset("上中内里")
+
+
+def _trim_localizers(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place whose last word is a localizer of one character (位于|某某海岸线上, 住在|某某海滩上,
+    位于|某市中) says where on or in it: CLUENER marks the place without it (some seventy gold
+    addresses on CLUENER's first half stop right before one, a handful end in one where it spells
+    the name: 某某云上, 某某市内), so `kg ner` prints the place alone, two characters at least."""
+    last = {t.end: t for t in tokens if t.word in _LOCALIZERS}
+    out = []
+    for m in ms:
+        t = last.get(m.end)
+        if m.type == "place" and t is not None and t.start == m.end - 1 and m.end - 1 - m.start >= 2:
+            m = replace(m, end=m.end - 1, text=m.text[:-1])
+        out.append(m)
+    return out
+
+
 def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     """A division's name that jieba's dictionary holds as a common word or a person's name
     (a metal's name, the word for guests), written without a verb of place before it, is that
@@ -1293,22 +1398,33 @@ def _drop_word_names(text: str, ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# the units named …队 that are no club: an army's, a police force's, a fleet, an e-sports team
+_NOT_CLUB_UNITS = ("部队", "军队", "陆战队", "卫队", "支队", "大队", "中队", "总队", "舰队", "梯队", "战队", "游击队", "文物队", "考古队")
+
+
 def _drop_clubs(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …) a foreign
-    city or country, or a name jieba calls a place, written without a verb of place before it,
-    is a club or a national team (客胜|某某):
+    """In a football report or a betting tip (a word of the game: 足彩, 主场, 上轮 …, a club kg
+    read by its match words: 某城|不敌|某城, or a body named …队 that is no army's, police's or
+    e-sports unit: 某城队) a foreign city or country, or a name jieba calls a place, written without
+    a verb of place before it, is a club or a national team (客胜|某某):
     `kg ner` prints no place there (the graph keeps what the mention stage found)."""
-    if _league_in_word().search(text) is None:
-        return ms
-    words = load_lexicon().league_words
-    if not any(t.word in words for t in tokens):
-        return ms
+    clubs = any(m.type == "organization" and (m.rule.startswith("team-context")
+                                              or m.text.endswith("队") and not m.text.endswith(_NOT_CLUB_UNITS)) for m in ms)
+    if not clubs:
+        if _league_in_word().search(text) is None:
+            return ms
+        words = load_lexicon().league_words
+        if not any(t.word in words for t in tokens):
+            return ms
     world = load_lexicon().world_places
+    heads = [m.start for m in ms if m.type == "organization"]
     out = []
     for m in ms:
         if m.type == "place" and (m.rule == "jieba-ns" or m.rule == "world" and world.get(m.text) in ("city", "country")) \
-                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")):
-            continue
+                and not text[max(0, m.start - 3) : m.start].endswith(_TO_PLACE + ("从", "于", "远征", "回")) \
+                and not any(m.end <= h <= m.end + _HEAD_GAP and _ALL_HAN.fullmatch(text[m.end : h] or "甲")
+                            and not any(ch in _NOT_IN_ADDRESS for ch in text[m.end : h]) for h in heads):
+            continue  # (unless it opens a club's name kg read right after it: 某城|某某, 某城|某|某某)
         out.append(m)
     return out
 
@@ -1380,6 +1496,11 @@ def _in_name_words(text: str, tokens) -> str:
 _NOT_IN_TAIL_TAGS = frozenset(("d", "ad", "p", "c"))
 
 
+# the measure words of a count of things jieba reads as one word with its number (一家, 一个, 两处):
+# not an address's counted parts (一号, 一栋, 一层), nor 一路 (某某一路 is a road)
+_COUNTED_THINGS = frozenset("家个处座些批位名条种次间")
+
+
 def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     """A place and the roads, numbers and buildings written right after it, one address
     (某市某区|甜爱支路23号2楼, 长沙|黄兴路步行街), as CLUENER annotators mark addresses. The
@@ -1398,8 +1519,10 @@ def join_addresses(text: str, ms: list[Mention], tokens=None) -> list[Mention]:
     # and a verb of two characters or more right before a place kg read, which links two places
     # (某某路|横跨|某河|直达|某某路: a route, not one address; 解放|路 spells a name, no place after it)
     place_starts = {m.start for m in ms if m.type == "place"}
+    # and a count of things (某某路|一家|杂货铺, 某港旁有|一个|码头): what is counted is no part of it
     stops = [t.start for t in tokens or () if (t.tag in _NOT_IN_TAIL_TAGS or t.word in _TO_PLACE
-                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts)
+                                                or t.tag == "v" and len(t.word) >= 2 and t.end in place_starts
+                                                or t.tag == "m" and len(t.word) == 2 and t.word[1] in _COUNTED_THINGS)
              and t.word not in parts]
     out = []
     for m in ms:
@@ -1584,6 +1707,33 @@ def _drop_quoted_tails(text: str, ms: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+# how many characters a quoted name may run on after the place that opens it (“某路|艺术区”)
+_QUOTED_REST = 10
+
+
+def _quoted_name_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place that opens a quotation and is not all of it, where the quoted name closes with an
+    address's ending or 区 (“某路|艺术区”, “某地|商业街”): CLUENER marks the quoted name the address.
+    The rest is a name's: at most ten characters, no mark and no function word (not “某村|的定位…”,
+    a quoted sentence). (Dropping the place where the name closes otherwise, “某地|八景”, lost as
+    many addresses as it saved on the held-out half.)"""
+    if "“" not in text:
+        return ms
+    ends = tuple(p for p in _address_parts() if p not in _COUNTED_PARTS) + ("区",)
+    out = list(ms)
+    for m in ms:
+        if m.type != "place" or text[m.start - 1 : m.start] != "“" or m.start == 0:
+            continue
+        close = text.find("”", m.end, m.end + _QUOTED_REST + 1)
+        if close <= m.end or _CLAUSE_END.search(text, m.end, close) or any(ch in _NOT_IN_ADDRESS for ch in text[m.end : close]):
+            continue
+        inside = [x for x in out if x is not m and m.start <= x.start and x.end <= close]
+        if text.endswith(ends, m.start, close) and all(x.type == "place" for x in inside):
+            out = [x for x in out if x is not m and x not in inside]
+            out.append(replace(m, end=close, text=text[m.start : close], rule="quoted"))
+    return sorted(out, key=lambda m: (m.start, m.end)) if out != ms else ms
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -2184,18 +2334,57 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+# "vs" between two clubs' names in a match's line (某某队vs某某队): it ends one name and opens the other
+_VS = re.compile(r"vs", re.IGNORECASE)
+# a club's name written right before it, back to the line's start or a mark: at most ten characters
+_CLUB_BEFORE_VS = re.compile(r"[\u4e00-\u9fff0-9]{2,10}队$")
+
+
+def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
+    """Two clubs joined by vs (某某队vs某某队两队在…交战过) are two bodies, not one: kg's body
+    suffix read back over the vs. Where the body kg read opens with the vs, the club before it
+    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it."""
+    if "vs" not in text.lower():
+        return ms
+    out: list[Mention] = []
+    extra: list[Mention] = []
+    for m in ms:
+        if m.type != "organization" or not _VS.search(m.text):
+            out.append(m)
+            continue
+        a = m.start
+        for v in list(_VS.finditer(text, m.start, m.end)) + [None]:
+            e = v.start() if v else m.end
+            if e - a >= 2 and _ALL_HAN.search(text, a, e):
+                out.append(replace(m, start=a, end=e, text=text[a:e], rule=m.rule + "+vs"))
+            elif v is not None and e == m.start:
+                left = _CLUB_BEFORE_VS.search(text, max(0, e - 10), e)
+                if left:
+                    extra.append(replace(m, start=left.start(), end=e, text=text[left.start() : e], rule=m.rule + "+vs"))
+            a = v.end() if v else a
+    if not extra and len(out) == len(ms) and all(x is y for x, y in zip(out, ms)):
+        return ms
+    for x in extra:
+        out = [y for y in out if not (y.start < x.end and x.start < y.end)]
+        out.append(x)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
 # `kg ner`'s steps after the mention stage, in order: CLUENER's way of marking addresses, bodies
 # and persons where it differs from the graph's. Each takes what it needs of (text, ms, tokens),
 # by its parameters' names.
 _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f in (
+    # two clubs kg read as one body across a vs
+    _split_match_pairs,
     # places that are no address, and bodies they head
     _drop_modifier_countries, _drop_places_in_titles, _drop_body_heads, _drop_clubs, _drop_word_names,
     _join_body_heads,
     # buildings, streets and venues; addresses joined
     _sites_as_places, _street_words, _site_names, _venue_names, _cut_kind_names, join_addresses, join_divisions, _join_adjacent_places,
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
+    _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
-    _drop_sights, _drop_quoted_tails, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
+    _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
     _drop_places_inside_names,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,

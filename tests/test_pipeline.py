@@ -215,6 +215,7 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("昨天，杭州市住建委发布通知", None),       # jieba cuts the body's word (住|建委)
     ("周末去宜宾蜀南大峡谷玩", None),            # a site's name, likewise
     ("门票可用于洛阳欢乐谷", None),
+    ("【宜昌商报讯】大桥已通车", None),            # a paper's name
     ("他在东莞农商行开了户", None),
     ("恒丰银行（香港）有限公司今天开业", None),   # a place in brackets inside the body's name
     ("恒丰银行（香港）今天宣布降息", None),
@@ -222,6 +223,7 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
     ("比赛在北京时间今晚举行", None),             # a time zone names no address
     ("此事由温州天衡律师事务所代理", None),
     ("浙江省摄影协会会长出席了活动", None),       # jieba kept the body's ending and the post one word
+    ("河北省书法协会会员认为价格偏高", None),     # or the member
     ("他在宜昌工作多年", "宜昌"),                 # a verb after it: the place stands alone
     ("该区地处山区，昌平区教育局就在附近", None),   # 地处 is a verb; the body is read whole
     ("大兴区地处南郊", "大兴区"),
@@ -239,6 +241,60 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
 def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, place):
     places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
     assert (place in places) if place else not places
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("河东队vs山城队两队在联赛历史上只交战过3场", {"河东队", "山城队"}),    # vs ends one club's name
+    ("东港96队vs西林队两队在联赛历史上交战过5场", {"东港96队", "西林队"}),  # the club before it, no place
+])
+def test_kg_ner_reads_two_clubs_joined_by_vs_as_two_bodies(text, bodies):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "organization"} == bodies
+    assert not [m for m in ms if m.type == "place"]
+
+
+@pytest.mark.parametrize("text, places, bodies", [
+    ("决赛将在杭州师范大学光谷体育馆举行", {"杭州师范大学光谷体育馆"}, set()),  # the body's site: one address
+    ("新华社香港5月3日电", {"香港"}, {"新华社"}),                          # a bare place after a body stays apart
+])
+def test_kg_ner_reads_a_body_and_the_site_after_it_as_one_address(text, places, bodies):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "place"} == places
+    assert {m.text for m in ms if m.type == "organization"} == bodies
+
+
+@pytest.mark.parametrize("text, places", [
+    ("河东新华书店河东市东城区兴华街18号", {"河东新华书店河东市东城区兴华街18号"}),  # a list's entry: one address
+    ("东湖书城河东市东城区兴华街18号2-3楼", {"东湖书城河东市东城区兴华街18号2-3楼"}),
+    ("地址：河东市东城区兴华街18号", {"河东市东城区兴华街18号"}),   # a mark inside: the address alone
+    ("东湖书城搬到了杭州市西湖区文一路18号", {"东湖书城", "杭州市西湖区文一路18号"}),  # a verb: a sentence, no entry
+    ("游客常去“柳溪路艺术区”拍照", {"柳溪路艺术区"}),  # a quoted name a place opens, closing with an ending
+    ("游客常去“柳溪路”拍照", {"柳溪路"}),            # the whole quotation: as it was
+    ("瓦窑厂文化街。", {"瓦窑厂文化街"}),          # a line of names closing with an address's ending
+    ("他常去瓦窑厂文化街", {"文化街"}),            # (in a sentence the street's word alone)
+])
+def test_kg_ner_reads_a_line_of_a_shop_and_its_address_as_one_address(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("他正在丰兴东路等车", {"丰兴东路"}),                  # a name and the road's side jieba cut off it
+    ("他家就在平安北街与光明路交叉口", {"平安北街", "光明路交叉口"}),  # an adjective spells the name too
+    ("他一直在河口路一家面馆门口等", {"河口路"}),          # a count of things ends the address
+    ("新店开在柳湾路一号院", {"柳湾路一号院"}),            # not a counted part of it
+])
+def test_kg_ner_reads_a_road_jieba_cut_before_its_side(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("度假村位于青溪县东南海岸线上，风景很好", {"青溪县东南海岸线"}),  # on it: the localizer is no part of it
+    ("那年夏天我们住在柳湾海滩上", {"柳湾海滩"}),
+    ("他在金鹏国际大厦内开了一家店", {"金鹏国际大厦"}),
+    ("新楼盘位于昌平沙河镇中，交通方便", {"昌平沙河镇"}),
+])
+def test_kg_ner_prints_a_place_without_the_localizer_after_it(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
 def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
@@ -283,11 +339,16 @@ def test_kg_ner_joins_a_place_to_the_agency_it_heads_over_a_conjunction():
     ("比赛地点：星海网吧（解放路南，百货大楼2楼）", {"星海网吧（解放路南，百货大楼2楼）"}),  # a note that is an address
     ("他住在青枫苑（论坛相册）", {"青枫苑"}),   # a note that is none
     ("他在解放路与新华路交汇处被拦下", {"解放路", "新华路"}),  # where roads meet is no body (处): the roads
+    ("项目位于京华高速与兴业路交界处，交通便利", {"京华高速与兴业路交界处"}),  # after 位于: where they meet
     ("他家在柳湾路南，离学校很近", {"柳湾路南"}),  # a side in one character, a mark after it
     ("工地在桃花村西。", {"桃花村西"}),
     ("他去了河北南部", {"河北南部"}),
     ("本赛季瓦伦西亚表现稳定", set()),          # in a football report the city is the club
     ("本赛季球队在瓦伦西亚集训", {"瓦伦西亚"}),  # unless a verb of place makes it where
+    ("科隆不敌美因茨后，巴黎的处境更难了", set()),  # clubs kg read by their match words say so too
+    ("科隆不敌美因茨后，球队将前往巴黎", {"巴黎"}),
+    ("进步神速的挪威，使得本季河东队进球数大减", set()),  # a club named …队 says so too
+    ("进步神速的挪威，使得本季边防部队压力大减", {"挪威"}),  # not an army's unit
     ("他在杭州鑫泰四方房地产经纪公司上班", set()),  # the place heads the body's name kg read after it
     ("投资者在现货白银方面获利", set()),        # a division named like a common word is the word
     ("他来自白银，今年二十岁", {"白银"}),        # unless a verb of place makes it where
