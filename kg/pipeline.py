@@ -616,6 +616,9 @@ def _same_event(o: Event, e: Event) -> bool:
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
     a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
+    if bool(ordinal_of(a)) != bool(ordinal_of(b)):
+        # the headline's 某政府召开常务会议 is the lead's 某政府第32次常务会议: names alike but the number
+        a, b = a.replace(ordinal_of(a), ""), b.replace(ordinal_of(b), "")
     if a == b or ((min(len(a), len(b)) >= 6 or (o.date and o.date == e.date and min(len(a), len(b)) >= 4))
                   and (a.endswith(b) or b.endswith(a))):
         # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;

@@ -872,3 +872,12 @@ def test_a_village_body_names_its_town_and_village_and_is_keyed_under_the_county
     assert places["石桥村"].parent == places["柳湾镇"].key and places["柳湾镇"].parent == places["清河县"].key
     orgs = {e.name: e.key for af in facts for e in af.entities if e.kind == "Organization"}
     assert orgs["柳湾镇石桥村党支部"].startswith("org:清河县/")
+
+
+def test_the_headline_s_meeting_is_the_lead_s_numbered_one():
+    page = ("市政府召开常务会议\n"
+            "　　本报讯 4月11日，市长卢振东主持召开市政府第32次常务会议。副市长覃丽、钟伟民出席会议。\n")
+    meetings = [e for af in facts_of(page, "t/m.txt") for e in af.events if e.kind == "Meeting"]
+    assert len(meetings) == 1 and meetings[0].name.endswith("第32次常务会议")
+    assert meetings[0].organizers == ("person:卢振东",)
+    assert set(meetings[0].attendees) == {"person:覃丽", "person:钟伟民"}
