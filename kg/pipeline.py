@@ -17,7 +17,7 @@ from kg.mentions import (
 )
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
-from kg.resolve import Locale, Resolver, infer_locale
+from kg.resolve import Locale, Resolver, article_locale, infer_locale
 
 __all__ = ["STAGES", "Stage", "Unit", "PageState", "extract_page", "extract_text_mentions", "PIPELINE_VERSION"]
 
@@ -54,6 +54,7 @@ class PageState:
     units: tuple[Unit, ...] = ()
     year: int | None = None
     locale: Locale = field(default_factory=Locale)
+    article_locales: tuple[Locale, ...] = ()  # per article: the page's, or its own county's
     entity_of: tuple = ()  # per unit: tuple of (mention, entity key or "")
     entities: dict = field(default_factory=dict)  # key -> Entity
     relations: tuple[Relation, ...] = ()
@@ -228,11 +229,31 @@ def _without_persons(u: Unit) -> str:
     return text
 
 
+def _article_resolvers(st: PageState, locale: Locale, res: Resolver, places) -> list[tuple[Locale, Resolver]]:
+    """Per article: its locale and resolver; the page's, but for an article about a county of its
+    own (a city paper's page of several counties' news)."""
+    out, made = [], {locale: res}
+    if len(st.articles) < 2:
+        return [(locale, res)] * len(st.articles)  # (the page's locale is the article's)
+    for a in range(len(st.articles)):
+        text = "".join(_without_persons(u) for u in st.units if u.article == a)
+        loc = article_locale(locale, text) if text else locale
+        if loc not in made:
+            made[loc] = Resolver(loc, places)
+        out.append((loc, made[loc]))
+    return out
+
+
+def _locale_of(st: PageState, article: int) -> Locale:
+    return st.article_locales[article] if article < len(st.article_locales) else st.locale
+
+
 def resolve_entities(st: PageState) -> PageState:
     """The locale (我市 = 石家庄市), then one entity per mention with a stable key."""
     places = [m for u in st.units for m in u.mentions if m.type == "place"]
     locale = infer_locale("".join(_without_persons(u) for u in st.units))
     res = Resolver(locale, places)
+    art_resolvers = _article_resolvers(st, locale, res, places)
     entities: dict[str, Entity] = {}
     entity_of = []
     relations = []
@@ -264,36 +285,37 @@ def resolve_entities(st: PageState) -> PageState:
     towns = {m.text for u in st.units for m in u.mentions if m.type == "place" and m.subtype in ("township", "village")}
     town_prefixes = tuple(sorted(t for t in towns if res.division(t) is None))
     for u in st.units:
+        uloc, ures = art_resolvers[u.article]
         parent_of = {id(c): p for c, p in adjacent_containment(list(u.mentions))}
         pairs = []
         for m in u.mentions:
             e = None
             if m.type == "person" and m.rule == "title-only":
-                e = put(replace(res.person_entity(m.subtype), aliases=(m.text,)))
+                e = put(replace(ures.person_entity(m.subtype), aliases=(m.text,)))
             elif m.type == "person":
-                e = put(res.person_entity(m.text))
-            elif m.type == "organization" and (surface := _committee_department(u.text, m, res)):
+                e = put(ures.person_entity(m.text))
+            elif m.type == "organization" and (surface := _committee_department(u.text, m, ures)):
                 # 市委常委、|组织部|部长: the standing member's department is their committee's; where the
                 # page names no city the committee is no one body (and 组织部 alone would join every
                 # page's department into one node)
-                oe = res.org_entity(surface, m.subtype or "Organization")
-                e = None if oe.name in (surface, res.expand(surface)) else put(oe)
+                oe = ures.org_entity(surface, m.subtype or "Organization")
+                e = None if oe.name in (surface, ures.expand(surface)) else put(oe)
             elif m.type == "organization":
-                oe = res.org_entity(m.text, m.subtype or "Organization")
-                if locale.county is not None and "/" not in oe.key and m.text.startswith(town_prefixes):
+                oe = ures.org_entity(m.text, m.subtype or "Organization")
+                if uloc.county is not None and "/" not in oe.key and m.text.startswith(town_prefixes):
                     # 某镇党委 of a county's page: keyed under the county as its town is, so two
                     # counties' 城关镇党委 stay two bodies
-                    oe = replace(oe, key=f"org:{locale.county.name}/{oe.key[4:]}")
+                    oe = replace(oe, key=f"org:{uloc.county.name}/{oe.key[4:]}")
                 # 县妇联 on a page of no one county names no body, unless its unit is named too
                 # (市公安局|治安支队): the page then speaks of one bureau, the unit's parent
-                e = None if res.unheaded(m.text, oe) and not any(
+                e = None if ures.unheaded(m.text, oe) and not any(
                     o.startswith(m.text) and o != m.text for o in org_texts) else put(oe)
             elif m.type == "place":
-                if m.text in res.lex.locale_words:
-                    d = locale.at(res.lex.locale_words[m.text])
-                    e = put(res.division_entity(d)) if d else None
-                elif res.division(m.text) is not None:
-                    e = put(res.place_entity(m.text, m.subtype))
+                if m.text in ures.lex.locale_words:
+                    d = uloc.at(ures.lex.locale_words[m.text])
+                    e = put(ures.division_entity(d)) if d else None
+                elif ures.division(m.text) is not None:
+                    e = put(ures.place_entity(m.text, m.subtype))
                     placed[id(m)] = e.key
                     placed_by_name.setdefault(m.text, e.key)
                 else:
@@ -303,13 +325,13 @@ def resolve_entities(st: PageState) -> PageState:
                         # the parent as it resolved where it was written (慎城镇 in 颍上县), so the
                         # child points at that very node
                         pe = entities.get(placed.get(id(p)) or placed_by_name.get(p.text, "")) \
-                            or res.place_entity(p.text, p.subtype)
-                    elif m.text in towns and locale.county is not None:
+                            or ures.place_entity(p.text, p.subtype)
+                    elif m.text in towns and uloc.county is not None:
                         # a town or village a county's page names alone is the county's (and 城关镇
                         # of one county's paper is not another's)
-                        pe = put(res.division_entity(locale.county))
+                        pe = put(ures.division_entity(uloc.county))
                         by_locale.add(m.text)
-                    e = put(res.place_entity(m.text, m.subtype, pe))
+                    e = put(ures.place_entity(m.text, m.subtype, pe))
                     placed[id(m)] = e.key
                     placed_by_name.setdefault(m.text, e.key)
             pairs.append((m, e.key if e else ""))
@@ -329,7 +351,8 @@ def resolve_entities(st: PageState) -> PageState:
             relations.append(Relation(e.key, "containedInPlace", parent.key, rule, confidence,
                                       _evidence(st, unit) if unit is not None else None))
             e = parent if parent.key != e.key else None
-    return replace(st, locale=locale, entities=entities, entity_of=tuple(entity_of), relations=tuple(relations))
+    return replace(st, locale=locale, article_locales=tuple(loc for loc, _ in art_resolvers), entities=entities,
+                   entity_of=tuple(entity_of), relations=tuple(relations))
 
 
 def _evidence(st: PageState, u: Unit) -> Evidence:
@@ -343,10 +366,12 @@ def _article_key(page: Page, art) -> str:
 
 def relate(st: PageState) -> PageState:
     """Posts (jobTitle), the bodies they name (worksFor) and agencies' places."""
-    res = Resolver(st.locale)
+    resolvers = {loc: Resolver(loc) for loc in {st.locale, *st.article_locales}}
+    res = resolvers[st.locale]
     entities = dict(st.entities)
     relations = list(st.relations)
     for u, pairs in zip(st.units, st.entity_of):
+        ures = resolvers[_locale_of(st, u.article)]
         key_of = {id(m): k for m, k in pairs}
         orgs = [m for m, k in pairs if m.type == "organization" and k]
         # evidence only for a sentence a relation can come from (a body in a body, a post's)
@@ -380,7 +405,7 @@ def relate(st: PageState) -> PageState:
                 b = title_body(post.text)
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))
                           or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):  # 县|政协主席, 市|妇联主席
-                    oe = res.org_entity(b, "GovernmentOrganization")
+                    oe = ures.org_entity(b, "GovernmentOrganization")
                     if oe.name != b or b[0] not in "省市县区":
                         entities.setdefault(oe.key, oe)
                         body = oe.key
@@ -446,7 +471,15 @@ def find_events(st: PageState) -> PageState:
                 e = _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev)
                 if e is not None:
                     here.append(e)
-            art_events.extend(_fold_sentence(here))
+            for e in _fold_sentence(here):
+                last = art_events[-1] if art_events else None
+                if last is not None and not e.organizers and e.attendees and last.kind == e.kind \
+                        and (not e.date or not last.date or e.date == last.date):
+                    # 某某参加调研 after the outing was told: those who went along on it
+                    att = tuple(dict.fromkeys(last.attendees + tuple(a for a in e.attendees if a not in last.organizers)))
+                    art_events[-1] = replace(last, attendees=att)
+                else:
+                    art_events.append(e)
             # a sentence of attendees (市领导吴海涛、陈立新参加) or a chair (省委书记X主持) joins the last event
             if art_events and not cands:
                 last = art_events[-1]
@@ -492,6 +525,9 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         for m in before:
             if m.type == "person":
                 (organizers if _CHAIR.match(s[m.end : m.end + 4]) and not organizers else attendees).append(key_of[id(m)])
+    elif c.agent_role == "organizer" and persons_near and _JOINS_IN.fullmatch(s, persons_near[-1].end, c.trigger_start):
+        # 某局局长某某参加调研: who joined the outing, not who led it
+        attendees.extend(key_of[id(m)] for m in persons_near)
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
     elif c.kind in ("Inspection", "Visit") and (leader := next(
@@ -520,7 +556,7 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
             name = deck
     key = f"event:{st.page.source}#{u.to_original(c.trigger_start, c.trigger_start + 1)[0]}"
     locations = tuple(key_of[id(m)] for m in ms if m.type == "place" and c.start <= m.start < c.end and id(m) in key_of)
-    return Event(key, c.kind, _event_name(name, st.locale), date, tuple(organizers), tuple(dict.fromkeys(attendees)),
+    return Event(key, c.kind, _event_name(name, _locale_of(st, u.article)), date, tuple(organizers), tuple(dict.fromkeys(attendees)),
                  locations, tuple(donors), tuple(dict.fromkeys(recipients)), "trigger+" + c.kind,
                  0.75 if organizers else 0.55, ev)
 
@@ -602,6 +638,8 @@ def _event_name(name: str, locale: Locale) -> str:
 
 
 _HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
+# what those named before an outing's verb did when they only went along (某某参加调研, 某某陪同考察)
+_JOINS_IN = re.compile(r"(?:一同|一起)?(?:参加|陪同|随同|参与)")
 # what the leader of an outing does right after the name (某某带领…, 某某一行深入…, 某某率队到…)
 _LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来到|前往|赴)")
 
@@ -732,9 +770,10 @@ def assemble(st: PageState) -> PageState:
 STAGES: tuple[Stage, ...] = (
     Stage("split", ("page",), ("articles", "units", "year"), split_units),
     Stage("mentions", ("units",), ("units.mentions",), find_unit_mentions),
-    Stage("resolve", ("units.mentions",), ("locale", "entities", "entity_of", "relations"), resolve_entities),
+    Stage("resolve", ("units.mentions",), ("locale", "article_locales", "entities", "entity_of", "relations"),
+          resolve_entities),
     Stage("relations", ("entity_of", "entities"), ("relations", "entities.titles"), relate),
-    Stage("events", ("entity_of", "locale", "year"), ("events",), find_events),
+    Stage("events", ("entity_of", "article_locales", "year"), ("events",), find_events),
     Stage("assemble", ("entity_of", "relations", "events"), ("facts",), assemble),
 )
 

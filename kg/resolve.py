@@ -11,7 +11,7 @@ from kg.gazetteer import LEVEL_CHARACTERS, Division, load_gazetteer
 from kg.lexicon import load_lexicon
 from kg.records import Entity, Mention
 
-__all__ = ["Locale", "infer_locale", "Resolver"]
+__all__ = ["Locale", "article_locale", "infer_locale", "Resolver"]
 
 _LEVEL_CHAR = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture", "县": "county",
                "区": "county", "旗": "county"}
@@ -43,6 +43,10 @@ class Locale:
         return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
 
 
+# words of a text about a county of its own: its committee, government, head (县委, 我区…)
+_COUNTY_SPEECH = re.compile(r"我县|全县|本县|县委|县政府|县长|我区|全区|区委|区政府")
+
+
 def infer_locale(text: str) -> Locale:
     """The divisions a page is about: the most named county (when the page speaks of 我县/县委…),
     prefecture and province, made consistent top-down so that a county's own city and
@@ -71,7 +75,7 @@ def infer_locale(text: str) -> Locale:
         return gaz.by_code[max(cands, key=lambda c: (counts[c], -first[c]))]
 
     county = best("county")
-    wants_county = re.search(r"我县|全县|本县|县委|县政府|县长|我区|全区|区委|区政府", text) is not None
+    wants_county = _COUNTY_SPEECH.search(text) is not None
     if county is not None and not wants_county and direct.get(county.code, 0) < 3:
         county = None  # a district named in passing is not the paper's home
     prefecture = province = None
@@ -93,6 +97,32 @@ def infer_locale(text: str) -> Locale:
     return Locale(province, prefecture, county, nearby)
 
 
+def article_locale(page: Locale, text: str) -> Locale:
+    """The locale of one article of a page: the page's, but for an article about a county of its
+    own (a city paper's 某县：… among other counties' news), whose 县委 and 县某局 are that county's.
+    The county must be the one the article names most, by its full name, inside the page's city.
+
+    >>> page = infer_locale("邢台市。清河县委书记。清河县。威县县长。威县")
+    >>> article_locale(page, "威县县长到某镇调研。县农业农村局局长参加").county.name
+    '威县'
+    """
+    if not _COUNTY_SPEECH.search(text):
+        return page  # an article that speaks of no county's bodies needs no county of its own
+    gaz = load_gazetteer()
+    counties = {c: n for c, n in gaz.count_mentions(text).items() if gaz.by_code[c].level == "county"}
+    if not counties:
+        return page
+    top = max(counties.values())
+    best = [c for c, n in counties.items() if n == top]
+    if len(best) != 1 or (page.county is not None and best[0] == page.county.code):
+        return page
+    county = gaz.by_code[best[0]]
+    if page.prefecture is not None and not gaz.contains(page.prefecture, county):
+        return page  # a county far from the paper's city, named in passing
+    up = {a.level: a for a in gaz.ancestors(county)}
+    return Locale(up.get("province", page.province), up.get("prefecture", page.prefecture), county, county)
+
+
 # a paper's name in the running head a page opens with (３版  某某日报  2022年8月16日): a county
 # paper is named by its county's short name, which the page's text rarely prints otherwise.
 # (The text comes without its spaces: 3版某某日报2022年…, so the name is read back from the paper word.)
@@ -109,7 +139,9 @@ def _paper_home(text: str, gaz) -> Division | None:
     kind = ("县", "旗") if text.count("县") > text.count("区") else ("区",) if text.count("区") > text.count("县") else ()
     for paper in _PAPER.finditer(text, 0, 80):
         for n in (2, 3, 4):
-            found = [d for d in gaz.lookup(text[max(paper.start() - n, 0) : paper.start()]) if d.level == "county"]
+            found = gaz.lookup(text[max(paper.start() - n, 0) : paper.start()])
+            if any(d.level != "county" for d in found):
+                return None  # 某某日报 of a city or a province (whose name a county may share): no county's paper
             if len(found) > 1:
                 found = [d for d in found if d.name.endswith(kind)] if kind else []
             if len(found) == 1:
@@ -251,6 +283,8 @@ class Resolver:
                 rest = rest.replace(w, "")
         if inner is None:
             return f"org:{prefix}{rest}"
+        if rest == "委":
+            prefix = "中共"  # 某县委 and 中共某县委: one committee, whichever way the page writes it
         namesakes = len([x for x in self.gaz.lookup(inner.name) if x.name == inner.name]) > 1
         parent = self.gaz.parent(inner)
         where = inner.name + (f"~{parent.name}" if namesakes and parent else "")

@@ -881,3 +881,31 @@ def test_the_headline_s_meeting_is_the_lead_s_numbered_one():
     assert len(meetings) == 1 and meetings[0].name.endswith("第32次常务会议")
     assert meetings[0].organizers == ("person:卢振东",)
     assert set(meetings[0].attendees) == {"person:覃丽", "person:钟伟民"}
+
+
+PAGE_OF_A_CITY_PAPER_WITH_COUNTIES_NEWS = (
+    "２版　　邢台日报　　2023年5月8日\n"
+    "清河县：产业提质增效\n"
+    "　　本报讯 5月6日，清河县委书记郝振国到县产业园调研。他强调，县工信局要加强服务。县委办公室主任贺兰英参加调研。\n\n"
+    "威县：推进乡村振兴\n"
+    "　　本报讯 5月6日，威县县长闵学文到贺营镇督导乡村振兴工作。县农业农村局局长庞小燕参加调研。\n\n"
+    "市卫健委召开全市卫生健康工作会议\n"
+    "　　5月5日，市卫健委召开全市卫生健康工作会议。市卫健委主任覃玉洁出席并讲话。\n"
+)
+
+
+def test_a_city_paper_s_county_stories_resolve_to_their_own_counties():
+    facts = facts_of(PAGE_OF_A_CITY_PAPER_WITH_COUNTIES_NEWS, "t/x.txt")
+    orgs = {e.name for af in facts for e in af.entities if e.kind == "Organization"}
+    # each story's 县某局 is its own county's; the city paper's 邢台 is no 邢台县's paper
+    assert {"清河县工业和信息化局", "威县农业农村局", "邢台市卫生健康委员会"} <= orgs
+    assert not any(n.startswith("邢台县") for n in orgs)
+    places = {e.name: e for af in facts for e in af.entities if e.kind == "Place"}
+    assert places["贺营镇"].parent == places["威县"].key
+    # 某县委书记 and 县委 are one committee (中共某县委)
+    keys = {e.key for af in facts for e in af.entities if e.kind == "Organization" and "清河县" in e.key and e.key.endswith("/委")}
+    assert keys == {"org:中共清河县/委"}
+    # 某局局长某某参加调研: one who went along on the outing told before, not an outing of their own
+    outings = [e for af in facts for e in af.events if e.kind == "Inspection"]
+    assert len(outings) == 2
+    assert "person:庞小燕" in next(e for e in outings if e.organizers == ("person:闵学文",)).attendees
