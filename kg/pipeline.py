@@ -2306,12 +2306,16 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
 _VS = re.compile(r"vs", re.IGNORECASE)
 # a club's name written right before it, back to the line's start or a mark: at most ten characters
 _CLUB_BEFORE_VS = re.compile(r"[\u4e00-\u9fff0-9]{2,10}队$")
+# how long a club's name read back from a vs may be
+_CLUB_LEN = 7
 
 
 def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
     """Two clubs joined by vs (某某队vs某某队两队在…交战过) are two bodies, not one: kg's body
     suffix read back over the vs. Where the body kg read opens with the vs, the club before it
-    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it."""
+    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it.
+    A club kg read only the tail of right before a vs (2.某某|萨雷vs某某) is the whole name back to
+    the line's start, a mark or a list's number, at most seven characters."""
     if "vs" not in text.lower():
         return ms
     out: list[Mention] = []
@@ -2330,6 +2334,17 @@ def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
                 if left:
                     extra.append(replace(m, start=left.start(), end=e, text=text[left.start() : e], rule=m.rule + "+vs"))
             a = v.end() if v else a
+    # a club kg read only the tail of right before a vs (某某|利斯特vs某某): its name runs back over
+    # the Han characters no mention covers, to the line's start, a mark or a list's number
+    taken = [(x.start, x.end) for x in out + extra]
+    for k, m in enumerate(out):
+        if m.type == "organization" and _VS.match(text, m.end):
+            a = m.start
+            while a > 0 and _ALL_HAN.match(text, a - 1) and text[a - 1] not in _NOT_IN_ADDRESS \
+                    and not any(x < a and a - 1 < y for x, y in taken) and m.end - a < _CLUB_LEN:
+                a -= 1
+            if a < m.start and (a == 0 or not _ALL_HAN.match(text, a - 1)):
+                out[k] = replace(m, start=a, text=text[a : m.end], rule=m.rule + "+vs")
     if not extra and len(out) == len(ms) and all(x is y for x, y in zip(out, ms)):
         return ms
     for x in extra:
