@@ -2306,16 +2306,19 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
 _VS = re.compile(r"vs", re.IGNORECASE)
 # a club's name written right before it, back to the line's start or a mark: at most ten characters
 _CLUB_BEFORE_VS = re.compile(r"[\u4e00-\u9fff0-9]{2,10}队$")
-# how long a club's name read back from a vs may be
+# how long a club's name read back from a vs, or on after it, may be
 _CLUB_LEN = 7
+# jieba's tags of the name words a club's name runs on with after a vs (某某vs|奥林匹亚|科斯)
+_CLUB_NAME_TAGS = frozenset(("nr", "nrt", "nz", "ns", "oov", "j"))
 
 
-def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
+def _split_match_pairs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """Two clubs joined by vs (某某队vs某某队两队在…交战过) are two bodies, not one: kg's body
     suffix read back over the vs. Where the body kg read opens with the vs, the club before it
     is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it.
     A club kg read only the tail of right before a vs (2.某某|萨雷vs某某) is the whole name back to
-    the line's start, a mark or a list's number, at most seven characters."""
+    the line's start, a mark or a list's number, at most seven characters; one read only the head
+    of right after it runs on over the name words jieba cut off it (某某vs|某某|科斯|推荐)."""
     if "vs" not in text.lower():
         return ms
     out: list[Mention] = []
@@ -2337,6 +2340,7 @@ def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
     # a club kg read only the tail of right before a vs (某某|利斯特vs某某): its name runs back over
     # the Han characters no mention covers, to the line's start, a mark or a list's number
     taken = [(x.start, x.end) for x in out + extra]
+    starts = {t.start: t for t in tokens}
     for k, m in enumerate(out):
         if m.type == "organization" and _VS.match(text, m.end):
             a = m.start
@@ -2345,6 +2349,14 @@ def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
                 a -= 1
             if a < m.start and (a == 0 or not _ALL_HAN.match(text, a - 1)):
                 out[k] = replace(m, start=a, text=text[a : m.end], rule=m.rule + "+vs")
+        if m.type == "organization" and m.start >= 2 and _VS.match(text, m.start - 2):
+            # (某某vs|奥林匹亚|科斯: the club after it runs on over the name words jieba cut off it)
+            e = m.end
+            while e in starts and starts[e].tag in _CLUB_NAME_TAGS and _ALL_HAN.fullmatch(starts[e].word) \
+                    and starts[e].end - m.start <= _CLUB_LEN and not any(x < starts[e].end and e < y for x, y in taken):
+                e = starts[e].end
+            if e > m.end:
+                out[k] = replace(out[k], end=e, text=text[out[k].start : e], rule=m.rule + "+vs")
     if not extra and len(out) == len(ms) and all(x is y for x, y in zip(out, ms)):
         return ms
     for x in extra:
