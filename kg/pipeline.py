@@ -1312,7 +1312,7 @@ _NAME_PLACE_RULES = frozenset(("world", "gazetteer", "jieba-ns", "byline-place")
 
 def _join_site_owners(text: str, ms: list[Mention]) -> list[Mention]:
     """A body's name written right before a site or a building kg read (某某大学|某某体育馆,
-    某某队|某某公园球场, 某某海军|某某湾基地): the site is the body's, and CLUENER marks the two one
+    某某队|某某公园球场): the site is the body's, and CLUENER marks the two one
     address, not a body and a place. The site closes with an address's ending: a place's bare
     name stays apart (某社|某城: a dateline, 某行|某城: the bank's branch there)."""
     bodies = {m.end: m for m in ms if m.type == "organization"}
