@@ -1386,7 +1386,7 @@ _NAME_PLACE_RULES = frozenset(("world", "gazetteer", "jieba-ns", "byline-place")
 
 def _join_site_owners(text: str, ms: list[Mention]) -> list[Mention]:
     """A body's name written right before a site or a building kg read (某某大学|某某体育馆,
-    某某队|某某公园球场, 某某海军|某某湾基地): the site is the body's, and CLUENER marks the two one
+    某某队|某某公园球场): the site is the body's, and CLUENER marks the two one
     address, not a body and a place. The site closes with an address's ending: a place's bare
     name stays apart (某社|某城: a dateline, 某行|某城: the bank's branch there)."""
     bodies = {m.end: m for m in ms if m.type == "organization"}
@@ -2380,12 +2380,23 @@ def _join_adjacent_places(ms: list[Mention]) -> list[Mention]:
 _VS = re.compile(r"vs", re.IGNORECASE)
 # a club's name written right before it, back to the line's start or a mark: at most ten characters
 _CLUB_BEFORE_VS = re.compile(r"[\u4e00-\u9fff0-9]{2,10}队$")
+# the name before a vs, after the line's start, a mark or a list's number (03|某某04, 1、|某某, （七）|某某)
+_CLUB_BEFORE_VS_NAME = re.compile(r"(?:^|[^\u4e00-\u9fffA-Za-z0-9]|(?<![0-9])[0-9]{1,2}[、.．]?)([\u4e00-\u9fff][\u4e00-\u9fff0-9]*)$")
+# how long a club's name read back from a vs, or on after it, may be
+_CLUB_LEN = 7
+# jieba's tags of the name words a club's name runs on with after a vs (某某vs|奥林匹亚|科斯)
+_CLUB_NAME_TAGS = frozenset(("nr", "nrt", "nz", "ns", "oov", "j"))
 
 
-def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
+def _split_match_pairs(text: str, ms: list[Mention], tokens) -> list[Mention]:
     """Two clubs joined by vs (某某队vs某某队两队在…交战过) are two bodies, not one: kg's body
     suffix read back over the vs. Where the body kg read opens with the vs, the club before it
-    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it."""
+    is the name ending in 队 right before (某某96队|vs|某某队): a body too, and no place inside it.
+    A club kg read only the tail of right before a vs (2.某某|萨雷vs某某) is the whole name back to
+    the line's start, a mark or a list's number, at most seven characters; one read only the head
+    of right after it runs on over the name words jieba cut off it (某某vs|某某|科斯|推荐), not over
+    a word of the game (某某|本赛季). Where kg read a club after the vs and none before it
+    (12某某04vs某某, 1、某某鲁vs某某), the name before the vs is that club."""
     if "vs" not in text.lower():
         return ms
     out: list[Mention] = []
@@ -2404,6 +2415,41 @@ def _split_match_pairs(text: str, ms: list[Mention]) -> list[Mention]:
                 if left:
                     extra.append(replace(m, start=left.start(), end=e, text=text[left.start() : e], rule=m.rule + "+vs"))
             a = v.end() if v else a
+    # a club kg read only the tail of right before a vs (某某|利斯特vs某某): its name runs back over
+    # the Han characters no mention covers, to the line's start, a mark or a list's number
+    taken = [(x.start, x.end) for x in out + extra]
+    starts = {t.start: t for t in tokens}
+    for k, m in enumerate(out):
+        if m.type == "organization" and _VS.match(text, m.end):
+            a = m.start
+            while a > 0 and _ALL_HAN.match(text, a - 1) and text[a - 1] not in _NOT_IN_ADDRESS \
+                    and not any(x < a and a - 1 < y for x, y in taken) and m.end - a < _CLUB_LEN:
+                a -= 1
+            if a < m.start and (a == 0 or not _ALL_HAN.match(text, a - 1)):
+                out[k] = replace(m, start=a, text=text[a : m.end], rule=m.rule + "+vs")
+        if m.type == "organization" and m.start >= 2 and _VS.match(text, m.start - 2):
+            # (某某vs|奥林匹亚|科斯: the club after it runs on over the name words jieba cut off it)
+            e = m.end
+            while e in starts and starts[e].tag in _CLUB_NAME_TAGS and _ALL_HAN.fullmatch(starts[e].word) \
+                    and starts[e].word not in load_lexicon().league_words \
+                    and starts[e].end - m.start <= _CLUB_LEN and not any(x < starts[e].end and e < y for x, y in taken):
+                e = starts[e].end
+            if e > m.end:
+                out[k] = replace(out[k], end=e, text=text[out[k].start : e], rule=m.rule + "+vs")
+    # a club right after a vs and none kg read before it (12某某04vs某某, 1、某某鲁vs某某): the name
+    # before the vs back to the line's start, a mark or a list's number is the other club
+    org_ends = {x.end for x in out if x.type == "organization"}
+    org_starts = {x.start for x in out if x.type == "organization"}
+    for v in _VS.finditer(text):
+        if v.start() in org_ends or v.end() not in org_starts:
+            continue
+        left = _CLUB_BEFORE_VS_NAME.search(text, max(0, v.start() - _CLUB_LEN - 4), v.start())
+        if left and 2 <= left.end() - left.start(1) <= _CLUB_LEN and not any(ch in _NOT_IN_ADDRESS for ch in left.group(1)) \
+                and all(x.type == "person" and x.rule not in _STRONG_PERSON_RULES or x.type == "place"
+                        for x in out if x.start < v.start() and left.start(1) < x.end):
+            a = left.start(1)
+            out = [x for x in out if not (x.start < v.start() and a < x.end)]
+            out.append(Mention(a, v.start(), text[a : v.start()], "organization", "Organization", "club-before-vs"))
     if not extra and len(out) == len(ms) and all(x is y for x, y in zip(out, ms)):
         return ms
     for x in extra:

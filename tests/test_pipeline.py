@@ -246,11 +246,15 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 @pytest.mark.parametrize("text, bodies", [
     ("河东队vs山城队两队在联赛历史上只交战过3场", {"河东队", "山城队"}),    # vs ends one club's name
     ("东港96队vs西林队两队在联赛历史上交战过5场", {"东港96队", "西林队"}),  # the club before it, no place
+    ("2.布拉塔萨雷vs莫林顿从目前的数据分析而言", {"布拉塔萨雷", "莫林顿"}),  # a name read back to the list's number
+    ("06卡林达vs布拉塔萨雷推荐：3", {"卡林达", "布拉塔萨雷"}),  # and on after the vs over its name words
+    ("1.卡林达vs莫林顿本赛季状态不佳", {"卡林达", "莫林顿"}),  # (not over a word of the game: 本赛季)
+    ("12卡林达04vs莫林顿", {"卡林达04", "莫林顿"}),            # a club before the vs kg read none of
 ])
 def test_kg_ner_reads_two_clubs_joined_by_vs_as_two_bodies(text, bodies):
     ms = extract_text_mentions(text)
     assert {m.text for m in ms if m.type == "organization"} == bodies
-    assert not [m for m in ms if m.type == "place"]
+    assert not [m for m in ms if m.type in ("place", "person")]
 
 
 @pytest.mark.parametrize("text, places, bodies", [
