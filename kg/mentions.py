@@ -687,12 +687,16 @@ class MentionFinder:
         done = 0  # tokens[:done] are in `out` already
         # (the long words picked in one pass: a statement per word of every sentence cost more
         # than the splits; the tokens between them are copied in slices)
-        for k in [k for k, t in enumerate(tokens) if len(t.word) >= 5 and t.tag in ("nt", "n", "nz")]:
+        # (four characters too: jieba keeps 医院院长 and 中学校长 whole, a two-character body and its post)
+        for k in [k for k, t in enumerate(tokens) if len(t.word) >= 4 and t.tag in ("nt", "n", "nz")]:
             t = tokens[k]
             w = t.word
-            for j in range(len(w) - 2, 2, -1):
+            if len(w) == 4 and k and tokens[k - 1].word[-1:] in ("原", "前"):
+                continue  # 某厂|原|团委书记: "former" goes with the post, and no body is named with it
+            for j in range(len(w) - 2, 1, -1):
                 body, post = w[:j], w[j:]
-                if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
+                if (body[-1] in _NT_END or body[-1] == "学") and _ends_with_any(body, lex.org_suffixes) \
+                        and lex.title_re.fullmatch(post):
                     if out is None:
                         out = []
                     out.extend(tokens[done:k])
@@ -1688,6 +1692,12 @@ class MentionFinder:
             return False  # (a word jieba calls a place that no gazetteer knows is a name beside one)
         return self.lex.given_chars.issuperset(w[sl:]) or self._names.score(w) >= 1.0
 
+    def _verb_given_name_closed(self, s: str, i: int, j: int) -> bool:
+        """院长|某建成|出席, 局长|某立新|，: a surname that is no function word, a given name that is a
+        verb (建成, 立新) and a mark or a person's verb closing it right after the post: a name."""
+        return j - i == 3 and s[i] not in _FUNCTION_CHARS \
+            and (j == len(s) or s[j] in _CLOSES_NAME or s[j] in "向在对与" or s.startswith(_PERSON_VERBS_OR_LIST, j))
+
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
@@ -2122,8 +2132,8 @@ class MentionFinder:
             if jf and jf - i >= 4 and jf > j:
                 add(i, jf, "after-title")  # 部长|某某某某: a transliterated name, longer than a Chinese one
             elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
-                    and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
-                    and self._opens_a_name(s, i, j, tokens, bounds):
+                    and (not self._word_as_given_name(s[i:j]) or self._verb_given_name_closed(s, i, j)) \
+                    and not self._given_char_in_word(s, i, j) and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
             elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
                          and self._translit_core.issuperset(s[i:jf])):

@@ -456,11 +456,14 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
     organizers, attendees, donors, recipients = [], [], [], []
     if c.kind == "Donation" and c.agent_role == "attendee" and any(m.type == "person" for m in before):
         # 副市长某某出席捐赠仪式: who attended the ceremony, not who gave
-        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+        attendees.extend(key_of[id(m)] for m in before if m.type == "person" and not _reporter(s, m))
     elif c.kind == "Donation":
         clause_start = max([0] + [k + 1 for k in range(c.trigger_start) if s[k] in "，。；,;"])
         agents = [m for m in before if m.start >= clause_start and m.type in ("organization", "place", "person")]
         rec = [m for m in agents if re.search(r"[向为给]$", s[max(0, m.start - 1) : m.start])]
+        # 向县慈善总会、县红十字会捐赠: the bodies listed after the first recipient receive too
+        rec += [m for m in agents if m not in rec and rec and m.start > rec[0].start and m.type != "person"
+                and s[m.start - 1 : m.start] in ("、", "和", "及")]
         rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place") and id(m) in key_of
                 and re.search(r"(?:驰援|支援|送往|送给|捐给)$", s[c.trigger_start : m.start])]
         # a body or a person gives; a place only when nobody else is named (西藏阿里捐赠)
@@ -473,7 +476,8 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         recipients.extend(key_of[id(m)] for m in rec)
     elif c.agent_role == "attendee" and any(m.type == "person" for m in before):
         # 市领导何丽君、冯志远…、各县负责同志参加会议: everyone named before 参加 attended
-        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+        # (but the reporter of the byline, 本报讯（记者 某某）…出席发布会)
+        attendees.extend(key_of[id(m)] for m in before if m.type == "person" and not _reporter(s, m))
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
     elif c.kind in ("Inspection", "Visit") and (leader := next(
@@ -507,6 +511,15 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
                  0.75 if organizers else 0.55, ev)
 
 
+def _reporter(s: str, m: Mention) -> bool:
+    """本报讯（记者 某某）…: the name in the byline's bracket reports the event, it took no part."""
+    if m.rule == "byline":
+        return True
+    left = s[max(0, m.start - 12) : m.start]
+    k = max(left.rfind("（"), left.rfind("("))
+    return k >= 0 and not re.search(r"[）)]", left[k:]) and any(r in left[k:] for r in load_lexicon().byline_roles)
+
+
 def _fold_sentence(events: list[Event]) -> list[Event]:
     """李明华调研…，看望慰问…: one outing, told with several verbs, by the same person."""
     out: list[Event] = []
@@ -535,23 +548,36 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
     the names 在…的陪同下 holds (在某某、某某的陪同下，调研组来到…)."""
     escorts = [m.span(1) for m in _ESCORTED.finditer(s, start)] if "陪同下" in s else ()
     persons = [m for m in ms if m.type == "person" and m.start >= start and id(m) in key_of]
+    if not persons:
+        return []
+    # the characters of posts, bodies and places: what may stand between the names of a run
+    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
     attends = []
     for m in persons:
         clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
-        attends.append(bool(_ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause)
-                            or any(a <= m.start and m.end <= b for a, b in escorts)))
+        attends.append(bool(_ATTEND.match(clause) or _ATTEND_IN_CLAUSE.search(clause)
+                            or any(a <= m.start and m.end <= b for a, b in escorts)
+                            or (not clause and _BODIES_ALONG.match(_uncovered(s, m.end, covered)))))
     # 县委书记某某，县委常委、副县长某某陪同: names and their posts in a run, the verb closing the last
-    posts = "".join(p.text for p in ms if p.type == "position")
     for k in range(len(persons) - 2, -1, -1):
-        gap = s[persons[k].end : persons[k + 1].start]
-        if attends[k + 1] and not attends[k] and gap[:1] in ("，", ",") and len(gap) <= 16 \
-                and not _RUN_GAP.sub("", gap).strip("，,、") and all(x in posts for x in _RUN_GAP.findall(gap)):
+        a, b = persons[k].end, persons[k + 1].start
+        if attends[k + 1] and not attends[k] and s[a : a + 1] in ("，", ",") and b - a <= 24 \
+                and not _uncovered(s, a, covered, b).strip("，,、"):
             attends[k] = True
     return list(dict.fromkeys(key_of[id(m)] for m, a in zip(persons, attends) if a))
 
 
-# the posts between two names of a run (，县委常委、副县长): post words the sentence's mentions hold
-_RUN_GAP = re.compile(r"[\u4e00-\u9fff]+")
+def _uncovered(s: str, a: int, covered: set[int], b: int | None = None) -> str:
+    """s[a:b] (to the sentence's end) without the characters mentions of posts, bodies and places hold."""
+    return "".join(s[k] for k in range(a, len(s) if b is None else b) if k not in covered)
+
+
+# …参加会议, 应邀出席开幕会, 陪同检查: the clause after a name says they took part
+_ATTEND_IN_CLAUSE = re.compile(r"(?:参加|出席|列席|陪同)(?:[^，。；,;！？]{0,4}?(?:会|活动|仪式|调研|检查|督导|视察|考察)|$)")
+# 某某，县某局、县某局主要负责同志陪同检查: the last name of a run, then bodies whose heads went along
+# (the bodies' own names taken out before this is matched)
+_BODIES_ALONG = re.compile(r"^[，,][、和及]*等?(?:有关|相关)?(?:单位|部门)?(?:主要|分管)?(?:领导|负责同志|负责人)(?:同志)?等?"
+                           r"(?:一同|一起)?(?:参加|出席|列席|陪同)")
 # 在…的陪同下: those who went along
 _ESCORTED = re.compile(r"在([^，。；,;！？]{2,60}?)的?陪同下")
 
@@ -575,6 +601,7 @@ def _event_name(name: str, locale: Locale) -> str:
 
 
 _HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
+_ORDINALS = re.compile(r"第[0-9一二三四五六七八九十百零〇两]+[次场届]")
 # what the leader of an outing does right after the name (某某带领…, 某某一行深入…, 某某率队到…)
 _LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来到|前往|赴)")
 
@@ -589,6 +616,9 @@ def _same_event(o: Event, e: Event) -> bool:
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
     a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
+    if bool(ordinal_of(a)) != bool(ordinal_of(b)):
+        # 某县人大常委会召开会议 over the lead's 某县人大常委会第十二次会议: the number only one of them gives
+        a, b = _ORDINALS.sub("", a), _ORDINALS.sub("", b)
     if a == b or (min(len(a), len(b)) >= 6 and (a.endswith(b) or b.endswith(a))):
         # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;
         # 我市召开某某新闻发布会 and 某某新闻发布会: the one's whole name ends the other's

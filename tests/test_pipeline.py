@@ -728,3 +728,73 @@ def test_posts_of_a_chain_with_a_body_inside_and_a_run_of_escorts():
     # 县委书记某某，县委常委、副县长某某陪同: both went along
     outing = next(e for af in facts for e in af.events if e.kind == "Inspection")
     assert {"person:晏立华", "person:冉东升"} <= set(outing.attendees)
+
+
+PAGE_OF_AN_INSPECTION_TOUR_WITH_ESCORTS = (
+    "２ 版                    平遥县报                    2023年7月12日\n\n"
+    "县领导到乡镇督导检查安全生产工作\n"
+    "　　本报讯（记者 鲁 文 静）7月11日，县委书记伍向东带队到\n清水镇、石桥乡督导检查安全生产工作。县委常委、常务副县长\n"
+    "邝志刚，副县长、县公安局局长祁卫民，县应急管理局、县住建局\n主要负责同志陪同检查。\n\n"
+    "县政协主席调研文旅融合发展\n"
+    "　　7月10日，县政协主席阎秀英率部分政协委员深入\n桃源镇调研文旅融合发展工作，县文化和旅游局局长\n"
+    "蒯建军，桃源镇党委书记仉国梁陪同调研。\n"
+)
+
+
+def test_escorts_in_a_run_closed_by_bodies_or_by_a_town_s_post():
+    facts = facts_of(PAGE_OF_AN_INSPECTION_TOUR_WITH_ESCORTS, "t/l.txt")
+    outings = [e for af in facts for e in af.events if e.kind == "Inspection"]
+    assert [e.organizers for e in outings] == [("person:伍向东",), ("person:阎秀英",)]
+    # …副县长、县公安局局长某某，县某局、县某局主要负责同志陪同检查: the names of the run went along
+    assert {"person:邝志刚", "person:祁卫民"} <= set(outings[0].attendees)
+    assert outings[0].date == "2023-07-11"
+    # 县某局局长某某，某镇党委书记某某陪同调研: a body's post between the names of the run
+    assert {"person:蒯建军", "person:仉国梁"} <= set(outings[1].attendees)
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:祁卫民", "org:平遥县/公安局") in works
+
+
+PAGE_OF_A_DONATION_CEREMONY = (
+    "平遥县报                    2023年3月19日\n\n"
+    "爱心企业向县慈善总会捐款捐物\n"
+    "　　本报讯 3月18日上午，我县举行爱心企业捐赠仪式，\n金穗农业科技发展有限公司等8家企业向县慈善总会、县红十字会捐赠\n"
+    "善款共计320万元。县委副书记戈明远，副县长晁玉兰出席捐赠仪式。\n"
+    "　　仪式上，县慈善总会会长符建成向捐赠企业颁发了荣誉证书。金穗农业科技发展有限公司董事长寇海生代表\n"
+    "捐赠企业发言。\n"
+)
+
+
+def test_a_donation_to_two_bodies_and_the_donors_named_by_the_verb():
+    facts = facts_of(PAGE_OF_A_DONATION_CEREMONY, "t/m.txt")
+    donations = [e for af in facts for e in af.events if e.kind == "Donation"]
+    # 向县慈善总会、县红十字会捐赠: both bodies received
+    assert any({"org:平遥县/慈善总会", "org:平遥县/红十字会"} <= set(e.recipients) for e in donations)
+    assert any({"person:戈明远", "person:晁玉兰"} <= set(e.attendees) for e in donations)
+    # 捐赠企业 (the donating companies) is no donation of its own
+    assert not [e for e in donations if "发言" in e.name]
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:符建成", "org:平遥县/慈善总会") in works
+
+
+PAGE_OF_A_PEOPLE_S_CONGRESS_SESSION = (
+    "平遥县报                    2023年6月29日\n\n"
+    "县人大常委会召开会议\n"
+    "　　本报讯（记者 蒲 晓 东）6月28日，县人大常委会第十二次会议召开。\n县人大常委会主任宫振国主持会议，"
+    "县人大常委会副主任卜兰芳出席会议。\n副县长鞠志远，县人民法院院长毋秀兰，县人民检察院检察长牟东升列席会议。\n\n"
+    "政协平遥县第十届委员会第三次会议开幕\n"
+    "　　1月8日上午，政协平遥县第十届委员会第三次会议在县\n会议中心开幕。县政协副主席闵德华主持开幕会。县委书记伍向东，县委副书记、县长\n"
+    "萧永福等县领导应邀出席开幕会。\n"
+)
+
+
+def test_a_session_with_those_who_sat_in_and_leaders_invited():
+    facts = facts_of(PAGE_OF_A_PEOPLE_S_CONGRESS_SESSION, "t/n.txt")
+    meetings = [e for af in facts for e in af.events if e.kind == "Meeting"]
+    # 列席会议: those who sat in attended the one meeting, no second meeting of their own
+    assert len(meetings) == 2
+    assert meetings[0].organizers == ("person:宫振国",)
+    assert {"person:卜兰芳", "person:鞠志远", "person:毋秀兰", "person:牟东升"} <= set(meetings[0].attendees)
+    assert "person:蒲晓东" not in meetings[0].attendees  # the reporter of the byline
+    # 某某，某某等县领导应邀出席开幕会
+    assert meetings[1].organizers == ("person:闵德华",)
+    assert {"person:伍向东", "person:萧永福"} <= set(meetings[1].attendees)
