@@ -1747,3 +1747,15 @@ def test_bodies_glued_to_their_posts_and_names_after_them(finder, text, expected
 def test_a_former_post_names_no_body_and_a_post_closing_a_sentence_no_person(finder, text):
     assert not {m.text for m in finder.find(text) if m.type == "organization" and "团委" in m.text}
     assert not [m for m in finder.find(text) if m.type == "person" and m.text != "孟某某"]
+
+
+@pytest.mark.parametrize("text, person, posts", [
+    ("经研究，任命贺某某为县水利局局长。", "贺某某", ["局长"]),
+    ("田某某同志为县委常委、组织部部长；", "田某某", ["县委常委", "部长"]),  # (部长 of 组织部)
+    ("提名龙某某同志为镇长候选人。", "龙某某", []),       # a candidate holds no post yet
+])
+def test_a_post_given_after_the_name(finder, text, person, posts):
+    from kg.relations import posts_of_persons
+
+    got = [t.text for p, t, o in posts_of_persons(text, finder.find(text)) if p.text == person]
+    assert got == posts

@@ -798,3 +798,29 @@ def test_a_session_with_those_who_sat_in_and_leaders_invited():
     # 某某，某某等县领导应邀出席开幕会
     assert meetings[1].organizers == ("person:闵德华",)
     assert {"person:伍向东", "person:萧永福"} <= set(meetings[1].attendees)
+
+
+PAGE_OF_A_NOTICE_AND_A_SIGNING = (
+    "４ 版                    平遥县报                    2023年9月7日\n\n"
+    "干部任前公示\n"
+    "　　根据工作需要，经县委常委会研究，拟任命：\n"
+    "　　庹建华同志为县卫生健康局局长，免去其县医疗保障局局长职务；\n"
+    "　　闫春燕同志为县教育局副局长；\n"
+    "　　拟提名钭志勇同志为城关镇镇长候选人。\n\n"
+    "我县举行重点项目集中签约仪式\n"
+    "　　本报讯（通讯员 邬 海 峰）9月6日，我县举行2023年\n第三季度重点项目集中签约仪式，共签约项目12个。"
+    "县委书记伍向东，县委副书记、县长萧永福出席\n签约仪式。副县长殳建平主持签约仪式。\n"
+)
+
+
+def test_posts_given_after_the_name_and_a_signing_ceremony():
+    facts = facts_of(PAGE_OF_A_NOTICE_AND_A_SIGNING, "t/o.txt")
+    titles = {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+    # 某某同志为县某局局长: the post after the name, and its body; not a candidate's 镇长
+    assert "局长" in titles["庹建华"] and "副局长" in titles["闫春燕"]
+    assert not titles.get("钭志勇")
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:闫春燕", "org:平遥县/教育局") in works
+    signing = [e for af in facts for e in af.events if "签约仪式" in e.name]
+    assert len(signing) == 1 and signing[0].organizers == ("person:殳建平",)
+    assert {"person:伍向东", "person:萧永福"} <= set(signing[0].attendees)
