@@ -364,7 +364,8 @@ def relate(st: PageState) -> PageState:
                 rule = "place-and-post"
             else:
                 b = title_body(post.text)
-                if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))):
+                # (县人大常委会主任, 县政协主席: the congress's and the conference's posts name them too)
+                if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委", "人大常委会", "政协"))):
                     oe = res.org_entity(b, "GovernmentOrganization")
                     if oe.name != b or b[0] not in "省市县区":
                         entities.setdefault(oe.key, oe)
@@ -467,8 +468,10 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place") and id(m) in key_of
                 and re.search(r"(?:驰援|支援|送往|送给|捐给)$", s[c.trigger_start : m.start])]
         # a body or a person gives; a place only when nobody else is named (西藏阿里捐赠)
+        # (but 某县举行…捐赠仪式: the place holds the ceremony, the givers are named after it)
+        held = c.start > c.trigger_start
         donor = next((m for m in agents if m not in rec and m.type != "place"), None) \
-            or next((m for m in agents if m not in rec), None)
+            or next((m for m in agents if m not in rec and not held), None)
         if donor is None and not rec:
             return None  # 此次捐赠只是…: a donation talked about, with nobody giving
         if donor is not None:
@@ -612,6 +615,11 @@ def _same_event(o: Event, e: Event) -> bool:
     if o.date and e.date and o.date != e.date:
         return False
     if o.organizers and o.organizers == e.organizers:
+        return True
+    if o.kind == "Donation" and o.date and o.date == e.date and not (o.donors and e.donors and set(o.donors) != set(e.donors)) \
+            and not (o.recipients and e.recipients and not set(o.recipients) & set(e.recipients)):
+        # 某县举行爱心企业捐赠仪式, 企业向某会捐赠…, 某某出席捐赠仪式: one gift told three times on one day,
+        # unless two givers or two sets of receivers tell two gifts apart
         return True
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
