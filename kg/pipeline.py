@@ -14,7 +14,7 @@ from kg.mentions import (
     _AFTER_NAME, _CLUB_TALK, _NOT_STREET_END, _PERSON_VERBS, _POLITE, _TO_PLACE, MentionFinder, _ends_with_any,
     _league_in_word, _strong_org_suffixes, _tables,
 )
-from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
+from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation, post_key
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, infer_locale
 
@@ -373,6 +373,8 @@ def relate(st: PageState) -> PageState:
                         rule = "body-in-post"
             if body:
                 relations.append(Relation(pk, "worksFor", body, rule, 0.8, ev))
+                # the post itself, in its body (org:holds / org:postIn): which title is held where
+                relations.append(Relation(pk, "holds", post_key(body, post.text), rule, 0.8, ev))
                 for outer, inner in parents:
                     if outer == body:  # who works in a hospital's centre works for the hospital
                         relations.append(Relation(pk, "worksFor", inner, rule + "+parent", 0.7, ev))

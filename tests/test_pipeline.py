@@ -829,3 +829,17 @@ def test_posts_given_after_the_name_and_a_signing_ceremony():
     signing = [e for af in facts for e in af.events if "签约仪式" in e.name]
     assert len(signing) == 1 and signing[0].organizers == ("person:殳建平",)
     assert {"person:伍向东", "person:萧永福"} <= set(signing[0].attendees)
+
+
+def test_a_post_tied_to_its_body_is_an_org_post_in_the_graph():
+    # 副县长、县公安局局长某某: 局长 is held in 县公安局 (org:holds / org:postIn), 副县长 only a title
+    from rdflib import Literal
+    from rdflib.namespace import RDFS
+
+    from kg.rdf import ORG, SDO, build_rdf, iri
+
+    g = build_rdf(facts_of(PAGE_OF_AN_INSPECTION_TOUR_WITH_ESCORTS, "t/l.txt"))
+    person = iri("person:祁卫民")
+    posts = {(str(g.value(p, RDFS.label)), g.value(p, ORG.postIn)) for p in g.objects(person, ORG.holds)}
+    assert posts == {("局长", iri("org:平遥县/公安局"))}
+    assert (person, SDO.jobTitle, Literal("副县长", lang="zh")) in g
