@@ -1342,8 +1342,9 @@ class MentionFinder:
                 continue  # 不办, 对党: a phrase jieba did not know, ending in a suffix's character
             if any(a < end <= b for a, b in head_spans):
                 continue  # 县委常委: the 委 belongs to the post 常委
-            if suffix in lex.title_bodies and lex.title_re.match(s, end):
-                continue  # 卫健委党委|副书记: the 党委 is part of the post
+            if suffix in lex.title_bodies and lex.title_re.match(s, end) \
+                    and not any(p.end == end - len(suffix) and p.subtype == "other" for p in places):
+                continue  # 卫健委党委|副书记: the 党委 is part of the post (but 某开发区管委会|主任: a zone's own body)
             # a whole body in one word (外交部, 国家计委, 现政府) takes only the places and bodies it
             # belongs to before it: 国务院委托|国家计委, 中国主张|安理会, 抗议|现政府 are sentences
             whole = last.word != suffix and last.tag == "nt" and len(last.word) >= 3
@@ -2077,7 +2078,9 @@ class MentionFinder:
                 # the longest post body ending where the post starts: each length looked up once,
                 # not every body tried against the text
                 b = next((s[start - L : start] for L in body_lengths if L <= start and s[start - L : start] in bodies), None)
-                if b is not None:
+                if b is not None and o is not None and o.start < start - len(b) and o.text[: -len(b)].endswith("区"):
+                    pass  # 某开发区管委会|主任: the post's body closes a zone's own body, kept apart
+                elif b is not None:
                     if b not in lex.org_names:  # 中共中央|总书记: a named body stays an organization of its own
                         start -= len(b)
                         changed = True

@@ -1738,6 +1738,8 @@ def test_a_verb_that_ends_in_a_town_suffix_after_a_province_is_no_town(finder, t
     ("县实验中学校长范立新主持会议。", {("县实验中学", "organization"), ("校长", "position"), ("范立新", "person")}),
     ("县慈善总会会长石国民，副会长甘秀云出席。", {("县慈善总会", "organization"), ("石国民", "person"), ("甘秀云", "person")}),
     ("市卫健委主任庹明辉介绍了情况。", {("庹明辉", "person")}),  # a rare surname
+    # a zone's committee is a body of its own, its post apart (not the post 管委会主任 alone)
+    ("县经济开发区管委会主任乔立强讲话。", {("县经济开发区管委会", "organization"), ("主任", "position"), ("乔立强", "person")}),
 ])
 def test_bodies_glued_to_their_posts_and_names_after_them(finder, text, expected):
     assert expected <= found(finder, text)
