@@ -364,6 +364,12 @@ def relate(st: PageState) -> PageState:
                 rule = "place-and-post"
             else:
                 b = title_body(post.text)
+                if b[:1] in ("乡", "镇"):
+                    # 在某镇…，镇党委书记某某: the one town the sentence names is the post's; with none or
+                    # two, 镇党委 is any town's (and a node of it would join every page's)
+                    towns = {m.text for m, _ in pairs if m.type == "place" and m.subtype == "township"
+                             and m.text.endswith(b[0])}
+                    b = towns.pop() + b[1:] if len(towns) == 1 else ""
                 # (县人大常委会主任, 县政协主席: the congress's and the conference's posts name them too)
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委", "人大常委会", "政协"))):
                     oe = res.org_entity(b, "GovernmentOrganization")

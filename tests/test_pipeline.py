@@ -843,3 +843,12 @@ def test_a_post_tied_to_its_body_is_an_org_post_in_the_graph():
     posts = {(str(g.value(p, RDFS.label)), g.value(p, ORG.postIn)) for p in g.objects(person, ORG.holds)}
     assert posts == {("局长", iri("org:平遥县/公安局"))}
     assert (person, SDO.jobTitle, Literal("副县长", lang="zh")) in g
+
+
+def test_a_town_s_committee_is_the_town_s_the_sentence_names():
+    facts = facts_of("在清水镇河湾村，县委书记伍向东听取了镇党委书记滕少华的工作汇报。\n", "t/p.txt")
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:滕少华", "org:清水镇党委") in works
+    # two towns, or none: 镇党委 is no one body, and no node 镇党委 that every page's would join
+    facts = facts_of("在清水镇和石桥镇，听取了镇党委书记滕少华的工作汇报。\n", "t/q.txt")
+    assert not [e for af in facts for e in af.entities if e.kind == "Organization" and e.name.startswith("镇")]
