@@ -688,12 +688,14 @@ class MentionFinder:
         # (the long words picked in one pass: a statement per word of every sentence cost more
         # than the splits; the tokens between them are copied in slices)
         # (four characters too: jieba keeps 医院院长 and 中学校长 whole, a two-character body and its post)
-        for k in [k for k, t in enumerate(tokens) if len(t.word) >= 4 and t.tag in ("nt", "n", "nz")]:
+        # (and three, a one-character suffix doubled by its post: 局|局长, 处|处长 after 某某服务)
+        for k in [k for k, t in enumerate(tokens) if (len(t.word) >= 4 or len(t.word) == 3 and t.word[0] == t.word[1])
+                  and t.tag in ("nt", "n", "nz")]:
             t = tokens[k]
             w = t.word
             if len(w) == 4 and k and tokens[k - 1].word[-1:] in ("原", "前"):
                 continue  # 某厂|原|团委书记: "former" goes with the post, and no body is named with it
-            for j in range(len(w) - 2, 1, -1):
+            for j in range(len(w) - 2, 1 if len(w) > 3 else 0, -1):
                 body, post = w[:j], w[j:]
                 if (body[-1] in _NT_END or body[-1] == "学") and _ends_with_any(body, lex.org_suffixes) \
                         and lex.title_re.fullmatch(post):
@@ -1914,6 +1916,8 @@ class MentionFinder:
             # a city jieba tags as an adverb or a time word (大连|海富集团): the gazetteer knows it
             bridged = bridged or (t.tag in ("d", "t", "a", "v") and len(w) >= 2
                                   and any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)))
+            # (乡村|振兴|局, 行政|审批|…局: a function of two words, the second a verb)
+            bridged = bridged or (t.tag == "v" and idx > 0 and tokens[idx - 1].word + w in self.lex.agency_words)
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS) and not bridged:
                 break

@@ -364,10 +364,10 @@ def relate(st: PageState) -> PageState:
                 rule = "place-and-post"
             else:
                 b = title_body(post.text)
-                if b[:1] in ("乡", "镇"):
-                    # 在某镇…，镇党委书记某某: the one town the sentence names is the post's; with none or
-                    # two, 镇党委 is any town's (and a node of it would join every page's)
-                    towns = {m.text for m, _ in pairs if m.type == "place" and m.subtype == "township"
+                if b[:1] in ("乡", "镇", "村"):
+                    # 在某镇…，镇党委书记某某: the one town (village) the sentence names is the post's; with
+                    # none or two, 镇党委 is any town's (and a node of it would join every page's)
+                    towns = {m.text for m, _ in pairs if m.type == "place" and m.subtype in ("township", "village")
                              and m.text.endswith(b[0])}
                     b = towns.pop() + b[1:] if len(towns) == 1 else ""
                 # (县人大常委会主任, 县政协主席: the congress's and the conference's posts name them too)
@@ -624,6 +624,8 @@ def _same_event(o: Event, e: Event) -> bool:
         return False
     if o.organizers and o.organizers == e.organizers:
         return True
+    if _told_by_headline(o) and not _told_by_headline(e) and o.date == e.date:
+        return True  # 某校举行新学期开学典礼 over the lead's 某校举行某学年开学典礼: the headline tells the lead's event
     if o.kind == "Donation" and o.date and o.date == e.date and not (o.donors and e.donors and set(o.donors) != set(e.donors)) \
             and not (o.recipients and e.recipients and not set(o.recipients) & set(e.recipients)):
         # 某县举行爱心企业捐赠仪式, 企业向某会捐赠…, 某某出席捐赠仪式: one gift told three times on one day,
@@ -640,6 +642,11 @@ def _same_event(o: Event, e: Event) -> bool:
         # 我市召开某某新闻发布会 and 某某新闻发布会: the one's whole name ends the other's
         return True
     return is_generic_event_name(e.name) or is_generic_event_name(o.name)
+
+
+def _told_by_headline(e: Event) -> bool:
+    ev = e.evidence
+    return ev is not None and bool(ev.sentence) and ev.sentence.replace(" ", "") in ev.headline.replace(" ", "")
 
 
 def _better_name(a: str, b: str) -> str:

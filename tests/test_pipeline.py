@@ -852,3 +852,28 @@ def test_a_town_s_committee_is_the_town_s_the_sentence_names():
     # two towns, or none: 镇党委 is no one body, and no node 镇党委 that every page's would join
     facts = facts_of("在清水镇和石桥镇，听取了镇党委书记滕少华的工作汇报。\n", "t/q.txt")
     assert not [e for af in facts for e in af.entities if e.kind == "Organization" and e.name.startswith("镇")]
+
+
+PAGE_OF_A_SCHOOL_AND_A_VILLAGE = (
+    "３ 版                    平遥县报                    2023年9月2日\n\n"
+    "县第二中学举行新学期开学典礼\n"
+    "　　9月1日，县第二中学举行2023—2024学年开学典礼。县教育\n局局长沃秀梅出席并讲话，校长燕春和主持典礼。\n\n"
+    "乡村振兴看东泉镇\n"
+    "　　本报讯 近日，记者走进东泉镇南堡村，村党支部书记汤永明正带领村民修整田间道路。\n"
+    "　　县乡村振兴局局长戴明轩，县行政审批服务局局长孔立华到南堡村调研指导。\n"
+)
+
+
+def test_a_school_s_opening_a_village_s_party_branch_and_new_bureaus():
+    facts = facts_of(PAGE_OF_A_SCHOOL_AND_A_VILLAGE, "t/r.txt")
+    # the headline's 开学典礼 and the lead's are one; the head chairs it, the bureau's head attends
+    openings = [e for af in facts for e in af.events if "开学典礼" in e.name]
+    assert len(openings) == 1 and openings[0].organizers == ("person:燕春和",)
+    assert openings[0].attendees == ("person:沃秀梅",)
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    assert ("person:沃秀梅", "org:平遥县/教育局") in works
+    # 村党支部书记 in a sentence naming one village: that village's branch
+    assert ("person:汤永明", "org:南堡村党支部") in works
+    # 乡村|振兴|局 and 行政|审批|服务|局局长: bureaus named by a verb of their function
+    assert ("person:戴明轩", "org:平遥县/乡村振兴局") in works
+    assert any(s == "person:孔立华" and "行政审批服务局" in o for s, o in works)
