@@ -3116,7 +3116,9 @@ class MentionFinder:
             j -= 1  # 某某某开|着: a verb before an aspect mark is no part of the name
         elif j < right and not self.seg.known(s[j - 1 : j + 1]) and self._last_name_char(s, j):
             j += 1  # 甲·乙丙|立和…, 甲·乙丙|军拿出: Thai and other names end in characters no transliteration table lists
-        if i < dot and j > k and s[i:j] not in lex.world_places:
+        if i < dot and j > k and s[i:j] not in lex.world_places \
+                and not (s[dot - 1] in "报刊" and self._common_word(s[k:j])):
+            # (某县报·社会, 某某日报·要闻: a paper's running head and its section, no name)
             add(i, j, "dotted-name")
             if (i, j) in found:
                 for a, b in [x for x in found if x != (i, j) and (i <= x[0] and x[1] <= j or (

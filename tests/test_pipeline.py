@@ -877,3 +877,10 @@ def test_a_school_s_opening_a_village_s_party_branch_and_new_bureaus():
     # 乡村|振兴|局 and 行政|审批|服务|局局长: bureaus named by a verb of their function
     assert ("person:戴明轩", "org:平遥县/乡村振兴局") in works
     assert any(s == "person:孔立华" and "行政审批服务局" in o for s, o in works)
+
+
+def test_a_running_head_with_its_section_names_no_person():
+    page = ("３ 版              平 遥 县 报 · 社 会              2023年10月12日\n\n"
+            "县第二中学举行开学典礼\n　　9月1日，县第二中学举行开学典礼。校长燕春和主持典礼。\n")
+    persons = {e.name for af in facts_of(page, "t/s.txt") for e in af.entities if e.kind == "Person"}
+    assert persons == {"燕春和"}
