@@ -131,7 +131,7 @@ def find_unit_mentions(st: PageState) -> PageState:
         # the constructor, not dataclasses.replace: a corpus has hundreds of thousands of units
         units.append(Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline,
                           tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
-    return replace(st, units=tuple(_trim_glued_persons(_familiar_names(units, finder), finder)))
+    return replace(st, units=tuple(_lengthen_cut_persons(_trim_glued_persons(_familiar_names(units, finder), finder))))
 
 
 def _familiar_names(units: list[Unit], finder: MentionFinder) -> list[Unit]:
@@ -182,6 +182,29 @@ def _trim_glued_persons(units: list[Unit], finder: MentionFinder) -> list[Unit]:
                        if m.type == "person" and m.text in glued
                        and (s[m.end - 1] in _AFTER_NAME or s[m.end - 1] == "家" or seg.known(s[m.end - 1 : m.end + 1])
                             or s[m.end - 1] not in lex.given_chars) else m for m in ms)
+            u = Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline, ms)
+        out.append(u)
+    return out
+
+
+def _lengthen_cut_persons(units: list[Unit]) -> list[Unit]:
+    """A name read two characters long where the page names a person with those two and the
+    very character that follows them (村主任|某某|刚正带领…, and 某某刚介绍 elsewhere): the word
+    after the name took its last character, and the page's spelling wins."""
+    names = {m.text for u in units for m in u.mentions if m.type == "person"}
+    longer = {w[:2]: w for w in names if len(w) == 3}
+    if not longer:
+        return units
+    out = []
+    for u in units:
+        s = u.text
+        ms = u.mentions
+        cut = [m for m in ms if m.type == "person" and m.text in longer and not m.rule.endswith("page-trim")
+               and s[m.end : m.end + 1] == longer[m.text][2]]
+        if cut:
+            taken = {(m.start, m.end) for m in ms if m.type != "person" or m not in cut}
+            ms = tuple(replace(m, end=m.end + 1, text=s[m.start : m.end + 1], rule=m.rule + "+page-name")
+                       if m in cut and not any(a <= m.end < b for a, b in taken) else m for m in ms)
             u = Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline, ms)
         out.append(u)
     return out

@@ -884,3 +884,10 @@ def test_a_running_head_with_its_section_names_no_person():
             "县第二中学举行开学典礼\n　　9月1日，县第二中学举行开学典礼。校长燕春和主持典礼。\n")
     persons = {e.name for af in facts_of(page, "t/s.txt") for e in af.entities if e.kind == "Person"}
     assert persons == {"燕春和"}
+
+
+def test_a_name_cut_short_by_the_word_after_it_takes_the_page_s_spelling():
+    # 刚正 is a word: 主任|汤永|刚正带领 read alone; the page's 汤永刚介绍 spells the name
+    text = "村委会主任汤永刚正带领村民修整道路。汤永刚介绍，全村收入增长了。\n"
+    persons = {e.name for af in facts_of(text, "t/u.txt") for e in af.entities if e.kind == "Person"}
+    assert persons == {"汤永刚"}
