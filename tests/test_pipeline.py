@@ -891,3 +891,13 @@ def test_a_name_cut_short_by_the_word_after_it_takes_the_page_s_spelling():
     text = "村委会主任汤永刚正带领村民修整道路。汤永刚介绍，全村收入增长了。\n"
     persons = {e.name for af in facts_of(text, "t/u.txt") for e in af.entities if e.kind == "Person"}
     assert persons == {"汤永刚"}
+
+
+def test_the_city_government_s_press_office_is_one_body_under_its_short_and_full_names():
+    text = ("晋中市人民政府新闻办公室举行新闻发布会。市委宣传部副部长、市政府新闻办主任訾文斌主持发布会。"
+            "晋中市各县落实。\n")
+    facts = facts_of(text, "t/v.txt")
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    offices = {e.key for af in facts for e in af.entities if e.kind == "Organization" and "新闻办" in e.name}
+    assert offices == {"org:晋中市/人民政府新闻办公室"}
+    assert ("person:訾文斌", "org:晋中市/人民政府新闻办公室") in works
