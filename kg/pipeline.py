@@ -514,6 +514,9 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         attendees.extend(key_of[id(m)] for m in before if m.type == "person" and not _reporter(s, m))
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
+        if c.kind in ("Inspection", "Visit"):
+            # 县某局副局长某某，县某局局长某某先后到某村调研: the names of the run before went too
+            attendees.extend(_run_before(s, ms, before, persons_near[-1], key_of))
     elif c.kind in ("Inspection", "Visit") and (leader := next(
             (m for m in before if m.type == "person" and _LEADS_OUT.match(s, m.end)), None)) is not None:
         # 某某带领…负责同志，深入某镇督导…: the one who led the party out, clauses before the verb
@@ -599,6 +602,21 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
                 and not _uncovered(s, a, covered, b).strip("，,、"):
             attends[k] = True
     return list(dict.fromkeys(key_of[id(m)] for m, a in zip(persons, attends) if a))
+
+
+def _run_before(s, ms, before, last, key_of) -> list[str]:
+    """The persons named in a run right before `last`, only their posts, bodies and places and
+    a comma between (县委书记某某，县委副书记、县长某某…)."""
+    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
+    persons = [m for m in before if m.type == "person" and m.end <= last.start]
+    out, nxt = [], last
+    for m in reversed(persons):
+        if not (s[m.end : m.end + 1] in ("，", ",", "、") and nxt.start - m.end <= 24
+                and not _uncovered(s, m.end, covered, nxt.start).strip("，,、")):
+            break
+        out.append(key_of[id(m)])
+        nxt = m
+    return out
 
 
 def _uncovered(s: str, a: int, covered: set[int], b: int | None = None) -> str:

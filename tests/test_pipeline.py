@@ -901,3 +901,13 @@ def test_the_city_government_s_press_office_is_one_body_under_its_short_and_full
     offices = {e.key for af in facts for e in af.entities if e.kind == "Organization" and "新闻办" in e.name}
     assert offices == {"org:晋中市/人民政府新闻办公室"}
     assert ("person:訾文斌", "org:晋中市/人民政府新闻办公室") in works
+
+
+def test_the_names_of_a_run_before_an_outing_s_leader_went_along():
+    text = "7月3日，县农业农村局副局长巩志华，县乡村振兴局局长戴明轩先后到南堡村调研指导。\n"
+    outing = next(e for af in facts_of(text, "t/w.txt") for e in af.events if e.kind == "Inspection")
+    assert outing.organizers == ("person:戴明轩",) and outing.attendees == ("person:巩志华",)
+    # a clause of its own between them is no run
+    text = "7月3日，县委书记伍向东主持会议，县长萧永福到南堡村调研。\n"
+    outing = next(e for af in facts_of(text, "t/x.txt") for e in af.events if e.kind == "Inspection")
+    assert "person:伍向东" not in outing.attendees
