@@ -62,7 +62,8 @@ def _clause_start(s: str, i: int) -> int:
 _NAME_LEAD = re.compile(r"^.*?(?:传达贯彻|传达学习|学习贯彻|贯彻落实|认真落实|贯彻|落实|传达|学习|记者从|获悉|据|从|在|对|要|将|于|参加|出席|召开|举行|主持|了)")
 _GENERIC_EVENT = {"会议", "会", "大会", "本次会议", "视频会", "专题会"}
 # an inspection verb used as a noun (质控工作, 检查中, 调研报告) is no event
-_VERB_AS_NOUN = re.compile(r"^(?:工作|设备|中|的|时|报告|结果|组|机构|人员|能力|体系|制度)")
+# (捐赠企业, 捐赠单位, 捐赠方: who gave, named by the verb; 慰问品, 捐赠品: what was given)
+_VERB_AS_NOUN = re.compile(r"^(?:工作|设备|中|的|时|报告|结果|组|机构|人员|能力|体系|制度|企业|单位|方[，。、]|者|证书|品)")
 
 
 _TRIGGER_RE: list = [None, None]  # (lexicon, its trigger pattern): built once, not per sentence

@@ -690,12 +690,18 @@ class MentionFinder:
         done = 0  # tokens[:done] are in `out` already
         # (the long words picked in one pass: a statement per word of every sentence cost more
         # than the splits; the tokens between them are copied in slices)
-        for k in [k for k, t in enumerate(tokens) if len(t.word) >= 5 and t.tag in ("nt", "n", "nz")]:
+        # (four characters too: jieba keeps 医院院长 and 中学校长 whole, a two-character body and its post)
+        # (and three, a one-character suffix doubled by its post: 局|局长, 处|处长 after 某某服务)
+        for k in [k for k, t in enumerate(tokens) if (len(t.word) >= 4 or len(t.word) == 3 and t.word[0] == t.word[1])
+                  and t.tag in ("nt", "n", "nz")]:
             t = tokens[k]
             w = t.word
-            for j in range(len(w) - 2, 2, -1):
+            if len(w) == 4 and k and tokens[k - 1].word[-1:] in ("原", "前"):
+                continue  # 某厂|原|团委书记: "former" goes with the post, and no body is named with it
+            for j in range(len(w) - 2, 1 if len(w) > 3 else 0, -1):
                 body, post = w[:j], w[j:]
-                if body[-1] in _NT_END and _ends_with_any(body, lex.org_suffixes) and lex.title_re.fullmatch(post):
+                if (body[-1] in _NT_END or body[-1] == "学") and _ends_with_any(body, lex.org_suffixes) \
+                        and lex.title_re.fullmatch(post):
                     if out is None:
                         out = []
                     out.extend(tokens[done:k])
@@ -1348,8 +1354,9 @@ class MentionFinder:
                 continue  # 不办, 对党: a phrase jieba did not know, ending in a suffix's character
             if any(a < end <= b for a, b in head_spans):
                 continue  # 县委常委: the 委 belongs to the post 常委
-            if suffix in lex.title_bodies and lex.title_re.match(s, end):
-                continue  # 卫健委党委|副书记: the 党委 is part of the post
+            if suffix in lex.title_bodies and lex.title_re.match(s, end) \
+                    and not any(p.end == end - len(suffix) and p.subtype == "other" for p in places):
+                continue  # 卫健委党委|副书记: the 党委 is part of the post (but 某开发区管委会|主任: a zone's own body)
             # a whole body in one word (外交部, 国家计委, 现政府) takes only the places and bodies it
             # belongs to before it: 国务院委托|国家计委, 中国主张|安理会, 抗议|现政府 are sentences
             whole = last.word != suffix and last.tag == "nt" and len(last.word) >= 3
@@ -1698,6 +1705,12 @@ class MentionFinder:
             return False  # (a word jieba calls a place that no gazetteer knows is a name beside one)
         return self.lex.given_chars.issuperset(w[sl:]) or self._names.score(w) >= 1.0
 
+    def _verb_given_name_closed(self, s: str, i: int, j: int) -> bool:
+        """院长|某建成|出席, 局长|某立新|，: a surname that is no function word, a given name that is a
+        verb (建成, 立新) and a mark or a person's verb closing it right after the post: a name."""
+        return j - i == 3 and s[i] not in _FUNCTION_CHARS \
+            and (j == len(s) or s[j] in _CLOSES_NAME or s[j] in "向在对与" or s.startswith(_PERSON_VERBS_OR_LIST, j))
+
     def _word_as_given_name(self, w: str) -> bool:
         """A surname character before a verb or function word (时|表示, 任|中医 after 记者, 医生):
         the two words of a sentence, not a name, unless the name statistics say otherwise."""
@@ -1913,6 +1926,8 @@ class MentionFinder:
             # a city jieba tags as an adverb or a time word (大连|海富集团): the gazetteer knows it
             bridged = bridged or (t.tag in ("d", "t", "a", "v") and len(w) >= 2
                                   and any(d.name == w or d.level != "county" for d in self.gaz.lookup(w)))
+            # (乡村|振兴|局, 行政|审批|…局: a function of two words, the second a verb)
+            bridged = bridged or (t.tag == "v" and idx > 0 and tokens[idx - 1].word + w in self.lex.agency_words)
             if t.tag in _ORG_LEFT_STOP_TAGS and not (t.tag == "m" and w.startswith("第")) \
                     and w not in self.lex.agency_words and not (len(w) == 1 and w in _LEVELS) and not bridged:
                 break
@@ -2077,7 +2092,9 @@ class MentionFinder:
                 # the longest post body ending where the post starts: each length looked up once,
                 # not every body tried against the text
                 b = next((s[start - L : start] for L in body_lengths if L <= start and s[start - L : start] in bodies), None)
-                if b is not None:
+                if b is not None and o is not None and o.start < start - len(b) and o.text[: -len(b)].endswith("区"):
+                    pass  # 某开发区管委会|主任: the post's body closes a zone's own body, kept apart
+                elif b is not None:
                     if b not in lex.org_names:  # 中共中央|总书记: a named body stays an organization of its own
                         start -= len(b)
                         changed = True
@@ -2132,8 +2149,8 @@ class MentionFinder:
             if jf and jf - i >= 4 and jf > j:
                 add(i, jf, "after-title")  # 部长|某某某某: a transliterated name, longer than a Chinese one
             elif j and (not self._common_word(s[i:j]) or self._odd_place_word(s[i:j])) \
-                    and not self._word_as_given_name(s[i:j]) and not self._given_char_in_word(s, i, j) \
-                    and self._opens_a_name(s, i, j, tokens, bounds):
+                    and (not self._word_as_given_name(s[i:j]) or self._verb_given_name_closed(s, i, j)) \
+                    and not self._given_char_in_word(s, i, j) and self._opens_a_name(s, i, j, tokens, bounds):
                 add(i, j, "after-title")
             elif jf and (not self._common_word(s[i:jf]) or self._odd_place_word(s[i:jf])
                          and self._translit_core.issuperset(s[i:jf])):
@@ -3109,7 +3126,9 @@ class MentionFinder:
             j -= 1  # 某某某开|着: a verb before an aspect mark is no part of the name
         elif j < right and not self.seg.known(s[j - 1 : j + 1]) and self._last_name_char(s, j):
             j += 1  # 甲·乙丙|立和…, 甲·乙丙|军拿出: Thai and other names end in characters no transliteration table lists
-        if i < dot and j > k and s[i:j] not in lex.world_places:
+        if i < dot and j > k and s[i:j] not in lex.world_places \
+                and not (s[dot - 1] in "报刊" and self._common_word(s[k:j])):
+            # (某县报·社会, 某某日报·要闻: a paper's running head and its section, no name)
             add(i, j, "dotted-name")
             if (i, j) in found:
                 for a, b in [x for x in found if x != (i, j) and (i <= x[0] and x[1] <= j or (

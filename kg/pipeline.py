@@ -15,7 +15,7 @@ from kg.mentions import (
     _AFTER_NAME, _CLUB_TALK, _NOT_STREET_END, _PERSON_VERBS, _POLITE, _TO_PLACE, MentionFinder, _ends_with_any,
     _league_in_word, _strong_org_suffixes, _tables,
 )
-from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation
+from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation, post_key
 from kg.relations import adjacent_containment, cooccurring, posts_of_persons, title_body
 from kg.resolve import Locale, Resolver, article_locale, infer_locale
 
@@ -133,7 +133,7 @@ def find_unit_mentions(st: PageState) -> PageState:
         # the constructor, not dataclasses.replace: a corpus has hundreds of thousands of units
         units.append(Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline,
                           tuple(sorted(ms, key=lambda m: (m.start, m.end)))))
-    return replace(st, units=tuple(_trim_glued_persons(_familiar_names(units, finder), finder)))
+    return replace(st, units=tuple(_lengthen_cut_persons(_trim_glued_persons(_familiar_names(units, finder), finder))))
 
 
 def _familiar_names(units: list[Unit], finder: MentionFinder) -> list[Unit]:
@@ -184,6 +184,29 @@ def _trim_glued_persons(units: list[Unit], finder: MentionFinder) -> list[Unit]:
                        if m.type == "person" and m.text in glued
                        and (s[m.end - 1] in _AFTER_NAME or s[m.end - 1] == "家" or seg.known(s[m.end - 1 : m.end + 1])
                             or s[m.end - 1] not in lex.given_chars) else m for m in ms)
+            u = Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline, ms)
+        out.append(u)
+    return out
+
+
+def _lengthen_cut_persons(units: list[Unit]) -> list[Unit]:
+    """A name read two characters long where the page names a person with those two and the
+    very character that follows them (村主任|某某|刚正带领…, and 某某刚介绍 elsewhere): the word
+    after the name took its last character, and the page's spelling wins."""
+    names = {m.text for u in units for m in u.mentions if m.type == "person"}
+    longer = {w[:2]: w for w in names if len(w) == 3}
+    if not longer:
+        return units
+    out = []
+    for u in units:
+        s = u.text
+        ms = u.mentions
+        cut = [m for m in ms if m.type == "person" and m.text in longer and not m.rule.endswith("page-trim")
+               and s[m.end : m.end + 1] == longer[m.text][2]]
+        if cut:
+            taken = {(m.start, m.end) for m in ms if m.type != "person" or m not in cut}
+            ms = tuple(replace(m, end=m.end + 1, text=s[m.start : m.end + 1], rule=m.rule + "+page-name")
+                       if m in cut and not any(a <= m.end < b for a, b in taken) else m for m in ms)
             u = Unit(u.article, u.start, u.end, u.text, u.offsets, u.is_headline, ms)
         out.append(u)
     return out
@@ -403,15 +426,29 @@ def relate(st: PageState) -> PageState:
                 rule = "place-and-post"
             else:
                 b = title_body(post.text)
+                town = ""
+                if b[:1] in ("乡", "镇", "村"):
+                    # 在某镇…，镇党委书记某某: the one town (village) the sentence names is the post's; with
+                    # none or two, 镇党委 is any town's (and a node of it would join every page's)
+                    towns = {m.text for m, _ in pairs if m.type == "place" and m.subtype in ("township", "village")
+                             and m.text.endswith(b[0])}
+                    town = towns.pop() if len(towns) == 1 else ""
+                    b = town + b[1:] if town else ""
+                # (县人大常委会主任, 县政协主席, 市妇联主席: a body's short name names it too)
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))
-                          or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):  # 县|政协主席, 市|妇联主席
+                          or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):
                     oe = ures.org_entity(b, "GovernmentOrganization")
+                    uloc = _locale_of(st, u.article)
+                    if town and uloc.county is not None and ures.division(town) is None and "/" not in oe.key:
+                        oe = replace(oe, key=f"org:{uloc.county.name}/{oe.key[4:]}")  # as the town's own bodies
                     if oe.name != b or b[0] not in "省市县区":
                         entities.setdefault(oe.key, oe)
                         body = oe.key
                         rule = "body-in-post"
             if body:
                 relations.append(Relation(pk, "worksFor", body, rule, 0.8, ev))
+                # the post itself, in its body (org:holds / org:postIn): which title is held where
+                relations.append(Relation(pk, "holds", post_key(body, post.text), rule, 0.8, ev))
                 for outer, inner in parents:
                     if outer == body:  # who works in a hospital's centre works for the hospital
                         relations.append(Relation(pk, "worksFor", inner, rule + "+parent", 0.7, ev))
@@ -504,16 +541,21 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
     organizers, attendees, donors, recipients = [], [], [], []
     if c.kind == "Donation" and c.agent_role == "attendee" and any(m.type == "person" for m in before):
         # 副市长某某出席捐赠仪式: who attended the ceremony, not who gave
-        attendees.extend(key_of[id(m)] for m in before if m.type == "person")
+        attendees.extend(key_of[id(m)] for m in before if m.type == "person" and not _reporter(s, m))
     elif c.kind == "Donation":
         clause_start = max([0] + [k + 1 for k in range(c.trigger_start) if s[k] in "，。；,;"])
         agents = [m for m in before if m.start >= clause_start and m.type in ("organization", "place", "person")]
         rec = [m for m in agents if re.search(r"[向为给]$", s[max(0, m.start - 1) : m.start])]
+        # 向县慈善总会、县红十字会捐赠: the bodies listed after the first recipient receive too
+        rec += [m for m in agents if m not in rec and rec and m.start > rec[0].start and m.type != "person"
+                and s[m.start - 1 : m.start] in ("、", "和", "及")]
         rec += [m for m in ms if m.start >= c.trigger_start and m.type in ("organization", "place") and id(m) in key_of
                 and re.search(r"(?:驰援|支援|送往|送给|捐给)$", s[c.trigger_start : m.start])]
         # a body or a person gives; a place only when nobody else is named (西藏阿里捐赠)
+        # (but 某县举行…捐赠仪式: the place holds the ceremony, the givers are named after it)
+        held = c.start > c.trigger_start
         donor = next((m for m in agents if m not in rec and m.type != "place"), None) \
-            or next((m for m in agents if m not in rec), None)
+            or next((m for m in agents if m not in rec and not held), None)
         if donor is None and not rec:
             return None  # 此次捐赠只是…: a donation talked about, with nobody giving
         if donor is not None:
@@ -521,15 +563,19 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
         recipients.extend(key_of[id(m)] for m in rec)
     elif c.agent_role == "attendee" and any(m.type == "person" for m in before):
         # 市领导何丽君、冯志远…、各县负责同志参加会议: everyone named before 参加 attended, but
-        # one who chaired it (县委书记某某主持，副县长某某出席会议)
+        # one who chaired it (县委书记某某主持，副县长某某出席会议) and the reporter of the byline
+        # (本报讯（记者 某某）…出席发布会)
         for m in before:
-            if m.type == "person":
+            if m.type == "person" and not _reporter(s, m):
                 (organizers if _CHAIR.match(s[m.end : m.end + 4]) and not organizers else attendees).append(key_of[id(m)])
     elif c.agent_role == "organizer" and persons_near and _JOINS_IN.fullmatch(s, persons_near[-1].end, c.trigger_start):
         # 某局局长某某参加调研: who joined the outing, not who led it
         attendees.extend(key_of[id(m)] for m in persons_near)
     elif c.agent_role == "organizer" and persons_near:
         organizers.append(key_of[id(persons_near[-1])])
+        if c.kind in ("Inspection", "Visit"):
+            # 县某局副局长某某，县某局局长某某先后到某村调研: the names of the run before went too
+            attendees.extend(_run_before(s, ms, before, persons_near[-1], key_of))
     elif c.kind in ("Inspection", "Visit") and (leader := next(
             (m for m in before if m.type == "person" and _LEADS_OUT.match(s, m.end)), None)) is not None:
         # 某某带领…负责同志，深入某镇督导…: the one who led the party out, clauses before the verb
@@ -561,6 +607,15 @@ def _event_from(st, art, u, c, ms, key_of, dates, lead_date, ev) -> Event | None
                  0.75 if organizers else 0.55, ev)
 
 
+def _reporter(s: str, m: Mention) -> bool:
+    """本报讯（记者 某某）…: the name in the byline's bracket reports the event, it took no part."""
+    if m.rule == "byline":
+        return True
+    left = s[max(0, m.start - 12) : m.start]
+    k = max(left.rfind("（"), left.rfind("("))
+    return k >= 0 and not re.search(r"[）)]", left[k:]) and any(r in left[k:] for r in load_lexicon().byline_roles)
+
+
 def _fold_sentence(events: list[Event]) -> list[Event]:
     """李明华调研…，看望慰问…: one outing, told with several verbs, by the same person."""
     out: list[Event] = []
@@ -589,32 +644,51 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
     the names 在…的陪同下 holds (在某某、某某的陪同下，调研组来到…)."""
     escorts = [m.span(1) for m in _ESCORTED.finditer(s, start)] if "陪同下" in s else ()
     persons = [m for m in ms if m.type == "person" and m.start >= start and id(m) in key_of]
+    if not persons:
+        return []
+    # the characters of posts, bodies and places: what may stand between the names of a run
+    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
     attends = []
     for m in persons:
         clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
-        attends.append(bool(_ATTEND.match(clause) or re.search(r"(?:参加|出席|列席|陪同)(?:会议|活动|调研|$)", clause)
-                            or any(a <= m.start and m.end <= b for a, b in escorts)))
+        attends.append(bool(_ATTEND.match(clause) or _ATTEND_IN_CLAUSE.search(clause)
+                            or any(a <= m.start and m.end <= b for a, b in escorts)
+                            or (not clause and _BODIES_ALONG.match(_uncovered(s, m.end, covered)))))
     # 县委书记某某，县委常委、副县长某某陪同: names and their posts in a run, the verb closing the last
-    # (a post's body and place are part of it: ，石桥村党支部书记|某某)
-    posts = [p for p in ms if p.type in ("position", "organization", "place")]
     for k in range(len(persons) - 2, -1, -1):
-        lo, hi = persons[k].end, persons[k + 1].start
-        if attends[k + 1] and not attends[k] and s[lo : lo + 1] in ("，", ",") and hi - lo <= 16 \
-                and _only_posts_between(s, lo, hi, posts):
+        a, b = persons[k].end, persons[k + 1].start
+        if attends[k + 1] and not attends[k] and s[a : a + 1] in ("，", ",") and b - a <= 24 \
+                and not _uncovered(s, a, covered, b).strip("，,、"):
             attends[k] = True
     return list(dict.fromkeys(key_of[id(m)] for m, a in zip(persons, attends) if a))
 
 
-def _only_posts_between(s: str, a: int, b: int, posts: list[Mention]) -> bool:
-    """Whether s[a:b] is posts and the marks between them (，县委常委、副县长): every character
-    the mentions of posts (and of their bodies and places) inside it do not cover is a comma or a 、."""
-    left = list(s[a:b])
-    for p in posts:
-        if a <= p.start and p.end <= b:
-            left[p.start - a : p.end - a] = [""] * (p.end - p.start)
-    return set("".join(left)) <= {"，", ",", "、"}
+def _run_before(s, ms, before, last, key_of) -> list[str]:
+    """The persons named in a run right before `last`, only their posts, bodies and places and
+    a comma between (县委书记某某，县委副书记、县长某某…)."""
+    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
+    persons = [m for m in before if m.type == "person" and m.end <= last.start]
+    out, nxt = [], last
+    for m in reversed(persons):
+        if not (s[m.end : m.end + 1] in ("，", ",", "、") and nxt.start - m.end <= 24
+                and not _uncovered(s, m.end, covered, nxt.start).strip("，,、")):
+            break
+        out.append(key_of[id(m)])
+        nxt = m
+    return out
 
 
+def _uncovered(s: str, a: int, covered: set[int], b: int | None = None) -> str:
+    """s[a:b] (to the sentence's end) without the characters mentions of posts, bodies and places hold."""
+    return "".join(s[k] for k in range(a, len(s) if b is None else b) if k not in covered)
+
+
+# …参加会议, 应邀出席开幕会, 陪同检查: the clause after a name says they took part
+_ATTEND_IN_CLAUSE = re.compile(r"(?:参加|出席|列席|陪同)(?:[^，。；,;！？]{0,4}?(?:会|活动|仪式|调研|检查|督导|视察|考察)|$)")
+# 某某，县某局、县某局主要负责同志陪同检查: the last name of a run, then bodies whose heads went along
+# (the bodies' own names taken out before this is matched)
+_BODIES_ALONG = re.compile(r"^[，,][、和及]*等?(?:有关|相关)?(?:单位|部门)?(?:主要|分管)?(?:领导|负责同志|负责人)(?:同志)?等?"
+                           r"(?:一同|一起)?(?:参加|出席|列席|陪同)")
 # 在…的陪同下: those who went along
 _ESCORTED = re.compile(r"在([^，。；,;！？]{2,60}?)的?陪同下")
 
@@ -640,6 +714,7 @@ def _event_name(name: str, locale: Locale) -> str:
 _HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
 # what those named before an outing's verb did when they only went along (某某参加调研, 某某陪同考察)
 _JOINS_IN = re.compile(r"(?:一同|一起)?(?:参加|陪同|随同|参与)")
+_ORDINALS = re.compile(r"第[0-9一二三四五六七八九十百零〇两]+[次场届]")
 # what the leader of an outing does right after the name (某某带领…, 某某一行深入…, 某某率队到…)
 _LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来到|前往|赴)")
 
@@ -651,12 +726,19 @@ def _same_event(o: Event, e: Event) -> bool:
         return False
     if o.organizers and o.organizers == e.organizers:
         return True
+    if _told_by_headline(o) and not _told_by_headline(e) and o.date == e.date:
+        return True  # 某校举行新学期开学典礼 over the lead's 某校举行某学年开学典礼: the headline tells the lead's event
+    if o.kind == "Donation" and o.date and o.date == e.date and not (o.donors and e.donors and set(o.donors) != set(e.donors)) \
+            and not (o.recipients and e.recipients and not set(o.recipients) & set(e.recipients)):
+        # 某县举行爱心企业捐赠仪式, 企业向某会捐赠…, 某某出席捐赠仪式: one gift told three times on one day,
+        # unless two givers or two sets of receivers tell two gifts apart
+        return True
     if o.name == e.name or (ordinal_of(o.name) and ordinal_of(o.name) == ordinal_of(e.name)):
         return True  # the headline and the lead name the 第十五次 meeting alike
     a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
     if bool(ordinal_of(a)) != bool(ordinal_of(b)):
-        # the headline's 某政府召开常务会议 is the lead's 某政府第32次常务会议: names alike but the number
-        a, b = a.replace(ordinal_of(a), ""), b.replace(ordinal_of(b), "")
+        # the headline's 某政府召开常务会议 is the lead's 某政府第32次常务会议: the number only one of them gives
+        a, b = _ORDINALS.sub("", a), _ORDINALS.sub("", b)
     if a == b or ((min(len(a), len(b)) >= 6 or (o.date and o.date == e.date and min(len(a), len(b)) >= 4))
                   and (a.endswith(b) or b.endswith(a))):
         # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;
@@ -664,6 +746,11 @@ def _same_event(o: Event, e: Event) -> bool:
         # one, 常委会议 of 县委召开常委会议, where both are of the same day)
         return True
     return is_generic_event_name(e.name) or is_generic_event_name(o.name)
+
+
+def _told_by_headline(e: Event) -> bool:
+    ev = e.evidence
+    return ev is not None and bool(ev.sentence) and ev.sentence.replace(" ", "") in ev.headline.replace(" ", "")
 
 
 def _better_name(a: str, b: str) -> str:

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 
-from kg.records import ArticleFacts, Evidence
+from kg.records import ArticleFacts, Evidence, post_parts
 
 __all__ = ["SDO", "KG", "KGID", "ORG", "iri", "build_rdf", "build_triples", "Triples", "Lit", "write_turtle", "turtle_bytes",
            "write_atomic", "write_atomic_many", "StagedFiles", "Forked", "can_fork", "bind_prefixes"]
@@ -29,7 +29,7 @@ KGID = Namespace("https://w3id.org/kgzh/id/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 _KGID_BASE = str(KGID)
 
-_KIND_PATH = {"person": "person", "org": "org", "place": "place", "event": "event", "article": "article"}
+_KIND_PATH = {"person": "person", "org": "org", "place": "place", "event": "event", "article": "article", "post": "post"}
 _SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALL_SAFE = re.compile(r"[A-Za-z0-9_.~\-\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*")
 _ORG_CLASSES = {"GovernmentOrganization", "Corporation", "NGO", "EducationalOrganization", "MedicalOrganization",
@@ -260,6 +260,7 @@ def _integer(n: int) -> Lit:
 
 # the IRIs the graph is made of, as plain strings (a Namespace look-up per triple is slow)
 _A, _LABEL = str(RDF.type), str(RDFS.label)
+_HOLDS, _POST, _POST_IN = str(ORG.holds), str(ORG.Post), str(ORG.postIn)
 _S = {name: str(SDO[name]) for name in (
     "NewsArticle", "headline", "datePublished", "mentions", "author", "name", "alternateName", "jobTitle",
     "AdministrativeArea", "Event", "startDate", "organizer", "attendee", "location", "funder", "recipient")}
@@ -398,6 +399,16 @@ def build_triples(facts: Iterable[ArticleFacts]) -> Triples:
     # typed relations, each with a statement node carrying its evidence
     for (s_key, pred, o_key), slot in sorted(relations.items()):
         s = iri(s_key)
+        if pred == "holds":
+            # a post the text ties to a body: an org:Post node labelled with the title, in the body
+            # (its evidence is the worksFor and jobTitle statements of the same sentence)
+            body, title = post_parts(o_key)
+            post = iri(o_key)
+            add(s, _HOLDS, post)
+            add(post, _A, _POST)
+            add(post, _LABEL, _zh(title))
+            add(post, _POST_IN, iri(body))
+            continue
         p = _sdo(pred)
         o = _zh(o_key) if pred == "jobTitle" else iri(o_key)
         add(s, p, o)

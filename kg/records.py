@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["MENTION_TYPES", "Mention", "Evidence", "Entity", "Relation", "Event", "ArticleFacts", "Extraction"]
+__all__ = ["MENTION_TYPES", "Mention", "Evidence", "Entity", "Relation", "Event", "ArticleFacts", "Extraction", "post_key", "post_parts"]
 
 MENTION_TYPES = ("person", "organization", "place", "position", "event")
 
@@ -53,7 +53,7 @@ class Relation:
     """A typed fact between two entities (or an entity and a literal, for jobTitle)."""
 
     subject: str  # entity key
-    predicate: str  # worksFor | containedInPlace | jobTitle | parentOrganization | location
+    predicate: str  # worksFor | containedInPlace | jobTitle | parentOrganization | location | holds (a post_key)
     object: str  # entity key, or the literal for jobTitle
     rule: str
     confidence: float
@@ -99,3 +99,17 @@ class Extraction:
     """The facts of a whole corpus, ready to become a graph."""
 
     articles: tuple[ArticleFacts, ...] = field(default_factory=tuple)
+
+
+def post_key(body: str, title: str) -> str:
+    """The key of a post: its body's key and the title as the text states it.
+
+    >>> post_key("org:某县/公安局", "局长"), post_parts(post_key("org:某县/公安局", "局长"))
+    ('post:org:某县/公安局|局长', ('org:某县/公安局', '局长'))
+    """
+    return f"post:{body}|{title}"
+
+
+def post_parts(key: str) -> tuple[str, str]:
+    body, _, title = key.partition(":")[2].rpartition("|")
+    return body, title

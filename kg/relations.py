@@ -65,6 +65,10 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
                 org = ms[k]
             elif prev_titles is chain:
                 org = prev_org
+        if not chain and idx + 1 < len(ms) and _NAMED_TO.match(s, m.end, ms[idx + 1].start):
+            given = _post_named_to(s, ms, idx + 1)  # 任命某某为县某局局长: the posts after the name
+            chain = [t for t, _ in given]
+            body_of.update((id(t), o) for t, o in given if o is not None)
         if not chain and idx + 1 < len(ms) and ms[idx + 1].type == "position" and ms[idx + 1].start == m.end \
                 and ms[idx + 1].text in load_lexicon().title_heads:
             chain = [ms[idx + 1]]  # 赵乐平总书记, 李明华书记: the bare post after the name
@@ -72,6 +76,32 @@ def posts_of_persons(s: str, mentions: list[Mention]) -> list[tuple[Mention, Men
             out.append((m, t, body_of.get(id(t), org)))
         prev_titles = chain
         prev_org = org if chain else None
+    return out
+
+
+# 某某同志为…, 任命某某为…, 某某任…: the post after the name is the one given to them
+_NAMED_TO = re.compile(r"(?:同志)?(?:为|任|担任)$")
+# what closes the post so given: the clause's end, not 候选人 or a noun the post qualifies
+_POST_CLOSED = re.compile(r"[，。；,;]|$")
+
+
+def _post_named_to(s: str, ms: list[Mention], k: int) -> list[tuple[Mention, Mention | None]]:
+    """(post, its body) from ms[k] on, each maybe after its body (为|县某局|副局长、|县委某部|部长), the
+    last closed by the clause's end; [] when no post stands there."""
+    out = []
+    while k < len(ms):
+        org = None
+        if ms[k].type == "organization" and k + 1 < len(ms) and ms[k + 1].start == ms[k].end:
+            org, k = ms[k], k + 1
+        if ms[k].type != "position":
+            break
+        out.append((ms[k], org))
+        if k + 1 < len(ms) and s[ms[k].end : ms[k + 1].start] == "、":
+            k += 1
+            continue
+        break
+    if not out or not _POST_CLOSED.match(s, out[-1][0].end):
+        return []
     return out
 
 

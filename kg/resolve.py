@@ -229,7 +229,8 @@ class Resolver:
             if d is not None:
                 name = d.name + name[2:]
         elif (name[:1] in _LEVEL_CHAR and not self.gaz.lookup(name[:2]) and len(name) > 2
-              and name[:2] not in _NOT_LEVEL_PREFIX) or _PARTY_BODY.match(name):
+              and (name[:2] not in _NOT_LEVEL_PREFIX or name.startswith("市政府"))) or _PARTY_BODY.match(name):
+            # (市政|工程 is no city's, but 市|政府|新闻办 is the page's city government's)
             d = self.locale_name(name[0])
             if d is not None:
                 # 县委 → 平遥县县委, 市委 → 太原市委 (the short form before 市委, the full name before 县委)

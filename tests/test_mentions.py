@@ -1737,3 +1737,35 @@ def test_a_new_district_s_short_name_drops_the_whole_of_xinqu():
 def test_a_verb_that_ends_in_a_town_suffix_after_a_province_is_no_town(finder, text):
     # 某省|文化|下乡: 乡 is the end of the verb 下乡 (go to the countryside), no town's suffix
     assert not [m for m in finder.find(text) if m.type == "place" and m.text.endswith("下乡")]
+
+
+# jieba keeps a two-character body and its post as one word (医院院长, 中学校长): the body is
+# named all the same, and a given name that is a verb (建成, 立新) right after the post is a name
+@pytest.mark.parametrize("text, expected", [
+    ("县人民医院院长钟建成出席仪式。", {("县人民医院", "organization"), ("院长", "position"), ("钟建成", "person")}),
+    ("县实验中学校长范立新主持会议。", {("县实验中学", "organization"), ("校长", "position"), ("范立新", "person")}),
+    ("县慈善总会会长石国民，副会长甘秀云出席。", {("县慈善总会", "organization"), ("石国民", "person"), ("甘秀云", "person")}),
+    ("市卫健委主任庹明辉介绍了情况。", {("庹明辉", "person")}),  # a rare surname
+    # a zone's committee is a body of its own, its post apart (not the post 管委会主任 alone)
+    ("县经济开发区管委会主任乔立强讲话。", {("县经济开发区管委会", "organization"), ("主任", "position"), ("乔立强", "person")}),
+])
+def test_bodies_glued_to_their_posts_and_names_after_them(finder, text, expected):
+    assert expected <= found(finder, text)
+
+
+@pytest.mark.parametrize("text", ["某厂原团委书记孟某某下岗了", "他现在是县医院院长"])
+def test_a_former_post_names_no_body_and_a_post_closing_a_sentence_no_person(finder, text):
+    assert not {m.text for m in finder.find(text) if m.type == "organization" and "团委" in m.text}
+    assert not [m for m in finder.find(text) if m.type == "person" and m.text != "孟某某"]
+
+
+@pytest.mark.parametrize("text, person, posts", [
+    ("经研究，任命贺某某为县水利局局长。", "贺某某", ["局长"]),
+    ("田某某同志为县委常委、组织部部长；", "田某某", ["县委常委", "部长"]),  # (部长 of 组织部)
+    ("提名龙某某同志为镇长候选人。", "龙某某", []),       # a candidate holds no post yet
+])
+def test_a_post_given_after_the_name(finder, text, person, posts):
+    from kg.relations import posts_of_persons
+
+    got = [t.text for p, t, o in posts_of_persons(text, finder.find(text)) if p.text == person]
+    assert got == posts
