@@ -481,6 +481,12 @@ def _party_of_government(m: Mention) -> Mention:
     return replace(m, end=m.start + len(party), text=party, subtype="Organization")
 
 
+# the suffixes closing a town, village or street after the place holding it (`_address_tail`),
+# and their first characters
+_ADDRESS_SUFFIXES = ("街道", "镇", "乡", "村", "街", "路", "庄", "屯")
+_ADDRESS_SUFFIX_FIRSTS = frozenset(x[0] for x in _ADDRESS_SUFFIXES)
+
+
 def _find_all(s: str, c: str) -> list[int]:
     """Where the character c stands in s."""
     out, i = [], s.find(c)
@@ -1233,8 +1239,10 @@ class MentionFinder:
                     break
                 got = None
                 for L in (2, 3, 4):
+                    if s[pos + L : pos + L + 1] not in _ADDRESS_SUFFIX_FIRSTS:
+                        continue  # (no suffix starts there: the eight are not tried one by one)
                     stem = s[pos : pos + L]
-                    for suffix in ("街道", "镇", "乡", "村", "街", "路", "庄", "屯"):
+                    for suffix in _ADDRESS_SUFFIXES:
                         end = pos + L + len(suffix)
                         if s[pos + L : end] != suffix or not _ALL_CJK.match(stem) \
                                 or suffix in _STREET_OR_HAMLET and (L > 3 or pos not in tok_starts
