@@ -480,6 +480,12 @@ def _party_of_government(m: Mention) -> Mention:
     return replace(m, end=m.start + len(party), text=party, subtype="Organization")
 
 
+# the suffixes closing a town, village or street after the place holding it (`_address_tail`),
+# and their first characters
+_ADDRESS_SUFFIXES = ("街道", "镇", "乡", "村", "街", "路", "庄", "屯")
+_ADDRESS_SUFFIX_FIRSTS = frozenset(x[0] for x in _ADDRESS_SUFFIXES)
+
+
 def _find_all(s: str, c: str) -> list[int]:
     """Where the character c stands in s."""
     out, i = [], s.find(c)
@@ -611,9 +617,8 @@ class MentionFinder:
         某省|军区, 某江|日报): the text names the place too, as it does in 某市|政府, where jieba
         cuts the place off (`kg ner`, which prints outermost spans, drops these)."""
         out = []
-        for t in tokens:
-            if (t.tag != "nt" and t.tag != "nz") or len(t.word) < 3:
-                continue  # (nearly all words)
+        # (nearly all words are of other tags or shorter: picked in one comprehension, every reading)
+        for t in [t for t in tokens if (t.tag == "nt" or t.tag == "nz") and len(t.word) >= 3]:
             if any(m.start < t.end and t.start < m.end and m.type != "organization" for m in kept):
                 continue
             head = self._owner_head(t.word)
@@ -1250,8 +1255,10 @@ class MentionFinder:
                     break
                 got = None
                 for L in (2, 3, 4):
+                    if s[pos + L : pos + L + 1] not in _ADDRESS_SUFFIX_FIRSTS:
+                        continue  # (no suffix starts there: the eight are not tried one by one)
                     stem = s[pos : pos + L]
-                    for suffix in ("街道", "镇", "乡", "村", "街", "路", "庄", "屯"):
+                    for suffix in _ADDRESS_SUFFIXES:
                         end = pos + L + len(suffix)
                         if s[pos + L : end] != suffix or not _ALL_CJK.match(stem) \
                                 or suffix in _STREET_OR_HAMLET and (L > 3 or pos not in tok_starts
@@ -2357,6 +2364,19 @@ class MentionFinder:
         # (d) names jieba knows (nr) and new words shaped like names
         # none of the rules below takes other tags, nor one character but a surname
         # (one look at the tag first: most words have another and are passed over at once)
+        def cued(t, after, before):
+            # a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
+            # least: 读者|祝贺 is a word; 信中|写道 is where something is written
+            # (asked only by the branches that need it: most words are settled without it)
+            return after.startswith(_PERSON_VERBS) or before.endswith(lex.person_nouns) \
+                or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
+                or after.startswith(("同志", "总统", "主席", "总理")) \
+                or (lex.person_word_after(s, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
+                or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
+
+        def edge(t):  # the word has no Chinese character beside it on one side
+            return not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
+
         for k, t in [(k, t) for k, t in enumerate(tokens) if t.tag in _NAME_OR_TIME_TAGS and (
                      (t.tag in _NAME_TAGS and (len(t.word) > 1 or t.tag == "nr" or t.tag == "nrfg"))
                      or (t.tag == "t" and len(t.word) == 3 and self._name_as_time(t.word)))]:
@@ -2366,16 +2386,8 @@ class MentionFinder:
             w = t.word
             after = s[t.end : t.end + 2]
             before = s[max(0, t.start - 3) : t.start]
-            context = after.startswith(_PERSON_VERBS) or before.endswith(self.lex.person_nouns) \
-                or (after[:1] == "等" and not s.startswith(_PLACES_LIST_END, t.end)) \
-                or after.startswith(("同志", "总统", "主席", "总理")) \
-                or (lex.person_word_after(s, t.end) and not (len(t.word) == 2 and t.word[-1] in _PLACE_WORD_END)) \
-                or (len(t.word) >= 3 and s.endswith(lex.person_cues_before, 0, t.start))
-            # (a person's word after a name: 某某|主演, 某某|去世; before one, three characters at
-            # least: 读者|祝贺 is a word; 信中|写道 is where something is written)
             if len(w) == 2 and w[-1] in _PLACE_WORD_END and s[t.start - 1 : t.start] in ("的", "在") and t.tag == "oov":
                 continue  # 在信中|要求, 的信中|说: after 在 or 的 a word ending in 中/里/上 says where, whatever verb follows
-            edge = not _CJK.match(s[t.end : t.end + 1] or "。") or not _CJK.match(s[t.start - 1 : t.start] or "。")
             sl = lex.is_surname_start(w, 0)
             given_ok = sl and lex.given_chars.issuperset(w[sl:])
             if t.tag in ("nr", "nrfg", "nrt") and 2 <= len(w) <= 6 and w not in lex.world_places and w not in lex.person_nouns:
@@ -2390,7 +2402,7 @@ class MentionFinder:
                     pass  # 今天上午 and other long words jieba's dictionary tags as names
                 # (nrfg: the dictionary's well-known persons by their full names, whatever the statistics of
                 # their given names; two characters may be a word the dictionary tags so: 连成)
-                elif context or as_time or (t.tag == "nrfg" and sl and len(w) >= 3 and w[-1] not in _NOT_NAME_END
+                elif cued(t, after, before) or as_time or (t.tag == "nrfg" and sl and len(w) >= 3 and w[-1] not in _NOT_NAME_END
                                             and not self.gaz.lookup(w)) or (len(w) >= 3 and ((sl and given_ok and w[-1] not in _NOT_NAME_END)
                                                 or (len(w) == 3 and sl and t.tag in ("nr", "nrfg") and not self.gaz.lookup(w)
                                                     and self._names.score(w) >= 1.8 and w[-1] not in _NOT_NAME_END)
@@ -2403,8 +2415,8 @@ class MentionFinder:
                 if len(w) == 3 and after.startswith(("表示", "说", "指出", "强调", "认为", "介绍", "告诉")) \
                         and w[-1] not in _NOT_NAME_END:
                     add(t.start, t.end, "name-shape")  # 某某某|表示: the verb vouches even for rare characters
-                elif given_ok and (context or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
-                                                        and (edge or before.endswith(("、", "和", "与"))))):
+                elif given_ok and (cued(t, after, before) or speaker or (len(w) == 3 and w[-1] not in _NOT_NAME_END
+                                                        and (edge(t) or before.endswith(("、", "和", "与"))))):
                     # (干部|某某|碧|作为: the cue vouches for the name, and the lone character after it is its last)
                     add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-shape")
                 elif self._names.score(w) >= _NAME_SCORE[len(w)] and w[-1] not in _NOT_NAME_END \
@@ -2412,7 +2424,7 @@ class MentionFinder:
                     # 某某|渝, 某某|藩: jieba left the given name's last character alone; else a new word the
                     # name statistics vouch for
                     add(t.start, self._lone_given_end(w, tokens, k) or t.end, "name-model")
-            elif t.tag == "oov" and len(w) >= 3 and self._translit_core.issuperset(w) and (context or edge):
+            elif t.tag == "oov" and len(w) >= 3 and self._translit_core.issuperset(w) and (cued(t, after, before) or edge(t)):
                 add(t.start, t.end, "foreign-name")
             elif t.tag in ("nr", "nrfg") and len(w) == 1 and lex.is_surname_start(w, 0) and k + 1 < len(tokens):
                 # jieba split a name (李/红梅, 曹/鹏飞): join the surname with what follows
@@ -3212,10 +3224,13 @@ class MentionFinder:
 _VENUE_AFTER_EVENT = ("中心", "室", "厅", "楼", "馆", "堂", "场所")
 
 
+_TYPE_PRIORITY = {"person": 0, "organization": 1, "position": 2, "place": 3, "event": 4}  # (built once, not per sentence)
+
+
 def _resolve_overlaps(ms: list[Mention]) -> list[Mention]:
     """Overlapping mentions: posts and names never overlap; a longer organization beats a place
     inside it for output (the place stays known to resolution through the organization)."""
-    priority = {"person": 0, "organization": 1, "position": 2, "place": 3, "event": 4}
+    priority = _TYPE_PRIORITY
     ms = sorted(ms, key=lambda m: (-(m.end - m.start) if m.type != "person" else -100, priority[m.type], m.start))
     taken: list[Mention] = []
     for m in ms:

@@ -80,7 +80,7 @@ class Segmenter:
     @property
     def _freq(self) -> dict:
         if self._state.freq is None:  # the rust cut needs none; the Python cut reads them now
-            self._state = _read_state(with_freq=True) or self._build_state()
+            self._state = _read_state(with_freq=True, tags=self._state.tags) or self._build_state()
         return self._state.freq
 
     def _build_state(self) -> _State:
@@ -400,9 +400,11 @@ def _state_path():
     return Path(tempfile.gettempdir()) / f"kg-segmenter-{uid}-{h.hexdigest()[:24]}.marshal"
 
 
-def _read_state(with_freq: bool) -> _State | None:
+def _read_state(with_freq: bool, tags: dict | None = None) -> _State | None:
     """The state on disk: a header, the tags, then the frequencies, read only when asked for
-    (the rust cut needs none of them, and they are half the reading time)."""
+    (the rust cut needs none of them, and they are half the reading time). `tags`: the tags
+    read already, when the Python cut wants the frequencies later; they are skipped on disk
+    (reading them again took as long as the frequencies themselves)."""
     import marshal
     import os
 
@@ -416,9 +418,13 @@ def _read_state(with_freq: bool) -> _State | None:
             # three length-prefixed marshal blobs; marshal.loads of bytes is several times
             # faster than marshal.load of a file
             parts = []
-            for _ in range(3 if with_freq else 2):
+            for k in range(3 if with_freq else 2):
                 size = int.from_bytes(f.read(8), "little")
-                parts.append(marshal.loads(f.read(size)))
+                if k == 1 and tags is not None:
+                    f.seek(size, os.SEEK_CUR)
+                    parts.append(tags)
+                else:
+                    parts.append(marshal.loads(f.read(size)))
         header, tags, freq = parts if with_freq else (*parts, None)
         if header.get("format") == _STATE_FORMAT and isinstance(tags, dict) and (freq is None or isinstance(freq, dict)):
             return _State(header["total"], tags, header["delta"], header["padding"], header["nonhan"], header["full"], freq)

@@ -162,6 +162,7 @@ def test_segmenter_state_is_kept_on_disk_and_a_bad_file_is_made_again(tmp_path, 
     read = kg.segment.Segmenter()
     assert read.tokens(text) == built.tokens(text) and read._tags == built._tags
     assert read._state.freq is None and read._freq == built._freq  # read on first use
+    assert read._state.tags is read._tags  # (the tags are not read again with them)
     path.write_bytes(b"\x00garbage")
     again = kg.segment.Segmenter()
     assert again.tokens(text) == built.tokens(text)
