@@ -329,7 +329,10 @@ _BRACKET_LATIN = re.compile(r"[（(]([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*)[）)�
 # a word in Latin letters standing alone (not glued to letters or digits on either side)
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9.·•・])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z]+)*(?![A-Za-z0-9])")
 _NAME_PARTS = re.compile(r"(?:[·•・][\u3400-\u9fff]{1,6})+")
-_PARTY_OR_GOV = re.compile(r"^[省市县区乡镇村州盟旗]?(?:委|政府|人民政府|党委|党组|党支部|党总支|委会|人大常委会|政协|纪委|监委)$")
+_PARTY_OR_GOV = re.compile(r"^(?:[省市县区乡镇村州盟旗]|街道|社区)?(?:委|政府|人民政府|党委|党组|党工委|党支部|党总支|委会|居委会"
+                           r"|办事处|人大常委会|政协|纪委|监委)$")
+# the levels below a county a post opens with (某某|街道党工委书记, 某村|党支部书记): the place is the name before
+_TOWN_LEVELS = ("街道", "社区", "乡", "镇", "村")
 
 
 @dataclass(frozen=True, slots=True)
@@ -746,10 +749,13 @@ class MentionFinder:
                 out.append(Mention(o.start, end, s[o.start:end], "organization", "GovernmentOrganization", "inner-body"))
                 continue
             p = place_end.get(t.start)
-            if p is None and t.text[0] in "乡镇村":
-                p = next((q for q in places if q.end == t.start + 1 and q.text[-1] == t.text[0] and q.end - q.start >= 3),
-                         None) or next((q for q in tokens if q.end == t.start and q.tag == "ns" and 2 <= len(q.word) <= 3
-                                        and _CJK.match(q.word)), None)
+            level = next((x for x in _TOWN_LEVELS if t.text.startswith(x)), "") if p is None else ""
+            if level:
+                n = len(level)
+                p = next((q for q in places if q.end == t.start + n and q.text.endswith(level)
+                          and q.end - q.start >= n + 2), None) \
+                    or next((q for q in tokens if q.end == t.start and q.tag in ("ns", "nz") and 2 <= len(q.word) <= 3
+                             and _CJK.match(q.word)), None)
             start = p.start if p is not None else None
             q = place_end.get(start) if start is not None else None
             if q is not None and any(self.gaz.contains(a, b) for a in self.gaz.lookup(q.text)

@@ -427,13 +427,14 @@ def relate(st: PageState) -> PageState:
             else:
                 b = title_body(post.text)
                 town = ""
-                if b[:1] in ("乡", "镇", "村"):
-                    # 在某镇…，镇党委书记某某: the one town (village) the sentence names is the post's; with
-                    # none or two, 镇党委 is any town's (and a node of it would join every page's)
+                level = next((x for x in ("街道", "社区", "乡", "镇", "村") if b.startswith(x)), "")
+                if level:
+                    # 在某镇…，镇党委书记某某: the one town (village, 街道, 社区) the sentence names is the
+                    # post's; with none or two, 镇党委 is any town's (and a node of it would join every page's)
                     towns = {m.text for m, _ in pairs if m.type == "place" and m.subtype in ("township", "village")
-                             and m.text.endswith(b[0])}
+                             and m.text.endswith(level)}
                     town = towns.pop() if len(towns) == 1 else ""
-                    b = town + b[1:] if town else ""
+                    b = town + b[len(level):] if town else ""
                 # (县人大常委会主任, 县政协主席, 市妇联主席: a body's short name names it too)
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))
                           or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):

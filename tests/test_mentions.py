@@ -138,6 +138,8 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("柳湾镇党委副书记、镇长付春明介绍", "柳湾镇党委"),
         ("石桥村党支部书记丁卫东介绍", "石桥村党支部"),
         ("红旗乡党委书记丁卫东介绍", "红旗乡党委"),
+        ("新华街道党工委书记栾玉芬主持", "新华街道党工委"),
+        ("城东社区党支部书记臧德海介绍", "城东社区党支部"),
         # armed forces of a country; a club named like its city where a match is told of
         ("印度空军的一架战机坠毁", "印度空军"),
         ("热那亚主场2-1击败对手", "热那亚"),

@@ -1096,3 +1096,14 @@ def test_the_names_of_a_run_before_an_outing_s_leader_went_along():
     text = "7月3日，县委书记伍向东主持会议，县长萧永福到南堡村调研。\n"
     outing = next(e for af in facts_of(text, "t/x.txt") for e in af.events if e.kind == "Inspection")
     assert "person:伍向东" not in outing.attendees
+
+
+def test_a_street_s_and_a_community_s_committees_are_their_own():
+    page = ("4版　　　　历下报　　　　2023年6月2日\n"
+            "区委书记到街道调研\n"
+            "　　本报讯 6月1日，区委书记宁海波到泉城路街道调研。泉城路街道党工委书记栾玉芬陪同。\n")
+    facts = facts_of(page, "t/j.txt")
+    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    # 某某|街道党工委书记: the street's working committee, keyed under the district; no bare 街道党工委
+    assert ("person:栾玉芬", "org:历下区/泉城路街道党工委") in works
+    assert not any(o in ("org:街道党工委", "org:社区党委") for _, o in works)
