@@ -911,3 +911,19 @@ def test_the_names_of_a_run_before_an_outing_s_leader_went_along():
     text = "7月3日，县委书记伍向东主持会议，县长萧永福到南堡村调研。\n"
     outing = next(e for af in facts_of(text, "t/x.txt") for e in af.events if e.kind == "Inspection")
     assert "person:伍向东" not in outing.attendees
+
+
+PAGE_OF_NARROW_COLUMNS_AND_A_LONG_TITLE = (
+    "县人大常委会召开会议\n"
+    "　　本报讯 6月28日，县人大常委会第十二\n次会议召开。县人大常委会主任宫振国主\n持会议。"
+    "会议听取和审议了县人民政府\n关于财政决算的报告。\n\n"
+    "政协平遥县第十届委员会第三次会议开幕\n"
+    "　　1月8日上午，政协平遥县第十届委员会第\n三次会议在县会议中心开幕。县政协副主\n席闵德华主持开幕会。\n"
+)
+
+
+def test_a_long_title_set_flush_above_an_indented_paragraph_opens_an_article():
+    # the title is nearly as long as the column's lines: its blank line above and the indented
+    # paragraph under it still say it is one
+    heads = [a.headline for a in split_articles(Page.from_text(PAGE_OF_NARROW_COLUMNS_AND_A_LONG_TITLE))]
+    assert heads == ["县人大常委会召开会议", "政协平遥县第十届委员会第三次会议开幕"]
