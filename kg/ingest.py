@@ -774,7 +774,13 @@ def _is_boundary(line: _Line | None) -> bool:
     return line is None or line.kind in ("date", "credit", "dup") or line.ends
 
 
-def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
+def _indent(text: str, line: _Line) -> bool:
+    """A line opening with a full-width space (a paragraph's indent, 　　)."""
+    begin = text.rfind("\n", 0, line.start) + 1
+    return "\u3000" in text[begin : line.start]
+
+
+def _find_headlines(lines: list[_Line], typical: int, text: str | None = None) -> dict[int, list[int]]:
     """Headline runs, keyed by the index of their first line: the lines right above a lead,
     or a run of short lines after a finished sentence followed by a body line or the page end."""
     runs: dict[int, list[int]] = {}
@@ -816,7 +822,10 @@ def _find_headlines(lines: list[_Line], typical: int) -> dict[int, list[int]]:
             ok = (
                 after.kind == "body"
                 and nxt not in claimed
-                and lines[run[-1]].size < 0.6 * typical
+                and (lines[run[-1]].size < 0.6 * typical
+                     # a long title all the same, set flush after a blank line above a paragraph
+                     # indented by full-width spaces (a narrow column's lines are not much longer)
+                     or (text is not None and lines[i].gap and _indent(text, after) and not any(_indent(text, lines[j]) for j in run)))
                 and (after.size >= 0.5 * typical or after.ends)
             )
         if ok:
@@ -918,7 +927,7 @@ def split_articles(page: Page) -> tuple[Article, ...]:
     if not lines:
         return ()
     typical = _measure_lines(lines)
-    heads = _find_headlines(lines, typical)
+    heads = _find_headlines(lines, typical, text)
     captions = _find_captions(lines, heads)
     year = _find_year(pv.text)
 

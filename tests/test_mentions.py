@@ -1747,7 +1747,8 @@ def test_a_verb_that_ends_in_a_town_suffix_after_a_province_is_no_town(finder, t
     ("县人民医院院长钟建成出席仪式。", {("县人民医院", "organization"), ("院长", "position"), ("钟建成", "person")}),
     ("县实验中学校长范立新主持会议。", {("县实验中学", "organization"), ("校长", "position"), ("范立新", "person")}),
     ("县慈善总会会长石国民，副会长甘秀云出席。", {("县慈善总会", "organization"), ("石国民", "person"), ("甘秀云", "person")}),
-    ("市卫健委主任庹明辉介绍了情况。", {("庹明辉", "person")}),  # a rare surname
+    ("市卫健委主任庹明辉介绍了情况。", {("庹明辉", "person")}),  # rare surnames
+    ("市市场监督管理局副局长籍红英表示，", {("籍红英", "person")}),
     # a zone's committee is a body of its own, its post apart (not the post 管委会主任 alone)
     ("县经济开发区管委会主任乔立强讲话。", {("县经济开发区管委会", "organization"), ("主任", "position"), ("乔立强", "person")}),
 ])

@@ -1107,3 +1107,19 @@ def test_a_street_s_and_a_community_s_committees_are_their_own():
     # 某某|街道党工委书记: the street's working committee, keyed under the district; no bare 街道党工委
     assert ("person:栾玉芬", "org:历下区/泉城路街道党工委") in works
     assert not any(o in ("org:街道党工委", "org:社区党委") for _, o in works)
+
+
+PAGE_OF_NARROW_COLUMNS_AND_A_LONG_TITLE = (
+    "县人大常委会召开会议\n"
+    "　　本报讯 6月28日，县人大常委会第十二\n次会议召开。县人大常委会主任宫振国主\n持会议。"
+    "会议听取和审议了县人民政府\n关于财政决算的报告。\n\n"
+    "政协平遥县第十届委员会第三次会议开幕\n"
+    "　　1月8日上午，政协平遥县第十届委员会第\n三次会议在县会议中心开幕。县政协副主\n席闵德华主持开幕会。\n"
+)
+
+
+def test_a_long_title_set_flush_above_an_indented_paragraph_opens_an_article():
+    # the title is nearly as long as the column's lines: its blank line above and the indented
+    # paragraph under it still say it is one
+    heads = [a.headline for a in split_articles(Page.from_text(PAGE_OF_NARROW_COLUMNS_AND_A_LONG_TITLE))]
+    assert heads == ["县人大常委会召开会议", "政协平遥县第十届委员会第三次会议开幕"]
