@@ -356,7 +356,10 @@ def test_a_name_after_a_name_and_a_conjunction(finder):
     assert ("范世昌", "person") in got
 
 
-@pytest.mark.parametrize("text, name", [("见到了首长康平，感觉他很亲切", "康平"), ("陶仲历少将任副总参谋长", "陶仲历")])
+@pytest.mark.parametrize("text, name", [("见到了首长康平，感觉他很亲切", "康平"), ("陶仲历少将任副总参谋长", "陶仲历"),
+                                        # occupations a name follows (农民企业家|某某, 队医|小某)
+                                        ("扶贫济困的农民企业家多吉；献身教育的女教师", "多吉"),
+                                        ("我和队医小杨一头扎进了帐篷", "小杨")])
 def test_person_nouns_and_ranks_before_and_after_names(finder, text, name):
     assert (name, "person") in found(finder, text)
 
