@@ -3020,6 +3020,13 @@ class MentionFinder:
             return False
         if len(tok.word) == 1 and tok.tag in _FUNCTION_TAGS and self._names.score(s[i:j]) < 1.0:
             return False  # 向|毛主席; but 于|某某, 向|某某 are surnames the statistics vouch for
+        if len(tok.word) == 1 and tok.tag == "v":
+            # 总统|谈|内政外交, 负责人|闻|说, 老师|包|的: a verb of one character after the post, and
+            # then a cut through a word or only verbs and particles, is what the person does; a
+            # surname jieba tags a verb is followed by a given name it reads as a word of its own
+            rest = [t for t in tokens if i < t.start < j]
+            if j not in bounds or not rest or all(t.tag in _NOT_NAME_TAGS or t.tag in _FUNCTION_TAGS for t in rest):
+                return False
         rest = s[i + 1 : j]
         return not (len(rest) == 2 and self.seg.known(rest) and self.seg.tag(rest) in _GIVEN_NO_NAME)
 

@@ -356,6 +356,17 @@ def test_a_name_after_a_name_and_a_conjunction(finder):
     assert ("范世昌", "person") in got
 
 
+# a verb of one character after a post, then a cut through a word or a particle, is what the
+# person does (市长|谈|内政外交, 老师|包|的); a surname jieba tags a verb still opens a name
+@pytest.mark.parametrize("text, wrong", [("市长谈内政外交时说", "谈内政"), ("大家都爱吃王老师包的饺子", "包的")])
+def test_a_verb_after_a_post_is_no_name(finder, text, wrong):
+    assert (wrong, "person") not in found(finder, text)
+
+
+def test_a_surname_jieba_tags_a_verb_after_a_post_stays_a_name(finder):
+    assert ("闻建军", "person") in found(finder, "处长闻建军说")
+
+
 @pytest.mark.parametrize("text, name", [("见到了首长康平，感觉他很亲切", "康平"), ("陶仲历少将任副总参谋长", "陶仲历"),
                                         # occupations a name follows (农民企业家|某某, 队医|小某)
                                         ("扶贫济困的农民企业家多吉；献身教育的女教师", "多吉"),
