@@ -72,6 +72,9 @@ _CLOSES_NAME = frozenset("。，,、；;：:！？!?）)等")
 # what follows a name as a subject, or closes it
 _AFTER_SUBJECT_OR_CLOSE = _AFTER_SUBJECT | _CLOSES_NAME
 _FUNCTION_CHARS = set("这那是就也都还要会能可把被让向对在从由为以于与及和或且并而其此该每各")
+# where a thing is (会|上, 信|中): jieba glues these to the word after as often as to the one before
+# (于, 和 and the other function characters also open names and given names: 于|尔根·, not cut)
+_GLUED_WHERE = frozenset("上下中里内外前后")
 # Last characters of words that look like names but name things (楼栋长, 同仁堂, 红马甲)
 # last characters of a site's name (某某岛, 某某寺), which a new word the name statistics take
 # for a name ends with more often than a person's name does
@@ -3065,6 +3068,13 @@ class MentionFinder:
             return False
         if len(tok.word) == 1 and tok.tag in _FUNCTION_TAGS and self._names.score(s[i:j]) < 1.0:
             return False  # 向|毛主席; but 于|某某, 向|某某 are surnames the statistics vouch for
+        if len(tok.word) == 1 and tok.tag == "v":
+            # 总统|谈|内政外交, 负责人|闻|说, 老师|包|的: a verb of one character after the post, and
+            # then a cut through a word or only verbs and particles, is what the person does; a
+            # surname jieba tags a verb is followed by a given name it reads as a word of its own
+            rest = [t for t in tokens if i < t.start < j]
+            if j not in bounds or not rest or all(t.tag in _NOT_NAME_TAGS or t.tag in _FUNCTION_TAGS for t in rest):
+                return False
         rest = s[i + 1 : j]
         return not (len(rest) == 2 and self.seg.known(rest) and self.seg.tag(rest) in _GIVEN_NO_NAME)
 
@@ -3113,8 +3123,9 @@ class MentionFinder:
         # or the whole word jieba cut before the dot (焦尔乔·, 川·), if nothing else claims it
         tok = next((t for t in tokens if t.start < dot <= t.end), None)
         if tok is not None and tok.start < i and tok.start >= left and dot - tok.start <= 6 and tok.tag not in _NOT_NAME_TAGS \
-                and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]) and not any(a < dot and tok.start < b for a, b in fixed):
-            i = tok.start
+                and free(tok.start, dot) and _ALL_CJK.match(s[tok.start:dot]) and not any(a < dot and tok.start < b for a, b in fixed) \
+                and not (i - tok.start == 1 and dot - i >= 2 and s[tok.start] in _GLUED_WHERE):
+            i = tok.start  # (not 会|上|某某·: a word of where, glued on by jieba, before a spelt name)
         k = last_dot + 1
         j = base = k + 1
         tok = next((t for t in tokens if t.start <= k < t.end), None)
