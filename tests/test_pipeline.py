@@ -209,6 +209,19 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
 
 
 @pytest.mark.parametrize("text, place", [
+    ("我们在新春期间见面。", None),       # a common word jieba's dictionary also calls a place
+    ("船从白海水域出发。", None),          # the place word qualifies the noun glued after it
+    ("他在远东的生意很好。", None),
+    ("游客远眺苍山十九峰。", None),        # the head of a longer name kg did not read
+    ("他在岷江漂流了一天。", "岷江"),      # before a verb it is where
+    ("他们初到楼兰，就迷了路。", "楼兰"),  # before a mark too
+])
+def test_kg_ner_prints_no_bare_jieba_place_glued_to_a_noun(text, place):
+    places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
+    assert places == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
