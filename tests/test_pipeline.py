@@ -221,6 +221,15 @@ def test_kg_ner_prints_no_bare_jieba_place_glued_to_a_noun(text, place):
     assert places == ({place} if place else set())
 
 
+@pytest.mark.parametrize("text, places", [
+    ("这家公司的产品领先欧洲。", set()),                     # a continent: CLUENER rarely marks one
+    ("球队明年将在北美巡演。", set()),                       # nor a part of one, even after 在
+    ("他们计划进军东南亚市场，先去泰国。", {"泰国"}),        # a country stays
+])
+def test_kg_ner_prints_no_continent(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
 @pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
