@@ -2373,6 +2373,38 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
     return out
 
 
+# a division's kind and its head's post written glued to the division's name (某某|市长, 某某|县长):
+# the kind's character is shared, so the name and the post are one post
+_GLUED_HEAD_POSTS = ("市长", "县长", "省长", "区长", "州长", "镇长", "乡长")
+
+
+def _glued_division_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place written without its kind right before a post that starts with that kind (某某|市长
+    for 某某市的市长, 某某|县长): the kind's character is both the division's and the post's, so
+    CLUENER marks the whole as one post; `kg ner` prints one position there, where the gazetteer
+    knows the name with the kind (某某市). Where jieba took the kind into the place's name and
+    left 长 alone (某某市|长|某某某), the post is read up to the person after it. The graph keeps
+    the place and the post."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    posts = {m.start: m for m in ms if m.type == "position" and m.text.startswith(_GLUED_HEAD_POSTS)}
+    persons = {m.start for m in ms if m.type == "person"}
+    gone, out = set(), []
+    for m in ms:
+        if m.type == "place" and text[m.end : m.end + 1] == "长" and m.end + 1 in persons and m.end not in posts \
+                and (m.text[-1] + "长") in _GLUED_HEAD_POSTS:
+            out.append(Mention(m.start, m.end + 1, m.text + "长", "position", "government", "glued-head"))
+            continue
+        p = posts.get(m.end)
+        if m.type == "place" and p is not None and m.text[-1] != p.text[0] and gaz.lookup(m.text + p.text[0]):
+            out.append(replace(p, start=m.start, text=m.text + p.text))
+            gone.add(id(p))
+            continue
+        out.append(m)
+    return [m for m in out if id(m) not in gone]
+
+
 # jieba's tags of a word a place is the tail of when it follows it with no mark between
 _CUT_NAME_HEAD_TAGS = frozenset(("ns", "nr", "nrt", "j"))
 
@@ -2504,7 +2536,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places, _drop_glued_jieba_places, _drop_continents,
-    _drop_places_inside_names,
+    _drop_places_inside_names, _glued_division_heads,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,

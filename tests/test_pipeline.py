@@ -230,6 +230,19 @@ def test_kg_ner_prints_no_continent(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
+@pytest.mark.parametrize("text, posts, places", [
+    ("深圳市长王大明到场讲话。", {"深圳市长"}, set()),        # the kind's 市 is the city's and the post's
+    ("长沙县长李小红说，", {"长沙县长"}, set()),              # 长沙县 too, not only 长沙市
+    ("宜昌市长王大明到场讲话。", {"宜昌市长"}, set()),        # jieba took 市 into the place: up to the person
+    ("北京市市长王大明说", {"市长"}, {"北京市"}),              # written in full: a place and a post
+    ("深圳市长期以来很热", set(), {"深圳市"}),                 # 长期: no post
+])
+def test_kg_ner_reads_a_post_glued_to_its_division_as_one_post(text, posts, places):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "position"} == posts
+    assert {m.text for m in ms if m.type == "place"} == places
+
+
 @pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
