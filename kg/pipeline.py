@@ -2373,6 +2373,35 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
     return out
 
 
+# the tags of the one word between a place and 市场 that makes it a trade's market, not a
+# marketplace (某地|房贷|市场, 某地|期货|市场): a noun or an abbreviation jieba knows
+_TRADE_WORD_TAGS = frozenset(("n", "j", "vn"))
+
+
+def _trade_markets(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place joined with 市场 as an address where nothing or one noun stands between them
+    (某地|市场, 某地|房贷|市场, 某地地区|市场) speaks of the place's trade, not of a marketplace:
+    CLUENER marks the place alone, and so does `kg ner`. A market's own name between them
+    (某地|某某|市场: a word jieba did not know) keeps the marketplace."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    world = load_lexicon().world_places
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        if m.type == "place" and m.rule == "address" and m.text.endswith("市场"):
+            head = next((k for k in range(len(m.text) - 2, 1, -1) if gaz.lookup(m.text[:k]) or m.text[:k] in world), 0)
+            if head and m.text[head:].startswith("地区"):
+                head += 2
+            mid = text[m.start + head : m.end - 2]
+            t = starts.get(m.start + head)
+            if head and (not mid or t is not None and t.word == mid and t.tag in _TRADE_WORD_TAGS):
+                m = replace(m, end=m.start + head, text=m.text[:head])
+        out.append(m)
+    return out
+
+
 # a division's kind and its head's post written glued to the division's name (某某|市长, 某某|县长):
 # the kind's character is shared, so the name and the post are one post
 _GLUED_HEAD_POSTS = ("市长", "县长", "省长", "区长", "州长", "镇长", "乡长")
@@ -2536,7 +2565,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places, _drop_glued_jieba_places, _drop_continents,
-    _drop_places_inside_names, _glued_division_heads,
+    _drop_places_inside_names, _glued_division_heads, _trade_markets,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,

@@ -244,6 +244,15 @@ def test_kg_ner_reads_a_post_glued_to_its_division_as_one_post(text, posts, plac
 
 
 @pytest.mark.parametrize("text, place", [
+    ("今年杭州房贷市场交易量有所上升。", "杭州"),          # a trade's market: the place alone
+    ("记者近日从南京地区市场了解到", "南京地区"),
+    ("但在苏州某某邮币卡市场上却见不到顾客", "苏州某某邮币卡市场"),  # a marketplace's name: the address
+])
+def test_kg_ner_prints_the_place_of_a_trades_market(text, place):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
+
+
+@pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
