@@ -252,6 +252,16 @@ def test_kg_ner_prints_the_place_of_a_trades_market(text, place):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
 
 
+@pytest.mark.parametrize("text, places", [
+    ("这是设计师打造的梦想家园。", set()),         # a common word and a kind: a description
+    ("楼下有一个中央广场，", set()),
+    ("他在星港花园住了十年。", {"星港花园"}),     # a word jieba does not know: a name
+    ("家住金陵小区的老人说", {"金陵小区"}),       # a place's name
+])
+def test_kg_ner_prints_no_site_described_by_a_common_word(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
 @pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
