@@ -2373,17 +2373,18 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
     return out
 
 
-# the kinds of a built place whose name is often a description (中央|广场, 梦想|家园), and jieba's
+# the kinds of a garden estate whose name is often a description (梦想|家园, 电梯|花园), and jieba's
 # tags of the names' words: a word jieba knows as a name, a place or an abbreviation, or one it
-# does not know at all
-_DESCRIBED_SITE_KINDS = ("花园", "家园", "小区", "社区", "公园", "广场", "大厦")
+# does not know at all. (Squares, parks and towers are named with common words as often as not:
+# 光谷|广场, 人民|公园, 世纪|广场.)
+_DESCRIBED_SITE_KINDS = ("花园", "家园")
 _SITE_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "oov", "j", "nt"))
 
 
 def _drop_described_sites(text: str, ms: list[Mention], tokens) -> list[Mention]:
-    """A place of one common word and a built place's kind, nothing before it in the mention
-    (梦想|家园, 电梯|花园, 中央|广场, 国际|大厦), is more often a description than a site's name
-    in CLUENER (2 of 11 on the dev half), and `kg ner` prints none; a name's word (某某|花园: one
+    """A place of one common word and a garden estate's kind, nothing before it in the mention
+    (梦想|家园, 电梯|花园, 海豚|家园), is more often a description than an estate's name in
+    CLUENER (none of 6 on the dev half), and `kg ner` prints none; a name's word (某某|花园: one
     jieba does not know or takes for a name or a place) keeps it."""
     starts = {t.start: t for t in tokens}
     out = []
