@@ -2109,6 +2109,35 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if id(m) not in drop]
 
 
+# verbs and prepositions of going somewhere or being there, before a foreign town's name
+_TRAVEL_VERBS = frozenset(_TO_PLACE) | {"去", "从", "来到", "到达", "飞往", "直飞"}
+# jieba's tags of the word after a place that closes its name: 的, a verb, an adverb, a
+# conjunction, a preposition, a direction
+_AFTER_PLACE_TAGS = frozenset(("uj", "ul", "v", "vn", "c", "d", "p", "f"))
+
+
+def _travel_destinations(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word jieba took for a foreign person's name (nrt) that no mention covers, right after a
+    verb of place or going (在|某某某|的, 从|某某某|出发, 在|某某|坐车) and closed by 的, a verb or a
+    mark, is the foreign town the sentence is set in: `kg ner` prints it as a place. Not in a
+    football report (its words: league_words.txt), where such a word is a club or a coach."""
+    lex = load_lexicon()
+    if any(w in text for w in lex.league_words):
+        return ms
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for k in range(1, len(tokens)):
+        p, t = tokens[k - 1], tokens[k]
+        if p.word not in _TRAVEL_VERBS or t.tag != "nrt" or len(t.word) < 2 or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        n = tokens[k + 1] if k + 1 < len(tokens) else None
+        if n is not None and n.word == "的" and p.word == "在" and "下" in text[n.end : n.end + 5]:
+            continue  # 在某某某的带领下: under a person
+        if n is None or n.tag in _AFTER_PLACE_TAGS or not n.word[0].isalnum() and n.word[0] not in _NAME_DOTS:
+            found.append(Mention(t.start, t.end, t.word, "place", "other", "travel-to"))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
     """A dotted name that ends inside a word jieba cut (某某·花|园, 某某·宫|园) is the name of
     a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
@@ -2594,7 +2623,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons, _travel_destinations,
     # last: after the cut heads are joined back (东|某某省), and the persons' steps saw every place
     _drop_name_tails,
 ))

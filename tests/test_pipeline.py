@@ -263,6 +263,16 @@ def test_kg_ner_prints_no_site_described_by_a_common_word(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
+@pytest.mark.parametrize("text, places", [
+    ("自驾的客人从奥兰多出发，半小时就到。", {"奥兰多"}),  # a foreign name after a verb of going
+    ("他们在凯恩斯的海边住了一周。", {"凯恩斯"}),
+    ("在凯恩斯的带领下，大家找到了路。", set()),          # under a person
+    ("他曾在阿里·萨米扬球场比赛。", set()),               # a dotted name runs on
+])
+def test_kg_ner_prints_a_foreign_town_after_a_verb_of_going(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
 @pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
