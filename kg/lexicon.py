@@ -69,6 +69,7 @@ class Lexicon:
     collected_works: frozenset[str]  # 文选, 传, 年谱: a title holding them is about a person
     org_names: dict  # well-known short names of bodies -> schema class
     league_words: frozenset[str]  # 足彩, 上轮, 主场: words of a football report
+    continents: frozenset[str]  # 亚洲, 北美, 东南亚: world_places' continents and their parts
     column_verbs: tuple[str, ...]  # 推荐, 解盘: close a column's name before its colon (某某火线解盘：)
     column_parts: tuple[str, ...]  # 火线, 足彩: words of a column's name after its writer's, longest first
     org_subunits: dict  # 分会, 系 -> the endings the body before them must have (empty: any)
@@ -150,6 +151,7 @@ def load_lexicon() -> Lexicon:
         collected_works=_words("collected_works.txt"),
         org_names={r[0]: r[1] for r in read_resource_lines("org_names.tsv")},
         league_words=_words("league_words.txt"),
+        continents=frozenset(r[0] for r in read_resource_lines("world_places.tsv") if r[2:] == ["continent"]),
         column_verbs=tuple(r[0] for r in column_words if r[1] == "verb"),
         column_parts=tuple(sorted((r[0] for r in column_words if r[1] == "part"), key=lambda w: (-len(w), w))),
         org_subunits={r[0]: tuple(r[1].split()) if len(r) > 1 else () for r in read_resource_lines("org_subunits.tsv")},

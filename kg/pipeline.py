@@ -2197,6 +2197,35 @@ def _drop_travel_places(text: str, ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if id(m) not in drop]
 
 
+# verbs and prepositions of going somewhere or being there, before a foreign town's name
+_TRAVEL_VERBS = frozenset(_TO_PLACE) | {"去", "从", "来到", "到达", "飞往", "直飞"}
+# jieba's tags of the word after a place that closes its name: 的, a verb, an adverb, a
+# conjunction, a preposition, a direction
+_AFTER_PLACE_TAGS = frozenset(("uj", "ul", "v", "vn", "c", "d", "p", "f"))
+
+
+def _travel_destinations(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A word jieba took for a foreign person's name (nrt) that no mention covers, right after a
+    verb of place or going (在|某某某|的, 从|某某某|出发, 在|某某|坐车) and closed by 的, a verb or a
+    mark, is the foreign town the sentence is set in: `kg ner` prints it as a place. Not in a
+    football report (its words: league_words.txt), where such a word is a club or a coach."""
+    lex = load_lexicon()
+    if any(w in text for w in lex.league_words):
+        return ms
+    covered = [(m.start, m.end) for m in ms]
+    found = []
+    for k in range(1, len(tokens)):
+        p, t = tokens[k - 1], tokens[k]
+        if p.word not in _TRAVEL_VERBS or t.tag != "nrt" or len(t.word) < 2 or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        n = tokens[k + 1] if k + 1 < len(tokens) else None
+        if n is not None and n.word == "的" and p.word == "在" and "下" in text[n.end : n.end + 5]:
+            continue  # 在某某某的带领下: under a person
+        if n is None or n.tag in _AFTER_PLACE_TAGS or not n.word[0].isalnum() and n.word[0] not in _NAME_DOTS:
+            found.append(Mention(t.start, t.end, t.word, "place", "other", "travel-to"))
+    return sorted(ms + found, key=lambda m: m.start) if found else ms
+
+
 def _drop_cut_dotted_names(ms: list[Mention], tokens) -> list[Mention]:
     """A dotted name that ends inside a word jieba cut (某某·花|园, 某某·宫|园) is the name of
     a housing estate or a project after its developer's, not a person's: `kg ner` prints none."""
@@ -2407,6 +2436,37 @@ def _drop_bare_jieba_places(text: str, ms: list[Mention]) -> list[Mention]:
         and not gaz.lookup(m.text) and not text[max(0, m.start - 2) : m.start].endswith(_TO_PLACE))]
 
 
+# jieba's tags of a word that, glued right after a two-character word jieba alone calls a place,
+# makes that word a modifier or the head of a longer name (某海|水域, 某山|杜鹃, 某河|小营, 某江|千户,
+# 某岛|的): nouns, directions, numbers, names, pronouns, prepositions, 的
+_GLUED_AFTER_PLACE_TAGS = frozenset(("n", "f", "m", "uj", "nr", "ns", "oov", "r", "p", "nz", "ng", "q"))
+
+
+def _drop_continents(ms: list[Mention]) -> list[Mention]:
+    """A continent or a part of one (亚洲, 北美, 东南亚; world_places.tsv marks them) is rarely an
+    address in CLUENER (5 of 20 that kg read on the dev half: 领先|某洲, 在某洲|战场): `kg ner`
+    prints none. The graph keeps them."""
+    continents = load_lexicon().continents
+    return [m for m in ms if not (m.type == "place" and m.text in continents)]
+
+
+def _drop_glued_jieba_places(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A two-character word jieba alone calls a place (no longer rule read it) with a noun, a
+    number, a name or 的 glued right after it is rarely an address in CLUENER (2 of 22 on the dev
+    half): a two-character place word is often a common word (美丽, 新春, 远山) or part of a longer
+    name (某山|十九峰), and annotators mark the whole or nothing. Before a verb, an adverb or a mark
+    (在某江|打工, 到某地，) it stays."""
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        n = starts.get(m.end)
+        if m.type == "place" and m.rule == "jieba-ns" and len(m.text) == 2 and n is not None \
+                and n.tag in _GLUED_AFTER_PLACE_TAGS and n.word[0].isalnum():  # (a mark is tagged oov too)
+            continue
+        out.append(m)
+    return out
+
+
 # jieba's tags of the words a name is made of, on each side of a place inside one
 _NAME_SIDE_TAGS = frozenset(("nz", "nr", "nrt", "oov", "j", "nt"))
 _NAME_REST_TAGS = _NAME_SIDE_TAGS | {"n"}
@@ -2428,6 +2488,91 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
             continue
         out.append(m)
     return out
+
+
+# the kinds of a garden estate whose name is often a description (梦想|家园, 电梯|花园), and jieba's
+# tags of the names' words: a word jieba knows as a name, a place or an abbreviation, or one it
+# does not know at all. (Squares, parks and towers are named with common words as often as not:
+# 光谷|广场, 人民|公园, 世纪|广场.)
+_DESCRIBED_SITE_KINDS = ("花园", "家园")
+_SITE_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "oov", "j", "nt"))
+
+
+def _drop_described_sites(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place of one common word and a garden estate's kind, nothing before it in the mention
+    (梦想|家园, 电梯|花园, 海豚|家园), is more often a description than an estate's name in
+    CLUENER (none of 6 on the dev half), and `kg ner` prints none; a name's word (某某|花园: one
+    jieba does not know or takes for a name or a place) keeps it."""
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        t = starts.get(m.start)
+        if m.type == "place" and m.text.endswith(_DESCRIBED_SITE_KINDS) and t is not None and t.end == m.end - 2 \
+                and t.tag not in _SITE_NAME_TAGS:
+            continue
+        out.append(m)
+    return out
+
+
+# the tags of the one word between a place and 市场 that makes it a trade's market, not a
+# marketplace (某地|房贷|市场, 某地|期货|市场): a noun or an abbreviation jieba knows
+_TRADE_WORD_TAGS = frozenset(("n", "j", "vn"))
+
+
+def _trade_markets(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place joined with 市场 as an address where nothing or one noun stands between them
+    (某地|市场, 某地|房贷|市场, 某地地区|市场) speaks of the place's trade, not of a marketplace:
+    CLUENER marks the place alone, and so does `kg ner`. A market's own name between them
+    (某地|某某|市场: a word jieba did not know) keeps the marketplace."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    world = load_lexicon().world_places
+    starts = {t.start: t for t in tokens}
+    out = []
+    for m in ms:
+        if m.type == "place" and m.rule == "address" and m.text.endswith("市场"):
+            head = next((k for k in range(len(m.text) - 2, 1, -1) if gaz.lookup(m.text[:k]) or m.text[:k] in world), 0)
+            if head and m.text[head:].startswith("地区"):
+                head += 2
+            mid = text[m.start + head : m.end - 2]
+            t = starts.get(m.start + head)
+            if head and (not mid or t is not None and t.word == mid and t.tag in _TRADE_WORD_TAGS):
+                m = replace(m, end=m.start + head, text=m.text[:head])
+        out.append(m)
+    return out
+
+
+# a division's kind and its head's post written glued to the division's name (某某|市长, 某某|县长):
+# the kind's character is shared, so the name and the post are one post
+_GLUED_HEAD_POSTS = ("市长", "县长", "省长", "区长", "州长", "镇长", "乡长")
+
+
+def _glued_division_heads(text: str, ms: list[Mention]) -> list[Mention]:
+    """A place written without its kind right before a post that starts with that kind (某某|市长
+    for 某某市的市长, 某某|县长): the kind's character is both the division's and the post's, so
+    CLUENER marks the whole as one post; `kg ner` prints one position there, where the gazetteer
+    knows the name with the kind (某某市). Where jieba took the kind into the place's name and
+    left 长 alone (某某市|长|某某某), the post is read up to the person after it. The graph keeps
+    the place and the post."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    posts = {m.start: m for m in ms if m.type == "position" and m.text.startswith(_GLUED_HEAD_POSTS)}
+    persons = {m.start for m in ms if m.type == "person"}
+    gone, out = set(), []
+    for m in ms:
+        if m.type == "place" and text[m.end : m.end + 1] == "长" and m.end + 1 in persons and m.end not in posts \
+                and (m.text[-1] + "长") in _GLUED_HEAD_POSTS:
+            out.append(Mention(m.start, m.end + 1, m.text + "长", "position", "government", "glued-head"))
+            continue
+        p = posts.get(m.end)
+        if m.type == "place" and p is not None and m.text[-1] != p.text[0] and gaz.lookup(m.text + p.text[0]):
+            out.append(replace(p, start=m.start, text=m.text + p.text))
+            gone.add(id(p))
+            continue
+        out.append(m)
+    return [m for m in out if id(m) not in gone]
 
 
 # jieba's tags of a word a place is the tail of when it follows it with no mark between
@@ -2560,13 +2705,13 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _trim_known_areas, _drop_name_heads, _sited_addresses, _held_at, _address_ends, _sides_after_places, _sights_after_places,
     _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
-    _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places,
-    _drop_places_inside_names,
+    _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places, _drop_glued_jieba_places, _drop_continents,
+    _drop_places_inside_names, _glued_division_heads, _trade_markets, _drop_described_sites,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,
     # a character too many or too few at a place's start; persons' last touches
-    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons,
+    _trim_glued_heads, _join_cut_heads, _drop_cut_dotted_names, _mend_cut_foreign, _cut_foreign_names, _trim_name_ends, _ner_persons, _travel_destinations,
     # last: after the cut heads are joined back (东|某某省), and the persons' steps saw every place
     _drop_name_tails,
 ))

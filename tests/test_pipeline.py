@@ -209,6 +209,71 @@ def test_kg_ner_prints_a_country_as_an_address_only_where_it_is_one(text, place)
 
 
 @pytest.mark.parametrize("text, place", [
+    ("我们在新春期间见面。", None),       # a common word jieba's dictionary also calls a place
+    ("船从白海水域出发。", None),          # the place word qualifies the noun glued after it
+    ("他在远东的生意很好。", None),
+    ("游客远眺苍山十九峰。", None),        # the head of a longer name kg did not read
+    ("他在岷江漂流了一天。", "岷江"),      # before a verb it is where
+    ("他们初到楼兰，就迷了路。", "楼兰"),  # before a mark too
+])
+def test_kg_ner_prints_no_bare_jieba_place_glued_to_a_noun(text, place):
+    places = {m.text for m in extract_text_mentions(text) if m.type == "place"}
+    assert places == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text, places", [
+    ("这家公司的产品领先欧洲。", set()),                     # a continent: CLUENER rarely marks one
+    ("球队明年将在北美巡演。", set()),                       # nor a part of one, even after 在
+    ("他们计划进军东南亚市场，先去泰国。", {"泰国"}),        # a country stays
+])
+def test_kg_ner_prints_no_continent(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, posts, places", [
+    ("深圳市长王大明到场讲话。", {"深圳市长"}, set()),        # the kind's 市 is the city's and the post's
+    ("长沙县长李小红说，", {"长沙县长"}, set()),              # 长沙县 too, not only 长沙市
+    ("宜昌市长王大明到场讲话。", {"宜昌市长"}, set()),        # jieba took 市 into the place: up to the person
+    ("北京市市长王大明说", {"市长"}, {"北京市"}),              # written in full: a place and a post
+    ("深圳市长期以来很热", set(), {"深圳市"}),                 # 长期: no post
+])
+def test_kg_ner_reads_a_post_glued_to_its_division_as_one_post(text, posts, places):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "position"} == posts
+    assert {m.text for m in ms if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("今年杭州房贷市场交易量有所上升。", "杭州"),          # a trade's market: the place alone
+    ("记者近日从南京地区市场了解到", "南京地区"),
+    ("但在苏州某某邮币卡市场上却见不到顾客", "苏州某某邮币卡市场"),  # a marketplace's name: the address
+])
+def test_kg_ner_prints_the_place_of_a_trades_market(text, place):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("这是设计师打造的梦想家园。", set()),         # a common word and a kind: a description
+    ("小区里有一个电梯花园，", set()),
+    ("楼下有一个中央广场，", {"中央广场"}),        # a square is named with common words as often as not
+    ("他在星港花园住了十年。", {"星港花园"}),     # a word jieba does not know: a name
+    ("家住金陵小区的老人说", {"金陵小区"}),       # a place's name
+])
+def test_kg_ner_prints_no_site_described_by_a_common_word(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("自驾的客人从奥兰多出发，半小时就到。", {"奥兰多"}),  # a foreign name after a verb of going
+    ("他们在凯恩斯的海边住了一周。", {"凯恩斯"}),
+    ("在凯恩斯的带领下，大家找到了路。", set()),          # under a person
+    ("他曾在阿里·萨米扬球场比赛。", set()),               # a dotted name runs on
+])
+def test_kg_ner_prints_a_foreign_town_after_a_verb_of_going(text, places):
+    assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
+
+
+@pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
     ("记者从无锡车管所获悉", None),
