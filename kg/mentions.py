@@ -3072,8 +3072,10 @@ class MentionFinder:
             # 总统|谈|内政外交, 负责人|闻|说, 老师|包|的: a verb of one character after the post, and
             # then a cut through a word or only verbs and particles, is what the person does; a
             # surname jieba tags a verb is followed by a given name it reads as a word of its own
+            # (but 会长|符|建成|向…: a given name that is a verb, closed as a name is, stays)
             rest = [t for t in tokens if i < t.start < j]
-            if j not in bounds or not rest or all(t.tag in _NOT_NAME_TAGS or t.tag in _FUNCTION_TAGS for t in rest):
+            if (j not in bounds or not rest or all(t.tag in _NOT_NAME_TAGS or t.tag in _FUNCTION_TAGS for t in rest)) \
+                    and not self._verb_given_name_closed(s, i, j) and s[i + 1 : j] not in self.lex.given_name_words:
                 return False
         rest = s[i + 1 : j]
         return not (len(rest) == 2 and self.seg.known(rest) and self.seg.tag(rest) in _GIVEN_NO_NAME)

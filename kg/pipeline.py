@@ -2495,7 +2495,7 @@ def _drop_places_inside_names(text: str, ms: list[Mention], tokens) -> list[Ment
 # does not know at all. (Squares, parks and towers are named with common words as often as not:
 # 光谷|广场, 人民|公园, 世纪|广场.)
 _DESCRIBED_SITE_KINDS = ("花园", "家园")
-_SITE_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "oov", "j", "nt"))
+_ESTATE_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "oov", "j", "nt"))
 
 
 def _drop_described_sites(text: str, ms: list[Mention], tokens) -> list[Mention]:
@@ -2508,7 +2508,7 @@ def _drop_described_sites(text: str, ms: list[Mention], tokens) -> list[Mention]
     for m in ms:
         t = starts.get(m.start)
         if m.type == "place" and m.text.endswith(_DESCRIBED_SITE_KINDS) and t is not None and t.end == m.end - 2 \
-                and t.tag not in _SITE_NAME_TAGS:
+                and t.tag not in _ESTATE_NAME_TAGS:
             continue
         out.append(m)
     return out
