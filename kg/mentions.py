@@ -602,6 +602,11 @@ class MentionFinder:
         if cities:
             places = [p for p in places if p.rule != "inner-place"]
         persons = self._persons(s, tokens, bounds, titles, orgs, places, known_persons)
+        joined = [p for p in places if p.rule == "suffix-join"]
+        if joined and titles:
+            # 段|村镇党委书记: the post took the town's own 村 (段村镇); it opens at the town's level
+            titles = [next((replace(t, start=p.end - 1, text=s[p.end - 1 : t.end]) for p in joined
+                            if p.start < t.start < p.end - 1 < t.end), t) for t in titles]
         out: list[Mention] = [*places, *orgs, *titles, *persons, *events]
         kept = _resolve_overlaps(out)
         # a body inside a body (省卫健委|专家组, 市第五医院|康复中心): the inner one is
@@ -939,6 +944,10 @@ class MentionFinder:
                 and prev.tag not in _ORG_LEFT_STOP_TAGS and prev.word not in _PLACE_PREFIX_STOP
             # (or a noun of two characters before a tail jieba did not know: 馒头|营乡, 山盖|沟村,
             # the name cut where jieba found a word in it)
+            # (a surname jieba tags a measure word before 村镇 or 庄镇: 段|村镇 is the town 段村镇, named
+            # after its village 段村, as northern towns are)
+            joinable = joinable or (prev is not None and w in ("村镇", "庄镇", "村乡", "庄乡") and len(prev.word) == 1
+                                    and prev.end == t.start and bool(lex.is_surname_start(prev.word, 0)))
             joinable = joinable or (prev is not None and len(w) == 2 and t.tag == "oov" and len(prev.word) == 2
                                     and prev.end == t.start and _ALL_CJK.match(prev.word)
                                     and prev.tag in ("n", "nr", "nz", "ns", "oov", "g") and prev.word not in _NOT_PLACE

@@ -140,6 +140,8 @@ def test_a_name_holding_a_place_word_stays_a_name(finder):
         ("红旗乡党委书记丁卫东介绍", "红旗乡党委"),
         ("新华街道党工委书记栾玉芬主持", "新华街道党工委"),
         ("城东社区党支部书记臧德海介绍", "城东社区党支部"),
+        # a town named after its village (段|村镇: jieba tags the surname a measure word)
+        ("段村镇党委书记巩利民表示感谢", "段村镇党委"),
         # armed forces of a country; a club named like its city where a match is told of
         ("印度空军的一架战机坠毁", "印度空军"),
         ("热那亚主场2-1击败对手", "热那亚"),
@@ -174,6 +176,7 @@ def test_common_nouns_are_not_organizations(finder, text):
     [
         ("检测出阳性3人(都在藁城区西关镇)", {"藁城区", "西关镇"}),
         ("安徽省阜阳市颍上县", {"安徽省", "阜阳市", "颍上县"}),
+        ("专家到段村镇开展义诊", {"段村镇"}),
         ("比利时和瑞士的专家", {"比利时", "瑞士"}),
         # a short name shared by a city and smaller districts is the city
         ("他在南京、西安两地工作", {"南京", "西安"}),
@@ -1796,3 +1799,8 @@ def test_a_post_given_after_the_name(finder, text, person, posts):
 
     got = [t.text for p, t, o in posts_of_persons(text, finder.find(text)) if p.text == person]
     assert got == posts
+
+
+@pytest.mark.parametrize("text", ["这些村镇开展活动", "全县各村镇要加强管理", "小村镇大发展"])
+def test_villages_and_towns_in_general_are_no_town(finder, text):
+    assert not [m for m in finder.find(text) if m.type == "place"]
