@@ -2543,6 +2543,24 @@ def _trade_markets(text: str, ms: list[Mention], tokens) -> list[Mention]:
     return out
 
 
+# jieba's tags of a word saying what a centre does (住房|保障|管理中心, 某某|发行中心, 研究|开发|中心)
+_CENTRE_DOING_TAGS = frozenset(("v", "vn", "l"))
+
+
+def _remit_centres(text: str, ms: list[Mention], tokens) -> list[Mention]:
+    """A place kg joined up to 中心 (某市|某某|中心) whose words say what it does (a verb or a
+    verbal noun: 某市|住房|保障|管理中心, 某市|福利彩票|发行中心) is a body, not a venue: CLUENER
+    marks it an organization (4 of 4 on the dev half), and so does `kg ner`. A venue's words are
+    nouns (某城|会议|中心, 某路|财富|中心)."""
+    out = []
+    for m in ms:
+        if m.type == "place" and m.rule == "address" and m.text.endswith("中心") \
+                and any(m.start <= t.start and t.end <= m.end and t.tag in _CENTRE_DOING_TAGS for t in tokens):
+            m = replace(m, type="organization", subtype="Organization", rule="remit-centre")
+        out.append(m)
+    return out
+
+
 # a division's kind and its head's post written glued to the division's name (某某|市长, 某某|县长):
 # the kind's character is shared, so the name and the post are one post
 _GLUED_HEAD_POSTS = ("市长", "县长", "省长", "区长", "州长", "镇长", "乡长")
@@ -2706,7 +2724,7 @@ _NER_STEPS = tuple((f, f.__code__.co_varnames[: f.__code__.co_argcount]) for f i
     _trim_localizers, _join_site_owners, _address_lines,
     # places CLUENER marks otherwise
     _drop_sights, _drop_quoted_tails, _quoted_name_heads, _drop_latin_neighbours, _drop_locale_words, _drop_home_country, _drop_bare_jieba_places, _drop_glued_jieba_places, _drop_continents,
-    _drop_places_inside_names, _glued_division_heads, _trade_markets, _drop_described_sites,
+    _drop_places_inside_names, _glued_division_heads, _trade_markets, _drop_described_sites, _remit_centres,
     # persons
     _byline_places, _drop_names_after_places, _drop_names_in_cut_titles, _drop_foreign_place_heads, _drop_club_owners, _drop_team_nicknames, _pseudonyms, _split_names, _famous_names, _drop_site_spellings, _listed_persons, _drop_person_heads, _drop_listed_firms,
     _drop_club_talk_names, _drop_travel_places, _dotted_estates,

@@ -273,6 +273,17 @@ def test_kg_ner_prints_a_foreign_town_after_a_verb_of_going(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
+@pytest.mark.parametrize("text, body, place", [
+    ("昨天，杭州市住房保障管理中心负责人称，", "杭州市住房保障管理中心", None),  # what it does: a body
+    ("记者从南京市福利彩票发行中心了解到", "南京市福利彩票发行中心", None),
+    ("展会将在苏州国际会议中心举行。", None, "苏州国际会议中心"),            # a venue's nouns: a place
+])
+def test_kg_ner_reads_a_centre_named_for_what_it_does_as_a_body(text, body, place):
+    ms = extract_text_mentions(text)
+    assert {m.text for m in ms if m.type == "organization"} == ({body} if body else set())
+    assert {m.text for m in ms if m.type == "place"} == ({place} if place else set())
+
+
 @pytest.mark.parametrize("text, place", [
     ("案件已由宜昌中院受理", None),              # the place heads a body's name kg did not read
     ("他代表银联杭州总部发言", None),
