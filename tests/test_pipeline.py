@@ -244,16 +244,16 @@ def test_kg_ner_reads_a_post_glued_to_its_division_as_one_post(text, posts, plac
 
 
 @pytest.mark.parametrize("text, place", [
-    ("今年杭州房贷市场交易量有所上升。", "杭州"),          # a trade's market: the place alone
+    ("今年杭州房贷市场明显降温。", "杭州"),          # a trade's market: the place alone
     ("记者近日从南京地区市场了解到", "南京地区"),
-    ("但在苏州某某邮币卡市场上却见不到顾客", "苏州某某邮币卡市场"),  # a marketplace's name: the address
+    ("周末苏州某某邮币卡市场上人不多", "苏州某某邮币卡市场"),  # a marketplace's name: the address
 ])
 def test_kg_ner_prints_the_place_of_a_trades_market(text, place):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == {place}
 
 
 @pytest.mark.parametrize("text, places", [
-    ("这是设计师打造的梦想家园。", set()),         # a common word and a kind: a description
+    ("他们把小院改成了梦想家园。", set()),         # a common word and a kind: a description
     ("小区里有一个电梯花园，", set()),
     ("楼下有一个中央广场，", {"中央广场"}),        # a square is named with common words as often as not
     ("他在星港花园住了十年。", {"星港花园"}),     # a word jieba does not know: a name
@@ -264,18 +264,18 @@ def test_kg_ner_prints_no_site_described_by_a_common_word(text, places):
 
 
 @pytest.mark.parametrize("text, places", [
-    ("自驾的客人从奥兰多出发，半小时就到。", {"奥兰多"}),  # a foreign name after a verb of going
+    ("旅行团明早从奥兰多出发，下午返回。", {"奥兰多"}),  # a foreign name after a verb of going
     ("他们在凯恩斯的海边住了一周。", {"凯恩斯"}),
     ("在凯恩斯的带领下，大家找到了路。", set()),          # under a person
-    ("他曾在阿里·萨米扬球场比赛。", set()),               # a dotted name runs on
+    ("他曾在卡迪·图兰扬球场比赛。", set()),               # a dotted name runs on
 ])
 def test_kg_ner_prints_a_foreign_town_after_a_verb_of_going(text, places):
     assert {m.text for m in extract_text_mentions(text) if m.type == "place"} == places
 
 
 @pytest.mark.parametrize("text, body, place", [
-    ("昨天，杭州市住房保障管理中心负责人称，", "杭州市住房保障管理中心", None),  # what it does: a body
-    ("记者从南京市福利彩票发行中心了解到", "南京市福利彩票发行中心", None),
+    ("杭州市住房保障管理中心昨天发布了通知，", "杭州市住房保障管理中心", None),  # what it does: a body
+    ("南京市福利彩票发行中心今年新增了网点", "南京市福利彩票发行中心", None),
     ("展会将在苏州国际会议中心举行。", None, "苏州国际会议中心"),            # a venue's nouns: a place
 ])
 def test_kg_ner_reads_a_centre_named_for_what_it_does_as_a_body(text, body, place):
@@ -320,9 +320,9 @@ def test_kg_ner_prints_no_address_for_the_place_heading_a_body_or_a_site(text, p
 
 
 @pytest.mark.parametrize("text, bodies", [
-    ("河东队vs山城队两队在联赛历史上只交战过3场", {"河东队", "山城队"}),    # vs ends one club's name
-    ("东港96队vs西林队两队在联赛历史上交战过5场", {"东港96队", "西林队"}),  # the club before it, no place
-    ("2.布拉塔萨雷vs莫林顿从目前的数据分析而言", {"布拉塔萨雷", "莫林顿"}),  # a name read back to the list's number
+    ("河东队vs山城队两队此前交手过3次", {"河东队", "山城队"}),    # vs ends one club's name
+    ("东港96队vs西林队两队此前交手过5次", {"东港96队", "西林队"}),  # the club before it, no place
+    ("2.布拉塔萨雷vs莫林顿从近期状态来看", {"布拉塔萨雷", "莫林顿"}),  # a name read back to the list's number
     ("06卡林达vs布拉塔萨雷推荐：3", {"卡林达", "布拉塔萨雷"}),  # and on after the vs over its name words
     ("1.卡林达vs莫林顿本赛季状态不佳", {"卡林达", "莫林顿"}),  # (not over a word of the game: 本赛季)
     ("12卡林达04vs莫林顿", {"卡林达04", "莫林顿"}),            # a club before the vs kg read none of
