@@ -148,6 +148,11 @@ def is_generic_event_name(name: str) -> bool:
         or name in load_lexicon().event_nouns
 
 
+def without_ordinal(name: str) -> str:
+    """The name without its number (某政府第32次常务会议 → 某政府常务会议)."""
+    return _ORDINAL.sub("", name)
+
+
 def ordinal_of(name: str) -> str:
     m = _ORDINAL.search(name)
     return m.group() if m else ""

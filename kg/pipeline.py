@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of
+from kg.events import find_dates, find_event_candidates, is_generic_event_name, ordinal_of, without_ordinal
 from kg.gazetteer import LEVEL_CHARACTERS
 from kg.lexicon import load_lexicon
 from kg.ingest import Page, clean_text, page_year, split_articles
 from kg.mentions import (
-    _AFTER_NAME, _CLUB_TALK, _NOT_STREET_END, _PERSON_VERBS, _POLITE, _TO_PLACE, MentionFinder, _ends_with_any,
+    _AFTER_NAME, _CLUB_TALK, _NOT_STREET_END, _PERSON_VERBS, _POLITE, _TO_PLACE, _TOWN_LEVELS, MentionFinder,
+    _ends_with_any,
     _league_in_word, _strong_org_suffixes, _tables,
 )
 from kg.records import ArticleFacts, Entity, Event, Evidence, Mention, Relation, post_key
@@ -252,19 +253,28 @@ def _without_persons(u: Unit) -> str:
     return text
 
 
-def _article_resolvers(st: PageState, locale: Locale, res: Resolver, places) -> list[tuple[Locale, Resolver]]:
+def _article_resolvers(st: PageState, texts: list[str], locale: Locale, res: Resolver,
+                       places) -> list[tuple[Locale, Resolver]]:
     """Per article: its locale and resolver; the page's, but for an article about a county of its
-    own (a city paper's page of several counties' news)."""
+    own (a city paper's page of several counties' news). `texts`: the units without their persons."""
     out, made = [], {locale: res}
     if len(st.articles) < 2:
         return [(locale, res)] * len(st.articles)  # (the page's locale is the article's)
     for a in range(len(st.articles)):
-        text = "".join(_without_persons(u) for u in st.units if u.article == a)
+        text = "".join(t for u, t in zip(st.units, texts) if u.article == a)
         loc = article_locale(locale, text) if text else locale
         if loc not in made:
             made[loc] = Resolver(loc, places)
         out.append((loc, made[loc]))
     return out
+
+
+def _under_county(oe: Entity, locale: Locale) -> Entity:
+    """A town's body (某镇党委) keyed under the county of the page or article, as its town is, so two
+    counties' 城关镇党委 stay two bodies; one keyed under a division already stays as it is."""
+    if locale.county is None or "/" in oe.key:
+        return oe
+    return replace(oe, key=f"org:{locale.county.name}/{oe.key[4:]}")
 
 
 def _locale_of(st: PageState, article: int) -> Locale:
@@ -274,9 +284,10 @@ def _locale_of(st: PageState, article: int) -> Locale:
 def resolve_entities(st: PageState) -> PageState:
     """The locale (我市 = 石家庄市), then one entity per mention with a stable key."""
     places = [m for u in st.units for m in u.mentions if m.type == "place"]
-    locale = infer_locale("".join(_without_persons(u) for u in st.units))
+    texts = [_without_persons(u) for u in st.units]
+    locale = infer_locale("".join(texts))
     res = Resolver(locale, places)
-    art_resolvers = _article_resolvers(st, locale, res, places)
+    art_resolvers = _article_resolvers(st, texts, locale, res, places)
     entities: dict[str, Entity] = {}
     entity_of = []
     relations = []
@@ -325,10 +336,8 @@ def resolve_entities(st: PageState) -> PageState:
                 e = None if oe.name in (surface, ures.expand(surface)) else put(oe)
             elif m.type == "organization":
                 oe = ures.org_entity(m.text, m.subtype or "Organization")
-                if uloc.county is not None and "/" not in oe.key and m.text.startswith(town_prefixes):
-                    # 某镇党委 of a county's page: keyed under the county as its town is, so two
-                    # counties' 城关镇党委 stay two bodies
-                    oe = replace(oe, key=f"org:{uloc.county.name}/{oe.key[4:]}")
+                if m.text.startswith(town_prefixes):
+                    oe = _under_county(oe, uloc)
                 # 县妇联 on a page of no one county names no body, unless its unit is named too
                 # (市公安局|治安支队): the page then speaks of one bureau, the unit's parent
                 e = None if ures.unheaded(m.text, oe) and not any(
@@ -427,7 +436,7 @@ def relate(st: PageState) -> PageState:
             else:
                 b = title_body(post.text)
                 town = ""
-                level = next((x for x in ("街道", "社区", "乡", "镇", "村") if b.startswith(x)), "")
+                level = next((x for x in _TOWN_LEVELS if b.startswith(x)), "")
                 if level:
                     # 在某镇…，镇党委书记某某: the one town (village, 街道, 社区) the sentence names is the
                     # post's; with none or two, 镇党委 is any town's (and a node of it would join every page's)
@@ -439,9 +448,8 @@ def relate(st: PageState) -> PageState:
                 if b and (b[-1] in "委局厅办部院所站队" or b.endswith(("政府", "党组", "党委"))
                           or b.lstrip(LEVEL_CHARACTERS) in res.lex.abbreviations):
                     oe = ures.org_entity(b, "GovernmentOrganization")
-                    uloc = _locale_of(st, u.article)
-                    if town and uloc.county is not None and ures.division(town) is None and "/" not in oe.key:
-                        oe = replace(oe, key=f"org:{uloc.county.name}/{oe.key[4:]}")  # as the town's own bodies
+                    if town and ures.division(town) is None:
+                        oe = _under_county(oe, ures.locale)  # as the town's own bodies
                     if oe.name != b or b[0] not in "省市县区":
                         entities.setdefault(oe.key, oe)
                         body = oe.key
@@ -647,8 +655,7 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
     persons = [m for m in ms if m.type == "person" and m.start >= start and id(m) in key_of]
     if not persons:
         return []
-    # the characters of posts, bodies and places: what may stand between the names of a run
-    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
+    covered = _covered(ms)
     attends = []
     for m in persons:
         clause = re.split(r"[，。；,;！？]", s[m.end :], maxsplit=1)[0]
@@ -667,7 +674,7 @@ def _attendees_after(s, ms, key_of, start) -> list[str]:
 def _run_before(s, ms, before, last, key_of) -> list[str]:
     """The persons named in a run right before `last`, only their posts, bodies and places and
     a comma between (县委书记某某，县委副书记、县长某某…)."""
-    covered = {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
+    covered = _covered(ms)
     persons = [m for m in before if m.type == "person" and m.end <= last.start]
     out, nxt = [], last
     for m in reversed(persons):
@@ -677,6 +684,11 @@ def _run_before(s, ms, before, last, key_of) -> list[str]:
         out.append(key_of[id(m)])
         nxt = m
     return out
+
+
+def _covered(ms) -> set[int]:
+    """The characters of posts, bodies and places: what may stand between the names of a run."""
+    return {k for p in ms if p.type in ("position", "organization", "place") for k in range(p.start, p.end)}
 
 
 def _uncovered(s: str, a: int, covered: set[int], b: int | None = None) -> str:
@@ -715,7 +727,6 @@ def _event_name(name: str, locale: Locale) -> str:
 _HELD = re.compile(r"(?:主持)?(?:召开|举行|举办)")
 # what those named before an outing's verb did when they only went along (某某参加调研, 某某陪同考察)
 _JOINS_IN = re.compile(r"(?:一同|一起)?(?:参加|陪同|随同|参与)")
-_ORDINALS = re.compile(r"第[0-9一二三四五六七八九十百零〇两]+[次场届]")
 # what the leader of an outing does right after the name (某某带领…, 某某一行深入…, 某某率队到…)
 _LEADS_OUT = re.compile(r"(?:一行)?(?:带领|带队|率队|率领|深入|来到|前往|赴)")
 
@@ -739,7 +750,7 @@ def _same_event(o: Event, e: Event) -> bool:
     a, b = _HELD.sub("", o.name), _HELD.sub("", e.name)
     if bool(ordinal_of(a)) != bool(ordinal_of(b)):
         # the headline's 某政府召开常务会议 is the lead's 某政府第32次常务会议: the number only one of them gives
-        a, b = _ORDINALS.sub("", a), _ORDINALS.sub("", b)
+        a, b = without_ordinal(a), without_ordinal(b)
     if a == b or ((min(len(a), len(b)) >= 6 or (o.date and o.date == e.date and min(len(a), len(b)) >= 4))
                   and (a.endswith(b) or b.endswith(a))):
         # 某委常委会召开会议 over the lead's 某委常委会会议: the verb of holding it aside, one name;
