@@ -19,6 +19,16 @@ def facts_of(text, source="t/page.txt"):
     return extract_page(Page.from_text(text, source))
 
 
+def works_for(facts):
+    """(person key, body key) of every worksFor relation of the page."""
+    return {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+
+
+def titles_by_name(facts):
+    """Person name -> the posts the page gives them."""
+    return {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+
+
 def test_stages_are_listed_once_and_each_adds_something():
     names = [s.name for s in STAGES]
     assert len(names) == len(set(names))
@@ -760,7 +770,7 @@ def test_a_county_s_bureau_is_no_bureau_of_the_page_s_district():
 
 def test_a_standing_member_s_department_is_the_committee_s():
     facts = facts_of("太原市召开会议。市委常委、组织部部长李某某出席会议。太原市各区落实。\n", "t/e.txt")
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     names = {e.key: e.name for af in facts for e in af.entities}
     assert "太原市委组织部" in [names[o] for s, o in works if s == "person:李某某"]  # (and the 市委 of 市委常委)
     # where the page names no city, 组织部 alone is no node that every page's department would join
@@ -863,7 +873,7 @@ PAGE_OF_A_COMMAND_MEETING_AND_AN_ESCORTED_VISIT = (
 
 def test_posts_of_a_chain_with_a_body_inside_and_a_run_of_escorts():
     facts = facts_of(PAGE_OF_A_COMMAND_MEETING_AND_AN_ESCORTED_VISIT, "t/k.txt")
-    titles = {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+    titles = titles_by_name(facts)
     # 县长、|县疫情防控指挥部|总指挥|某某: the body's post does not cut the chain of posts before it
     assert {"县委副书记", "县长", "总指挥"} <= titles["施东林"]
     # 县委书记某某，县委常委、副县长某某陪同: both went along
@@ -904,9 +914,9 @@ def test_a_post_covers_every_name_of_its_run_and_a_committee_s_short_name_is_a_b
             "　　本报讯 5月6日，县政协召开常委会议。县政协主席贺兰英主持，"
             "县政协副主席张国强、李明、王芳出席会议。\n")
     facts = facts_of(page, "t/z.txt")
-    titles = {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+    titles = titles_by_name(facts)
     assert all(titles[n] == {"县政协副主席"} for n in ("张国强", "李明", "王芳"))
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     # 县政协主席: 政协 is a body's short name (abbreviations.tsv), the post's body
     assert any(s == "person:贺兰英" and "政治协商会议" in o for s, o in works)
 
@@ -934,7 +944,7 @@ def test_a_county_page_s_towns_are_the_county_s_and_their_escorts_go_along():
     rel = next(r for af in facts for r in af.relations
                if r.predicate == "containedInPlace" and r.subject == places["柳湾镇"].key)
     assert rel.rule == "page-county" and rel.confidence < 0.8
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:付春明", "org:柳湾镇党委") in works or any(
         s == "person:付春明" and "柳湾镇党委" in o for s, o in works)
     # ，石桥村党支部书记|某某陪同: a post with its body between two names keeps the run going
@@ -1011,7 +1021,7 @@ def test_escorts_in_a_run_closed_by_bodies_or_by_a_town_s_post():
     assert outings[0].date == "2023-07-11"
     # 县某局局长某某，某镇党委书记某某陪同调研: a body's post between the names of the run
     assert {"person:蒯建军", "person:仉国梁"} <= set(outings[1].attendees)
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:祁卫民", "org:平遥县/公安局") in works
 
 
@@ -1034,7 +1044,7 @@ def test_a_donation_to_two_bodies_and_the_donors_named_by_the_verb():
     # 捐赠企业 (the donating companies) is no donation of its own; the headline, the ceremony 我县举行
     # and the gift are one donation, which the county held and did not give
     assert len(donations) == 1 and "place:平遥县" not in donations[0].donors
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:符建成", "org:平遥县/慈善总会") in works
 
 
@@ -1061,7 +1071,7 @@ def test_a_session_with_those_who_sat_in_and_leaders_invited():
     assert meetings[1].organizers == ("person:闵德华",)
     assert {"person:伍向东", "person:萧永福"} <= set(meetings[1].attendees)
     # 县人大常委会主任, 县政协副主席: the posts name the county's congress and conference
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:宫振国", "org:平遥县/人民代表大会常务委员会") in works
     assert any(s == "person:闵德华" and "政治协商" in o for s, o in works)
 
@@ -1081,11 +1091,11 @@ PAGE_OF_A_NOTICE_AND_A_SIGNING = (
 
 def test_posts_given_after_the_name_and_a_signing_ceremony():
     facts = facts_of(PAGE_OF_A_NOTICE_AND_A_SIGNING, "t/o.txt")
-    titles = {e.name: set(e.titles) for af in facts for e in af.entities if e.kind == "Person"}
+    titles = titles_by_name(facts)
     # 某某同志为县某局局长: the post after the name, and its body; not a candidate's 镇长
     assert "局长" in titles["庹建华"] and "副局长" in titles["闫春燕"]
     assert not titles.get("钭志勇")
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:闫春燕", "org:平遥县/教育局") in works
     signing = [e for af in facts for e in af.events if "签约仪式" in e.name]
     assert len(signing) == 1 and signing[0].organizers == ("person:殳建平",)
@@ -1108,7 +1118,7 @@ def test_a_post_tied_to_its_body_is_an_org_post_in_the_graph():
 
 def test_a_town_s_committee_is_the_town_s_the_sentence_names():
     facts = facts_of("在清水镇河湾村，县委书记伍向东听取了镇党委书记滕少华的工作汇报。\n", "t/p.txt")
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:滕少华", "org:清水镇党委") in works
     # two towns, or none: 镇党委 is no one body, and no node 镇党委 that every page's would join
     facts = facts_of("在清水镇和石桥镇，听取了镇党委书记滕少华的工作汇报。\n", "t/q.txt")
@@ -1131,7 +1141,7 @@ def test_a_school_s_opening_a_village_s_party_branch_and_new_bureaus():
     openings = [e for af in facts for e in af.events if "开学典礼" in e.name]
     assert len(openings) == 1 and openings[0].organizers == ("person:燕春和",)
     assert openings[0].attendees == ("person:沃秀梅",)
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     assert ("person:沃秀梅", "org:平遥县/教育局") in works
     # 村党支部书记 in a sentence naming one village: that village's branch (keyed under the county)
     assert ("person:汤永明", "org:平遥县/南堡村党支部") in works
@@ -1158,7 +1168,7 @@ def test_the_city_government_s_press_office_is_one_body_under_its_short_and_full
     text = ("晋中市人民政府新闻办公室举行新闻发布会。市委宣传部副部长、市政府新闻办主任訾文斌主持发布会。"
             "晋中市各县落实。\n")
     facts = facts_of(text, "t/v.txt")
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     offices = {e.key for af in facts for e in af.entities if e.kind == "Organization" and "新闻办" in e.name}
     assert offices == {"org:晋中市/人民政府新闻办公室"}
     assert ("person:訾文斌", "org:晋中市/人民政府新闻办公室") in works
@@ -1179,7 +1189,7 @@ def test_a_street_s_and_a_community_s_committees_are_their_own():
             "区委书记到街道调研\n"
             "　　本报讯 6月1日，区委书记宁海波到泉城路街道调研。泉城路街道党工委书记栾玉芬陪同。\n")
     facts = facts_of(page, "t/j.txt")
-    works = {(r.subject, r.object) for af in facts for r in af.relations if r.predicate == "worksFor"}
+    works = works_for(facts)
     # 某某|街道党工委书记: the street's working committee, keyed under the district; no bare 街道党工委
     assert ("person:栾玉芬", "org:历下区/泉城路街道党工委") in works
     assert not any(o in ("org:街道党工委", "org:社区党委") for _, o in works)
